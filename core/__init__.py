@@ -1,0 +1,1 @@
+"""The headless core of briefing: ingest, store, search and NLP. Never imports Textual."""

@@ -1,0 +1,150 @@
+"""The data model shared by ingest, NLP, store, CLI and app: small frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Where an article's publication date came from, most trusted first.
+PUBLISHED_SOURCES = ("front-matter", "dateline", "header", "inferred", "unknown")
+
+#: How a quote's speaker was found; the last three are weak and marked in the app.
+ATTRIBUTIONS = ("named", "organisation", "according-to", "pronoun", "continuation", "unknown")
+WEAK_ATTRIBUTIONS = frozenset({"pronoun", "continuation", "unknown"})
+
+#: Kinds of quote: verbatim in quote marks, reported speech, or reported speech with a verbatim part.
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+#: Granularities of a resolved date value.
+GRANULARITIES = ("day", "week", "month", "year", "span")
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One article as ingest reads it, before NLP: metadata plus the text exactly as decoded."""
+
+    path: str
+    text: str
+    #: The article body lies in text[body_start:body_end]; header lines, datelines and
+    #: copyright footers lie outside it and are not searched for quotes or dates.
+    body_start: int = 0
+    body_end: int | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    place: str | None = None
+    url: str | None = None
+    #: ISO date (YYYY-MM-DD) or None.
+    published: str | None = None
+    published_source: str = "unknown"
+    #: Human-readable reason for the publication date (shown in the app and JSON).
+    published_reason: str = ""
+    #: ISO timestamp of when the page was captured, where the file says so.
+    captured: str | None = None
+    #: Copyright year from a footer, used when inferring an undated article's date.
+    copyright_year: int | None = None
+    #: File format the article came from: text, markdown, jsonl, html.
+    format: str = "text"
+    #: Notes from decoding (e.g. "decoded as cp1252"), shown to the user.
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The article body, without header line, dateline or footer."""
+        return self.text[self.body_start : self.body_end]
+
+    @property
+    def words(self) -> int:
+        """Word count of the body."""
+        return len(self.body.split())
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something a speaker said, located by character offsets into the stored article text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    #: The speech cue as written ("said", "told reporters in Belgrade", "according to").
+    cue: str
+    #: Canonical speaker name ("Aleksandar Vucic"), or "" when unknown.
+    speaker: str
+    #: The speaker as the text names them here ("he", "Serb President Aleksandar Vucic").
+    speaker_as_written: str
+    #: How the speaker was found; one of ATTRIBUTIONS.
+    attribution: str
+    #: The focus group (quote column) from the briefing settings, or None.
+    group: str | None = None
+    #: Offsets of the cue in the text, or -1 when there is none (continuation).
+    cue_start: int = -1
+    cue_end: int = -1
+    #: For a partial quote inside reported speech: index (in the article's quote list) of the
+    #: enclosing reported statement.
+    parent: int | None = None
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated expression resolved to an ISO value, with the sentence it dates."""
+
+    start: int
+    end: int
+    expression: str
+    value: str
+    granularity: str
+    #: ISO date the expression was resolved against (publication date, caption date, ...).
+    anchor: str | None
+    #: Name of the rule that resolved it ("weekday-past", "explicit-date", ...).
+    rule: str
+    #: The sentence around the expression, trimmed to a short line.
+    sentence: str
+    sentence_start: int = -1
+    sentence_end: int = -1
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the NLP pipeline finds in one article."""
+
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    #: Publication date the events were anchored on, when the article itself gave none but
+    #: the pipeline inferred one; None otherwise.
+    inferred_published: str | None = None
+    inferred_reason: str = ""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be indexed, or was indexed with a caveat."""
+
+    path: str
+    reason: str
+    #: True when the file was skipped; False for a warning on a file that was indexed.
+    skipped: bool = True
+
+
+@dataclass
+class IndexReport:
+    """What an index run did, for the CLI's summary and the app's progress."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    words: int = 0
+    problems: list[FileProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Number of files skipped with an error."""
+        return sum(1 for p in self.problems if p.skipped)

@@ -1,0 +1,1 @@
+"""NLP over article bodies: sentences, quotes and speakers, dated expressions. Blank spaCy English."""

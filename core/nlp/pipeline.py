@@ -1,0 +1,113 @@
+"""The default NLP pipeline: blank English, our sentence, quote and date components.
+
+`Extractor` is what ingest-side callers use: it builds the spaCy pipeline once and turns a
+ParsedArticle into an Extraction with offsets into the stored article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+# Importing the modules registers their @Language.factory components.
+from core.nlp import dates as _dates  # noqa: F401
+from core.nlp import quotes as _quotes  # noqa: F401
+from core.nlp import sentences as _sentences  # noqa: F401
+from core.nlp.context import BriefingContext
+from core.models import Extraction, ParsedArticle
+from core.settings import Settings
+
+#: Key in Doc.user_data under which the components find the article's metadata.
+ARTICLE_KEY = "briefing.article"
+
+
+def build_nlp(settings: Settings, model: str | None = None) -> Language:
+    """Blank English (or an installed trained pipeline when asked for) plus our components."""
+    if model:
+        # A trained pipeline may add entities or a parse; our rules must not depend on them.
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    else:
+        nlp = spacy.blank("en")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("briefing_sentences", before="parser")
+    else:
+        nlp.add_pipe("briefing_sentences")
+    nlp.add_pipe("briefing_quotes", config={"settings": settings.to_dict()})
+    nlp.add_pipe("briefing_dates")
+    return nlp
+
+
+def rules_version() -> str:
+    """A fingerprint of the NLP rules; articles indexed under another one are re-extracted."""
+    digest = hashlib.sha1()
+    for module in (_sentences, _quotes, _dates):
+        path = getattr(module, "__file__", None)
+        if path:
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
+class Extractor:
+    """Runs the NLP pipeline over articles; build once, call many times."""
+
+    def __init__(self, settings: Settings, model: str | None = None) -> None:
+        self.settings = settings
+        self.nlp = build_nlp(settings, model)
+        self.version = rules_version() + (f"+{model}" if model else "")
+
+    def extract(self, article: ParsedArticle, context: BriefingContext | None = None) -> Extraction:
+        """Quotes and events of one article, offsets into `article.text`."""
+        doc = self.nlp.make_doc(article.body)
+        doc.user_data[ARTICLE_KEY] = {
+            "published": article.published,
+            "copyright_year": article.copyright_year,
+            "captured": article.captured,
+            "context": context or BriefingContext(),
+        }
+        for _name, component in self.nlp.pipeline:
+            doc = component(doc)
+        inferred = doc._.briefing_inferred_published
+        extraction = Extraction(
+            quotes=tuple(doc._.briefing_quotes or ()),
+            events=tuple(doc._.briefing_events or ()),
+            inferred_published=inferred[0] if inferred else None,
+            inferred_reason=inferred[1] if inferred else "",
+        )
+        return _shift(extraction, article.body_start)
+
+    def extract_many(
+        self, articles: Iterable[ParsedArticle], context: BriefingContext | None = None
+    ) -> Iterator[tuple[ParsedArticle, Extraction]]:
+        """Extract a stream of articles."""
+        for article in articles:
+            yield article, self.extract(article, context)
+
+
+def _shift(extraction: Extraction, offset: int) -> Extraction:
+    """Move body-relative offsets to offsets into the whole stored text."""
+    if not offset:
+        return extraction
+
+    def move(value: int) -> int:
+        return value + offset if value >= 0 else value
+
+    quotes = tuple(
+        replace(q, start=move(q.start), end=move(q.end), cue_start=move(q.cue_start), cue_end=move(q.cue_end))
+        for q in extraction.quotes
+    )
+    events = tuple(
+        replace(
+            e,
+            start=move(e.start),
+            end=move(e.end),
+            sentence_start=move(e.sentence_start),
+            sentence_end=move(e.sentence_end),
+        )
+        for e in extraction.events
+    )
+    return replace(extraction, quotes=quotes, events=events)

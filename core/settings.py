@@ -1,0 +1,100 @@
+"""Briefing settings (`briefing.toml`): title, focus speakers with aliases and groups, columns."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import SettingsError
+
+SETTINGS_FILE = "briefing.toml"
+
+
+@dataclass(frozen=True)
+class FocusSpeaker:
+    """A speaker the user cares about: every alias merges into `name`, shown in column `group`."""
+
+    name: str
+    group: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The name and all its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a briefing can be told about its story."""
+
+    title: str = "Briefing"
+    columns: tuple[str, ...] = ()
+    speakers: tuple[FocusSpeaker, ...] = ()
+    #: The file these came from, if any.
+    path: str | None = None
+
+    def group_of(self, speaker: str) -> str | None:
+        """The column group of a canonical speaker name, or None."""
+        for focus in self.speakers:
+            if focus.name == speaker:
+                return focus.group
+        return None
+
+    def to_dict(self) -> dict:
+        """Plain dict for storing in the database's meta table."""
+        return {
+            "title": self.title,
+            "columns": list(self.columns),
+            "speakers": [
+                {"name": s.name, "group": s.group, "aliases": list(s.aliases)} for s in self.speakers
+            ],
+            "path": self.path,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Settings":
+        """Inverse of `to_dict`; tolerant of missing keys."""
+        return cls(
+            title=str(data.get("title") or "Briefing"),
+            columns=tuple(str(c) for c in data.get("columns") or ()),
+            speakers=tuple(
+                FocusSpeaker(
+                    name=str(s["name"]),
+                    group=str(s.get("group") or s["name"]),
+                    aliases=tuple(str(a) for a in s.get("aliases") or ()),
+                )
+                for s in data.get("speakers") or ()
+                if isinstance(s, dict) and s.get("name")
+            ),
+            path=data.get("path"),
+        )
+
+
+def load_settings(path: Path) -> Settings:
+    """Read a `briefing.toml`; raise SettingsError with the file and line on a bad file."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise SettingsError(f"Cannot read settings {path}: {err.strerror or err}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise SettingsError(f"Settings file {path} is not valid TOML: {err}") from None
+    speakers = raw.get("speakers", [])
+    if not isinstance(speakers, list) or not all(isinstance(s, dict) for s in speakers):
+        raise SettingsError(f"Settings file {path}: [[speakers]] must be a list of tables")
+    for number, speaker in enumerate(speakers, 1):
+        if not speaker.get("name"):
+            raise SettingsError(f"Settings file {path}: speaker {number} has no name")
+    settings = Settings.from_dict(raw)
+    return Settings(settings.title, settings.columns, settings.speakers, str(path))
+
+
+def find_settings(paths: list[Path]) -> Settings:
+    """Settings for an index run: the first `briefing.toml` in (or beside) the given paths."""
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        candidate = folder / SETTINGS_FILE
+        if candidate.is_file():
+            return load_settings(candidate)
+    return Settings(title=paths[0].name if len(paths) == 1 and paths[0].is_dir() else "Briefing")

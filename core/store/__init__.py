@@ -1,0 +1,1 @@
+"""The SQLite store: schema, opening and checking databases, writing and reading a briefing."""

@@ -1,0 +1,330 @@
+"""Open, create, check and write a briefing database (one SQLite file, WAL mode)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from core.errors import DatabaseError
+from core.fold import fold_if_changed
+from core.models import Extraction, ParsedArticle
+from core.settings import Settings
+from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, create_schema
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: How long a reader or writer waits for the other side's lock before giving up.
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}?mode=rwc"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def open_database(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (or create) a briefing database, or raise DatabaseError with a clear sentence.
+
+    Refuses files that are not SQLite, SQLite files that are not briefing databases, and
+    databases from a newer schema, without writing to them.
+    """
+    path = Path(path).expanduser()
+    exists = path.exists()
+    if not exists and (readonly or not create):
+        raise DatabaseError(
+            f"No briefing database at {path}. Run `briefing index PATH` to create one."
+        )
+    if exists:
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a briefing database.")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(16)
+        except OSError as err:
+            raise DatabaseError(f"Cannot read {path}: {err.strerror or err}.") from None
+        if head and head != _SQLITE_MAGIC:
+            raise DatabaseError(f"{path} is not a briefing database (not an SQLite file); it was left untouched.")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise DatabaseError(f"Cannot create the folder for {path}: {err.strerror or err}.") from None
+    try:
+        conn = _connect(path, readonly)
+        db = sqlite_utils.Database(conn)
+        _check_and_prepare(db, path, readonly)
+    except sqlite3.OperationalError as err:
+        raise DatabaseError(_describe_sqlite_error(path, err)) from None
+    except sqlite3.DatabaseError as err:
+        raise DatabaseError(f"{path} is not a usable briefing database: {err}.") from None
+    return db
+
+
+def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) -> None:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.table_names()
+    if app_id != APPLICATION_ID:
+        if tables:
+            raise DatabaseError(
+                f"{path} is an SQLite database but not a briefing database; it was left untouched."
+            )
+        if readonly:
+            raise DatabaseError(f"{path} is empty. Run `briefing index PATH --db {path}` first.")
+        db.execute("PRAGMA journal_mode = WAL")
+        with db.conn:
+            create_schema(db)
+        return
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was made by a newer version of briefing (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}). Upgrade briefing, or use another --db."
+        )
+    if version < SCHEMA_VERSION:
+        if readonly or any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+            raise DatabaseError(
+                f"{path} is from an older version of briefing (schema {version}). "
+                f"Re-index needed: run `briefing index --rebuild --db {path}`."
+            )
+        with db.conn:
+            for step in range(version, SCHEMA_VERSION):
+                db.executescript(MIGRATIONS[step])
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if not readonly:
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
+    text = str(err)
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: cannot write the briefing there. Use --db to choose another place."
+    if "unable to open" in text:
+        return f"Cannot open {path}: the folder is missing or not writable."
+    if "disk is full" in text or "full" in text:
+        return f"The disk holding {path} is full; nothing was written. Free some space and try again."
+    if "locked" in text:
+        return f"{path} is locked by another program; try again in a moment."
+    return f"Cannot use {path}: {text}."
+
+
+def describe_write_error(path: Path | str, err: sqlite3.Error) -> str:
+    """One sentence for a failed write (full disk, read-only file, lock), naming the database."""
+    return _describe_sqlite_error(Path(path), err)
+
+
+# --- meta --------------------------------------------------------------------------------------
+
+
+def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    """A value from the meta table."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    """Store a value in the meta table (caller owns the transaction)."""
+    db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+
+def load_stored_settings(db: sqlite_utils.Database) -> Settings:
+    """The briefing settings saved by the last index run."""
+    raw = get_meta(db, "settings")
+    if not raw:
+        return Settings()
+    try:
+        return Settings.from_dict(json.loads(raw))
+    except (ValueError, KeyError, TypeError):
+        return Settings()
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def speaker_id(db: sqlite_utils.Database, name: str, group: str | None, is_focus: bool) -> int:
+    """Id of a canonical speaker, created on first use."""
+    row = db.execute("SELECT id, group_name FROM speakers WHERE name = ?", [name]).fetchone()
+    if row:
+        if group and row[1] != group:
+            db.execute("UPDATE speakers SET group_name = ?, is_focus = ? WHERE id = ?", [group, int(is_focus), row[0]])
+        return row[0]
+    cursor = db.execute(
+        "INSERT INTO speakers (name, group_name, is_focus) VALUES (?, ?, ?)", [name, group, int(is_focus)]
+    )
+    return cursor.lastrowid
+
+
+def write_article(
+    db: sqlite_utils.Database,
+    article: ParsedArticle,
+    content_hash: str,
+    extraction: Extraction,
+    settings: Settings,
+    pipeline_version: str,
+) -> int:
+    """Upsert one article with its quotes and events; the caller owns the transaction."""
+    published, source, reason = article.published, article.published_source, article.published_reason
+    if not published and extraction.inferred_published:
+        published, source, reason = extraction.inferred_published, "inferred", extraction.inferred_reason
+    record = {
+        "path": article.path,
+        "content_hash": content_hash,
+        "format": article.format,
+        "outlet": article.outlet,
+        "title": article.title,
+        "byline": article.byline,
+        "place": article.place,
+        "url": article.url,
+        "published": published,
+        "published_source": source,
+        "published_reason": reason,
+        "captured": article.captured,
+        "copyright_year": article.copyright_year,
+        "words": article.words,
+        "body_start": article.body_start,
+        "body_end": article.body_end if article.body_end is not None else len(article.text),
+        "text": article.text,
+        "folded": fold_if_changed(f"{article.title or ''}\n{article.text}"),
+        "pipeline_version": pipeline_version,
+        "warnings": "\n".join(article.warnings) or None,
+    }
+    row = db.execute("SELECT id FROM articles WHERE path = ?", [article.path]).fetchone()
+    if row:
+        article_id = row[0]
+        # Explicit deletes, not a cascade: the FTS delete triggers then see every row.
+        db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+        db["articles"].update(article_id, record)
+    else:
+        article_id = db["articles"].insert(record).last_pk
+    write_extraction(db, article_id, extraction, settings)
+    return article_id
+
+
+def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Extraction, settings: Settings) -> None:
+    """Insert an article's quotes and events (the old ones must already be gone)."""
+    focus = {s.name for s in settings.speakers}
+    quote_rows = []
+    for seq, quote in enumerate(extraction.quotes):
+        sid = (
+            speaker_id(db, quote.speaker, quote.group, quote.speaker in focus) if quote.speaker else None
+        )
+        quote_rows.append(
+            {
+                "article_id": article_id,
+                "seq": seq,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "cue_start": quote.cue_start,
+                "cue_end": quote.cue_end,
+                "speaker": quote.speaker,
+                "speaker_id": sid,
+                "speaker_as_written": quote.speaker_as_written,
+                "attribution": quote.attribution,
+                "group_name": quote.group,
+                "parent_seq": quote.parent,
+                "statement_id": None,
+                "folded": fold_if_changed(f"{quote.text}\n{quote.speaker}"),
+            }
+        )
+    if quote_rows:
+        db["quotes"].insert_all(quote_rows)
+    event_rows = []
+    for seq, event in enumerate(extraction.events):
+        first, last = day_range(event.value, event.granularity)
+        event_rows.append(
+            {
+                "article_id": article_id,
+                "seq": seq,
+                "start": event.start,
+                "end": event.end,
+                "expression": event.expression,
+                "value": event.value,
+                "granularity": event.granularity,
+                "anchor": event.anchor,
+                "rule": event.rule,
+                "sentence": event.sentence,
+                "sentence_start": event.sentence_start,
+                "sentence_end": event.sentence_end,
+                "day_first": first,
+                "day_last": last,
+                "cluster_id": None,
+                "disagreement": None,
+            }
+        )
+    if event_rows:
+        db["events"].insert_all(event_rows)
+
+
+def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+    """Remove an article with its quotes and events (caller owns the transaction)."""
+    db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+    db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+    db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+
+def prune_speakers(db: sqlite_utils.Database) -> None:
+    """Drop speakers no quote refers to any more."""
+    db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
+
+
+def day_range(value: str, granularity: str) -> tuple[str | None, str | None]:
+    """First and last ISO day covered by a date value of the given granularity."""
+    import datetime as dt
+
+    try:
+        if granularity == "day":
+            return value, value
+        if granularity == "week":
+            year, week = value.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
+        if granularity == "month":
+            year, month = (int(p) for p in value.split("-")[:2])
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return dt.date(year, month, 1).isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
+        if granularity == "year":
+            return f"{int(value):04d}-01-01", f"{int(value):04d}-12-31"
+        if granularity == "span":
+            start, end = value.split("/")
+            return day_range(start, _granularity_of(start))[0], day_range(end, _granularity_of(end))[1]
+    except (ValueError, TypeError):
+        pass
+    return None, None
+
+
+def _granularity_of(value: str) -> str:
+    if "-W" in value:
+        return "week"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
+
+
+# --- checking ----------------------------------------------------------------------------------
+
+
+def check_database(db: sqlite_utils.Database) -> list[str]:
+    """Problems found by SQLite's and FTS5's integrity checks; empty when the database is whole."""
+    problems = []
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    if rows != ["ok"]:
+        problems.extend(f"SQLite: {r}" for r in rows)
+    for fts in ("articles_fts", "quotes_fts"):
+        try:
+            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)")
+        except sqlite3.DatabaseError as err:
+            problems.append(f"{fts}: {err}")
+    return problems
+
+
+def rebuild_fts(db: sqlite_utils.Database) -> None:
+    """Rebuild both FTS indexes from their content tables."""
+    with db.conn:
+        for fts in ("articles_fts", "quotes_fts"):
+            db.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")

@@ -1,0 +1,356 @@
+"""Reading a briefing: sources, speakers, quotes and events as small rows for the CLI and the app."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import sqlite_utils
+
+from core.models import WEAK_ATTRIBUTIONS
+
+
+@dataclass(frozen=True)
+class Source:
+    """An indexed article with its metadata and counts."""
+
+    id: int
+    path: str
+    outlet: str | None
+    title: str | None
+    byline: str | None
+    place: str | None
+    url: str | None
+    published: str | None
+    published_source: str
+    published_reason: str | None
+    captured: str | None
+    words: int
+    quotes: int = 0
+    events: int = 0
+
+    @property
+    def inferred(self) -> bool:
+        """True when the publication date was inferred rather than given."""
+        return self.published_source == "inferred"
+
+    @property
+    def label(self) -> str:
+        """Outlet, or 'unknown outlet'."""
+        return self.outlet or "unknown outlet"
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A stored quote with its source's outlet and date."""
+
+    id: int
+    article_id: int
+    seq: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    speaker: str
+    speaker_as_written: str
+    attribution: str
+    group: str | None
+    statement_id: int | None
+    outlet: str | None
+    published: str | None
+    path: str
+    #: Outlets of other articles that carry the same statement.
+    also_in: tuple[str, ...] = ()
+
+    @property
+    def weak(self) -> bool:
+        """True when the speaker was found only by pronoun, continuation or not at all."""
+        return self.attribution in WEAK_ATTRIBUTIONS
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        data = asdict(self)
+        data["also_in"] = list(self.also_in)
+        return data
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A stored dated event with its source."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    expression: str
+    value: str
+    granularity: str
+    anchor: str | None
+    rule: str
+    sentence: str
+    day_first: str | None
+    day_last: str | None
+    cluster_id: int | None
+    disagreement: str | None
+    outlet: str | None
+    published: str | None
+    path: str
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """A speaker with how many quotes the briefing has from them."""
+
+    name: str
+    group: str | None
+    is_focus: bool
+    quotes: int
+
+
+@dataclass
+class Counts:
+    """Totals for the header."""
+
+    sources: int = 0
+    quotes: int = 0
+    events: int = 0
+    speakers: int = 0
+
+
+_SOURCE_SQL = """
+SELECT a.id, a.path, a.outlet, a.title, a.byline, a.place, a.url, a.published,
+       a.published_source, a.published_reason, a.captured, a.words,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id),
+       (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+FROM articles a
+"""
+
+
+def counts(db: sqlite_utils.Database) -> Counts:
+    """How many sources, quotes, events and speakers the briefing holds."""
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), "
+        "(SELECT count(*) FROM events), (SELECT count(*) FROM speakers)"
+    ).fetchone()
+    return Counts(*row)
+
+
+def list_sources(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[Source]:
+    """Sources oldest first (undated last), then by outlet."""
+    sql = _SOURCE_SQL + " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+    params: list = []
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [limit, offset]
+    return [Source(*r) for r in db.execute(sql, params).fetchall()]
+
+
+def get_source(db: sqlite_utils.Database, article_id: int) -> Source | None:
+    """One source by id."""
+    row = db.execute(_SOURCE_SQL + " WHERE a.id = ?", [article_id]).fetchone()
+    return Source(*row) if row else None
+
+
+def find_source(db: sqlite_utils.Database, ref: str) -> Source | None:
+    """A source by id, path, or file name."""
+    if ref.isdigit():
+        found = get_source(db, int(ref))
+        if found:
+            return found
+    row = db.execute(
+        _SOURCE_SQL + " WHERE a.path = ? OR a.path LIKE ? ORDER BY length(a.path) LIMIT 1",
+        [ref, f"%/{ref}"],
+    ).fetchone()
+    return Source(*row) if row else None
+
+
+def article_text(db: sqlite_utils.Database, article_id: int) -> str:
+    """The stored text of an article (exactly as decoded at ingest)."""
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else ""
+
+
+_QUOTE_SQL = """
+SELECT q.id, q.article_id, q.seq, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
+       q.speaker_as_written, q.attribution, q.group_name, q.statement_id, a.outlet, a.published, a.path
+FROM quotes q JOIN articles a ON a.id = q.article_id
+"""
+
+
+def list_quotes(
+    db: sqlite_utils.Database,
+    *,
+    speaker: str | None = None,
+    group: str | None = None,
+    article_id: int | None = None,
+    day: str | None = None,
+    ids: list[int] | None = None,
+    limit: int | None = None,
+) -> list[QuoteRow]:
+    """Quotes matching every filter given, oldest source first, in article order.
+
+    `speaker` matches the canonical name or the name as written, case-insensitively;
+    `day` keeps quotes from articles published that day; `ids` keeps the given quotes in
+    that order (search results).
+    """
+    where, params = [], []
+    if speaker:
+        where.append("(q.speaker = ? COLLATE NOCASE OR q.speaker_as_written = ? COLLATE NOCASE OR q.speaker LIKE ?)")
+        params += [speaker, speaker, f"%{speaker}%"]
+    if group:
+        where.append("q.group_name = ?")
+        params.append(group)
+    if article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if day:
+        where.append("a.published = ?")
+        params.append(day)
+    order = "a.published IS NULL, a.published, a.id, q.seq"
+    if ids is not None:
+        if not ids:
+            return []
+        where.append(f"q.id IN (SELECT value FROM json_each(?))")
+        params.append(_json_list(ids))
+    sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = [QuoteRow(*r) for r in db.execute(sql, params).fetchall()]
+    if ids is not None:
+        position = {qid: n for n, qid in enumerate(ids)}
+        rows.sort(key=lambda q: position.get(q.id, 0))
+    return _with_also_in(db, rows)
+
+
+def _json_list(ids: list[int]) -> str:
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
+
+
+def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[QuoteRow]:
+    statements = sorted({q.statement_id for q in rows if q.statement_id is not None})
+    if not statements:
+        return rows
+    outlets: dict[int, list[tuple[int, str]]] = {}
+    for sid, article_id, outlet in db.execute(
+        "SELECT DISTINCT q.statement_id, q.article_id, coalesce(a.outlet, 'unknown outlet') "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.statement_id IN (SELECT value FROM json_each(?))",
+        [_json_list(statements)],
+    ).fetchall():
+        outlets.setdefault(sid, []).append((article_id, outlet))
+    result = []
+    for q in rows:
+        if q.statement_id is None:
+            result.append(q)
+            continue
+        others = tuple(sorted({o for aid, o in outlets.get(q.statement_id, []) if aid != q.article_id}))
+        result.append(QuoteRow(*[getattr(q, f) for f in q.__dataclass_fields__ if f != "also_in"], also_in=others))
+    return result
+
+
+_EVENT_SQL = """
+SELECT e.id, e.article_id, e.start, e."end", e.expression, e.value, e.granularity, e.anchor, e.rule,
+       e.sentence, e.day_first, e.day_last, e.cluster_id, e.disagreement, a.outlet, a.published, a.path
+FROM events e JOIN articles a ON a.id = e.article_id
+"""
+
+
+def list_events(
+    db: sqlite_utils.Database,
+    *,
+    article_id: int | None = None,
+    day: str | None = None,
+    limit: int | None = None,
+) -> list[EventRow]:
+    """Events oldest first; `day` keeps events whose value covers that ISO day."""
+    where, params = [], []
+    if article_id is not None:
+        where.append("e.article_id = ?")
+        params.append(article_id)
+    if day:
+        where.append("e.day_first <= ? AND e.day_last >= ?")
+        params += [day, day]
+    sql = (
+        _EVENT_SQL
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.day_first IS NULL, e.day_first, e.day_last, a.published, e.article_id, e.seq"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [EventRow(*r) for r in db.execute(sql, params).fetchall()]
+
+
+def list_speakers(db: sqlite_utils.Database) -> list[SpeakerCount]:
+    """Every speaker with their quote count, most quoted first."""
+    rows = db.execute(
+        "SELECT s.name, s.group_name, s.is_focus, count(q.id) AS n FROM speakers s "
+        "LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id ORDER BY n DESC, s.name"
+    ).fetchall()
+    return [SpeakerCount(r[0], r[1], bool(r[2]), r[3]) for r in rows]
+
+
+def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    """Quote groups (columns) with their quote counts, most quoted first."""
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT coalesce(group_name, speaker), count(*) AS n FROM quotes WHERE speaker != '' "
+            "GROUP BY coalesce(group_name, speaker) ORDER BY n DESC"
+        ).fetchall()
+    ]
+
+
+@dataclass
+class TimelineEntry:
+    """One line of the merged timeline: events from one or more sources about one date."""
+
+    value: str
+    granularity: str
+    day_first: str | None
+    events: list[EventRow] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Distinct outlets reporting this entry's events."""
+        return sorted({e.outlet or "unknown outlet" for e in self.events})
+
+    @property
+    def disagreements(self) -> list[str]:
+        """Distinct disagreement notes among this entry's events."""
+        return sorted({e.disagreement for e in self.events if e.disagreement})
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return {
+            "value": self.value,
+            "granularity": self.granularity,
+            "sources": self.outlets,
+            "disagreements": self.disagreements,
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+def timeline(db: sqlite_utils.Database, *, article_id: int | None = None, day: str | None = None) -> list[TimelineEntry]:
+    """The merged timeline: events grouped by their value, oldest first."""
+    entries: dict[str, TimelineEntry] = {}
+    for event in list_events(db, article_id=article_id, day=day):
+        entry = entries.get(event.value)
+        if entry is None:
+            entry = entries[event.value] = TimelineEntry(event.value, event.granularity, event.day_first)
+        entry.events.append(event)
+    return sorted(entries.values(), key=lambda e: (e.day_first or "9999", _granularity_rank(e.granularity), e.value))
+
+
+def _granularity_rank(granularity: str) -> int:
+    # Wider spans first when they start on the same day: a year before its first month.
+    return {"span": 0, "year": 1, "month": 2, "week": 3, "day": 4}.get(granularity, 5)

@@ -1,0 +1,157 @@
+"""Full-text search over articles and quotes: safe quoting, prefix matching, bm25, offset snippets."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from core.errors import QueryError
+from core.fold import fold
+
+# Markers FTS5 puts around matches in snippets. Control characters are removed from every
+# stored text at ingest, so they can only come from FTS5 and are turned into offsets.
+_OPEN, _CLOSE = "\x02", "\x03"
+_WORDLIKE = re.compile(r"\w")
+
+#: bm25 weights: a match in the title counts ten times one in the body.
+ARTICLE_WEIGHTS = (10.0, 1.0, 1.0)
+QUOTE_WEIGHTS = (1.0, 2.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text with the character ranges a search matched."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    """An article matching a search, with a snippet."""
+
+    id: int
+    path: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    snippet: Marked
+    rank: float
+
+
+def build_match(query: str, *, raw: bool = False, prefix: bool = True) -> str | None:
+    """Turn what a user typed into an FTS5 MATCH expression; None when nothing is searchable.
+
+    By default every word is quoted, so any string is a valid query, and the last word matches
+    as a prefix (search as you type). With raw=True the FTS5 syntax passes through.
+    """
+    query = fold(query)
+    if raw:
+        return query if query.strip() else None
+    words = [w for w in query.split() if _WORDLIKE.search(w)]
+    if not words:
+        return None
+    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    if prefix and not query[-1:].isspace():
+        terms[-1] += " *"
+    return " ".join(terms)
+
+
+def split_marks(marked: str) -> Marked:
+    """Convert FTS5 marker characters into (start, end) offsets over the clean text."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    start = None
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", marked):
+        if piece == _OPEN:
+            start = length
+        elif piece == _CLOSE:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        elif piece:
+            out.append(piece)
+            length += len(piece)
+    return Marked("".join(out), tuple(marks))
+
+
+def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as err:
+        message = str(err)
+        if raw and ("fts5" in message or "syntax" in message or "no such column" in message):
+            raise QueryError(f"Not a valid search: {message}. Leave out --raw to search the words as typed.") from None
+        if "no such column" in message or "fts5" in message:
+            raise QueryError(f"Not a valid search: {message}.") from None
+        raise
+
+
+def search_articles(
+    db: sqlite_utils.Database, query: str, *, limit: int = 50, offset: int = 0, raw: bool = False
+) -> list[ArticleHit]:
+    """Articles matching `query`, best first (bm25, title weighted over body)."""
+    match = build_match(query, raw=raw)
+    if match is None:
+        return []
+    weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
+    rows = _run(
+        db,
+        f"""
+        SELECT a.id, a.path, a.outlet, a.title, a.published,
+               snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 16),
+               bm25(articles_fts, {weights}) AS score
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WHERE articles_fts MATCH ?
+        ORDER BY score LIMIT ? OFFSET ?
+        """,
+        [match, limit, offset],
+        raw,
+    )
+    return [
+        ArticleHit(r[0], r[1], r[2], r[3], r[4], split_marks(_one_line(r[5] or "")), r[6]) for r in rows
+    ]
+
+
+def matching_quote_ids(db: sqlite_utils.Database, query: str, *, raw: bool = False, limit: int | None = None) -> list[int]:
+    """Ids of quotes matching `query`, best first."""
+    match = build_match(query, raw=raw)
+    if match is None:
+        return []
+    weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
+    sql = f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts, {weights})"
+    params: list = [match]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [r[0] for r in _run(db, sql, params, raw)]
+
+
+def quote_marks(db: sqlite_utils.Database, query: str, quote_ids: list[int], *, raw: bool = False) -> dict[int, Marked]:
+    """For each quote id, its text with the ranges `query` matched."""
+    match = build_match(query, raw=raw)
+    if match is None or not quote_ids:
+        return {}
+    result: dict[int, Marked] = {}
+    # Chunked to stay under SQLite's variable limit.
+    for chunk_start in range(0, len(quote_ids), 500):
+        chunk = quote_ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = _run(
+            db,
+            f"SELECT rowid, highlight(quotes_fts, 0, '{_OPEN}', '{_CLOSE}') FROM quotes_fts "
+            f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+            [match, *chunk],
+            raw,
+        )
+        for rowid, marked in rows:
+            result[rowid] = split_marks(marked or "")
+    return result
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,43 @@
+"""Make article text safe for a terminal: no escape sequences, no bidi tricks, no invisible marks."""
+
+from __future__ import annotations
+
+import re
+
+# ANSI CSI / OSC / other ESC sequences, including their bodies, so that a stripped
+# "\x1b[31m" does not leave "[31m" behind, and an OSC 8 hyperlink disappears whole.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC ... BEL or ST
+    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?      # DCS, PM, APC, SOS ... ST
+    | \x1b\[[0-?]*[ -/]*[@-~]            # CSI
+    | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+    | \x1b[@-Z\\-_]                      # two-character sequences
+    """,
+    re.VERBOSE,
+)
+
+# C0 and C1 controls except tab and newline; DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters), and
+# zero-width characters that hide text or break search terms.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and remove escape sequences, controls, bidi overrides, zero-widths.
+
+    Applied once at ingest, so stored text, offsets and every display agree.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _INVISIBLE.sub("", text)
+
+
+def terminal_safe(text: str | None) -> str:
+    """Last line of defence before printing any text that came from an article or a file name."""
+    if not text:
+        return ""
+    return _INVISIBLE.sub("", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
