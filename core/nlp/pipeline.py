@@ -6,7 +6,6 @@ ParsedArticle into an Extraction with offsets into the stored article text.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -18,6 +17,7 @@ from core.nlp import dates as _dates  # noqa: F401
 from core.nlp import quotes as _quotes  # noqa: F401
 from core.nlp import sentences as _sentences  # noqa: F401
 from core.nlp.context import BriefingContext
+from core.nlp.rules_version import rules_version
 from core.models import Extraction, ParsedArticle
 from core.settings import Settings
 
@@ -39,17 +39,6 @@ def build_nlp(settings: Settings, model: str | None = None) -> Language:
     nlp.add_pipe("briefing_quotes", config={"settings": settings.to_dict()})
     nlp.add_pipe("briefing_dates")
     return nlp
-
-
-def rules_version() -> str:
-    """A fingerprint of the NLP rules; articles indexed under another one are re-extracted."""
-    digest = hashlib.sha1()
-    for module in (_sentences, _quotes, _dates):
-        path = getattr(module, "__file__", None)
-        if path:
-            with open(path, "rb") as handle:
-                digest.update(handle.read())
-    return digest.hexdigest()[:12]
 
 
 class Extractor:

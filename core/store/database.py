@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
@@ -15,12 +16,17 @@ from core.settings import Settings
 from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, create_schema
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_OWN_TABLES = {"meta", "files", "articles", "speakers", "quotes", "events"} | {
+    f"{table}_fts{suffix}" for table in ("articles", "quotes") for suffix in ("", "_data", "_idx", "_docsize", "_config")
+}
 #: How long a reader or writer waits for the other side's lock before giving up.
 BUSY_TIMEOUT_MS = 10_000
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}?mode=rwc"
+    # Quoted, so file names with "?", "#" or "%" open the file they name.
+    location = urllib.parse.quote(str(path.resolve()))
+    uri = f"file:{location}?mode=ro" if readonly else f"file:{location}?mode=rwc"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
@@ -69,15 +75,15 @@ def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) ->
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = db.table_names()
     if app_id != APPLICATION_ID:
-        if tables:
+        # Our own tables without our id: a creation that was interrupted; finish it.
+        if tables and not set(tables) <= _OWN_TABLES:
             raise DatabaseError(
                 f"{path} is an SQLite database but not a briefing database; it was left untouched."
             )
         if readonly:
             raise DatabaseError(f"{path} is empty. Run `briefing index PATH --db {path}` first.")
         db.execute("PRAGMA journal_mode = WAL")
-        with db.conn:
-            create_schema(db)
+        create_schema(db)
         return
     if version > SCHEMA_VERSION:
         raise DatabaseError(
@@ -90,7 +96,7 @@ def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) ->
                 f"{path} is from an older version of briefing (schema {version}). "
                 f"Re-index needed: run `briefing index --rebuild --db {path}`."
             )
-        with db.conn:
+        with db.atomic():
             for step in range(version, SCHEMA_VERSION):
                 db.executescript(MIGRATIONS[step])
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -161,6 +167,7 @@ def speaker_id(db: sqlite_utils.Database, name: str, group: str | None, is_focus
 def write_article(
     db: sqlite_utils.Database,
     article: ParsedArticle,
+    file: str,
     content_hash: str,
     extraction: Extraction,
     settings: Settings,
@@ -172,6 +179,7 @@ def write_article(
         published, source, reason = extraction.inferred_published, "inferred", extraction.inferred_reason
     record = {
         "path": article.path,
+        "file": file,
         "content_hash": content_hash,
         "format": article.format,
         "outlet": article.outlet,
@@ -325,6 +333,6 @@ def check_database(db: sqlite_utils.Database) -> list[str]:
 
 def rebuild_fts(db: sqlite_utils.Database) -> None:
     """Rebuild both FTS indexes from their content tables."""
-    with db.conn:
+    with db.atomic():
         for fts in ("articles_fts", "quotes_fts"):
             db.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")

@@ -15,6 +15,8 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 ARTICLE_COLUMNS = {
     "id": int,
     "path": str,
+    # The file the article came from (a JSON Lines file holds many articles).
+    "file": str,
     "content_hash": str,
     "format": str,
     "outlet": str,
@@ -87,11 +89,22 @@ EVENT_COLUMNS = {
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
-    """Create every table, index, FTS table and trigger of an empty database."""
+    """Create every table, index, FTS table and trigger of an empty database.
+
+    Safe to run again after an interrupted creation: the application id and version are
+    written last, so a half-made file is recognised and finished.
+    """
     db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    # One row per source file: lets a re-index skip unchanged files on a stat, without reading.
+    db["files"].create(
+        {"path": str, "content_hash": str, "size": int, "mtime_ns": int, "pipeline_version": str},
+        pk="path",
+        if_not_exists=True,
+    )
     db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"path", "text"}, if_not_exists=True)
     db["articles"].create_index(["path"], unique=True, if_not_exists=True)
     db["articles"].create_index(["published"], if_not_exists=True)
+    db["articles"].create_index(["file"], if_not_exists=True)
     db["speakers"].create(SPEAKER_COLUMNS, pk="id", not_null={"name"}, if_not_exists=True)
     db["speakers"].create_index(["name"], unique=True, if_not_exists=True)
     db["quotes"].create(
@@ -111,8 +124,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["day_first"], if_not_exists=True)
     db["events"].create_index(["cluster_id"], if_not_exists=True)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
-    db["articles"].enable_fts(["title", "text", "folded"], tokenize=TOKENIZE, create_triggers=True)
-    db["quotes"].enable_fts(["text", "speaker", "folded"], tokenize=TOKENIZE, create_triggers=True)
+    db["articles"].enable_fts(["title", "text", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
+    db["quotes"].enable_fts(["text", "speaker", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -1,0 +1,1 @@
+"""The `briefing` command line: thin click commands over `core`, tables for people, JSON for scripts."""

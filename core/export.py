@@ -1,0 +1,116 @@
+"""Markdown briefs: pinned items, or a whole (filtered) briefing, written to a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import sqlite_utils
+
+from core.errors import BriefingError
+from core.locations import export_dir
+from core.store.database import load_stored_settings
+from core.store.queries import EventRow, QuoteRow, Source, TimelineEntry, list_quotes, list_sources, timeline
+from core.textsafe import terminal_safe
+
+
+def _md(text: str | None) -> str:
+    """Article text made inert in Markdown: no HTML, links or emphasis from the article."""
+    text = " ".join(terminal_safe(text or "").split())
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+def day_label(value: str | None) -> str:
+    """'Mon 29 May 2023' for an ISO day; other values as they are."""
+    if not value:
+        return "undated"
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return day.strftime("%a %d %b %Y").replace(" 0", " ")
+
+
+def render_brief(
+    title: str,
+    *,
+    sources: list[Source],
+    quotes: list[QuoteRow],
+    entries: list[TimelineEntry] | None = None,
+    events: list[EventRow] | None = None,
+    note: str = "",
+) -> str:
+    """The brief as Markdown: sources, quotes grouped by speaker, and the timeline."""
+    lines = [f"# {_md(title)}", ""]
+    if note:
+        lines += [f"_{_md(note)}_", ""]
+    if sources:
+        lines += ["## Sources", ""]
+        for s in sources:
+            date = s.published or "undated"
+            if s.inferred:
+                date += " (inferred)"
+            place = f", {_md(s.place)}" if s.place else ""
+            lines.append(f"- **{_md(s.label)}** — {date}{place}: {_md(s.title)}")
+        lines.append("")
+    if quotes:
+        lines += ["## Quotes", ""]
+        by_speaker: dict[str, list[QuoteRow]] = {}
+        for q in quotes:
+            by_speaker.setdefault(q.speaker or "Unknown speaker", []).append(q)
+        for speaker, items in by_speaker.items():
+            group = items[0].group
+            lines += [f"### {_md(speaker)}" + (f" ({_md(group)})" if group and group != speaker else ""), ""]
+            for q in items:
+                text = f"“{_md(q.text)}”" if q.kind == "direct" else _md(q.text)
+                weak = " _(attribution: {})_".format(q.attribution) if q.weak else ""
+                also = f" Also in {', '.join(_md(o) for o in q.also_in)}." if q.also_in else ""
+                lines.append(
+                    f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
+                    f"({_md(q.outlet or 'unknown outlet')}, {q.published or 'undated'}){weak}{also}"
+                )
+            lines.append("")
+    if entries is None and events:
+        entries = _entries(events)
+    if entries:
+        lines += ["## Timeline", ""]
+        for entry in entries:
+            label = day_label(entry.value) if entry.granularity == "day" else entry.value
+            flag = " ⚠ sources disagree" if entry.disagreements else ""
+            lines.append(f"- **{label}** ({', '.join(_md(o) for o in entry.outlets)}){flag}")
+            for event in entry.events:
+                lines.append(f"  - {_md(event.sentence)} — {_md(event.outlet or 'unknown outlet')}")
+            for note_text in entry.disagreements:
+                lines.append(f"  - ⚠ {_md(note_text)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _entries(events: list[EventRow]) -> list[TimelineEntry]:
+    grouped: dict[str, TimelineEntry] = {}
+    for e in events:
+        grouped.setdefault(e.value, TimelineEntry(e.value, e.granularity, e.day_first)).events.append(e)
+    return sorted(grouped.values(), key=lambda t: (t.day_first or "9999", t.value))
+
+
+def brief_of_database(db: sqlite_utils.Database) -> str:
+    """The whole briefing as Markdown."""
+    settings = load_stored_settings(db)
+    return render_brief(settings.title, sources=list_sources(db), quotes=list_quotes(db), entries=timeline(db))
+
+
+def write_brief(markdown: str, path: Path | str | None = None, *, title: str = "briefing") -> Path:
+    """Write a brief to `path` (or a new file in the export folder) and return where it went."""
+    if path is None:
+        folder = export_dir()
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "briefing"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"{slug}-{stamp}.md"
+    path = Path(path).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    except OSError as err:
+        raise BriefingError(f"Cannot write the brief to {path}: {err.strerror or err}.") from None
+    return path

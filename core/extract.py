@@ -1,0 +1,120 @@
+"""Ingest and NLP on files without a database (`briefing extract`): the same rules as an index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.ingest import parse_file
+from core.locations import bundled_data_dir
+from core.models import Extraction, FileProblem, ParsedArticle
+from core.nlp.context import BriefingContext
+from core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
+
+
+@dataclass
+class ExtractResult:
+    """Articles as JSON-ready dicts, and the files that could not be read."""
+
+    articles: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+
+
+def settings_for(paths: list[str], settings_path: Path | None = None) -> Settings:
+    """Explicit settings, else a briefing.toml beside the files, else the bundled one."""
+    if settings_path:
+        return load_settings(settings_path)
+    found = find_settings([Path(p) for p in paths])
+    if found.path:
+        return found
+    bundled = bundled_data_dir() / SETTINGS_FILE
+    return load_settings(bundled) if bundled.is_file() else found
+
+
+def extract_files(paths: list[str], *, model: str | None = None, settings_path: Path | None = None) -> ExtractResult:
+    """Parse and extract every file; undated articles are dated with the others as context."""
+    from core.nlp.pipeline import Extractor
+
+    settings = settings_for(paths, settings_path)
+    extractor = Extractor(settings, model)
+    result = ExtractResult()
+    parsed: list[ParsedArticle] = []
+    for path in paths:
+        for item in parse_file(path):
+            if isinstance(item, FileProblem):
+                result.problems.append({"path": item.path, "reason": item.reason, "skipped": item.skipped})
+            else:
+                parsed.append(item)
+                for warning in item.warnings:
+                    result.problems.append({"path": path, "reason": warning, "skipped": False})
+    extractions: dict[int, Extraction] = {}
+    # Dated articles first: their dates are the context that dates the others.
+    for n, article in enumerate(parsed):
+        if article.published:
+            extractions[n] = extractor.extract(article)
+    for n, article in enumerate(parsed):
+        if not article.published:
+            extractions[n] = extractor.extract(article, _context(parsed, extractions, exclude=n))
+    for n, article in enumerate(parsed):
+        result.articles.append(article_json(article, extractions[n]))
+    return result
+
+
+def _context(parsed: list[ParsedArticle], extractions: dict[int, Extraction], exclude: int) -> BriefingContext:
+    days: Counter = Counter()
+    published = []
+    for n, article in enumerate(parsed):
+        if n == exclude or not article.published or n not in extractions:
+            continue
+        published.append(article.published)
+        days.update(e.value for e in extractions[n].events if e.granularity == "day")
+    return BriefingContext(published=tuple(published), event_days=days)
+
+
+def article_json(article: ParsedArticle, extraction: Extraction) -> dict:
+    """One article as `briefing extract --json` prints it."""
+    published, source, reason = article.published, article.published_source, article.published_reason
+    if not published and extraction.inferred_published:
+        published, source, reason = extraction.inferred_published, "inferred", extraction.inferred_reason
+    return {
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": published,
+        "published_source": source,
+        "published_reason": reason,
+        "place": article.place,
+        "byline": article.byline,
+        "url": article.url,
+        "captured": article.captured,
+        "words": article.words,
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "group": q.group,
+                "kind": q.kind,
+                "cue": q.cue,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "attribution": q.attribution,
+                "speaker_as_written": q.speaker_as_written,
+                "parent": q.parent,
+            }
+            for q in extraction.quotes
+        ],
+        "events": [
+            {
+                "expression": e.expression,
+                "value": e.value,
+                "granularity": e.granularity,
+                "start": e.start,
+                "end": e.end,
+                "anchor": e.anchor,
+                "rule": e.rule,
+                "sentence": e.sentence,
+            }
+            for e in extraction.events
+        ],
+    }

@@ -1,0 +1,349 @@
+"""Index files into a briefing database: incremental, idempotent, batched, safe to kill at any point."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import sqlite_utils
+
+from core.errors import DatabaseError
+from core.ingest import Candidate, discover, parse_bytes, read_bytes
+from core.ingest.decode import NotText
+from core.models import Extraction, FileProblem, IndexReport, ParsedArticle
+from core.nlp.context import BriefingContext, context_from_db
+from core.settings import Settings, find_settings
+from core.store.database import (
+    delete_article,
+    describe_write_error,
+    get_meta,
+    prune_speakers,
+    set_meta,
+    write_article,
+)
+
+#: A batch is committed after this many files or this many seconds, whichever comes first:
+#: a killed run loses at most one batch, and readers see progress.
+BATCH_FILES = 64
+BATCH_SECONDS = 2.0
+
+#: progress(done, total, path) — called after each file.
+Progress = Callable[[int, int, str], None]
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """Short hash of the settings that change extraction (focus speakers and aliases)."""
+    data = settings.to_dict()
+    data.pop("path", None)
+    data.pop("title", None)
+    data.pop("columns", None)
+    return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
+
+
+def pipeline_version(settings: Settings, model: str | None = None) -> str:
+    """Version stamp of rules + model + settings: a change re-extracts every article."""
+    from core.nlp.rules_version import rules_version
+
+    return f"{rules_version()}-{settings_fingerprint(settings)}" + (f"+{model}" if model else "")
+
+
+def article_hash(article: ParsedArticle) -> str:
+    """Content hash of one article: its text and the metadata ingest read."""
+    digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    for value in (article.title, article.outlet, article.published, article.place, article.byline, article.url):
+        digest.update(b"\x00" + (value or "").encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass
+class _FileResult:
+    """What a worker did with one file."""
+
+    candidate: Candidate
+    content_hash: str | None = None
+    unchanged: bool = False
+    articles: list[tuple[ParsedArticle, str, Extraction | None]] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+
+
+# Worker state: one Extractor per process, built on first use (spaCy takes a moment to load).
+_EXTRACTOR = None
+_EXTRACTOR_KEY = None
+
+
+def _extractor(settings: Settings, model: str | None):
+    global _EXTRACTOR, _EXTRACTOR_KEY
+    key = (settings_fingerprint(settings), model)
+    if _EXTRACTOR is None or _EXTRACTOR_KEY != key:
+        from core.nlp.pipeline import Extractor
+
+        _EXTRACTOR, _EXTRACTOR_KEY = Extractor(settings, model), key
+    return _EXTRACTOR
+
+
+def _process_file(
+    candidate: Candidate,
+    stored_file_hash: str | None,
+    stored_articles: dict[str, str],
+    settings: Settings,
+    model: str | None,
+    context: BriefingContext,
+) -> _FileResult:
+    """Read, parse and extract one file (runs in a worker process with --jobs)."""
+    result = _FileResult(candidate)
+    try:
+        data = read_bytes(candidate.path)
+    except NotText as err:
+        result.problems.append(FileProblem(candidate.path, str(err)))
+        return result
+    result.content_hash = hashlib.sha256(data).hexdigest()
+    if stored_file_hash == result.content_hash:
+        result.unchanged = True
+        return result
+    for item in parse_bytes(candidate.path, data):
+        if isinstance(item, FileProblem):
+            result.problems.append(item)
+            continue
+        digest = article_hash(item)
+        if stored_articles.get(item.path) == digest:
+            result.articles.append((item, digest, None))  # unchanged article in a changed file
+            continue
+        for warning in item.warnings:
+            result.problems.append(FileProblem(candidate.path, warning, skipped=False))
+        try:
+            extraction = _extractor(settings, model).extract(item, context)
+        except Exception as err:  # a rule bug must not stop the run or lose the article
+            result.problems.append(
+                FileProblem(candidate.path, f"quotes and dates could not be extracted ({type(err).__name__}: {err}); indexed the text only", skipped=False)
+            )
+            extraction = Extraction()
+        result.articles.append((item, digest, extraction))
+    return result
+
+
+def index_paths(
+    db: sqlite_utils.Database,
+    paths: Iterable[Path | str],
+    *,
+    settings: Settings | None = None,
+    rebuild: bool = False,
+    jobs: int = 1,
+    model: str | None = None,
+    progress: Progress | None = None,
+    remove_missing: bool = True,
+) -> IndexReport:
+    """Index files and folders into `db`; return what was added, updated, skipped and removed.
+
+    Unchanged files are skipped by size and modification time, then by content hash; changed
+    files are re-read and their articles replaced; with `remove_missing`, articles whose file
+    is gone from an indexed folder are removed. Work is committed in batches, so a run killed
+    at any point leaves a whole database and the next run finishes the job.
+    """
+    roots = [Path(p).expanduser() for p in paths]
+    if not roots:
+        stored = json.loads(get_meta(db, "roots") or "[]")
+        roots = [Path(p) for p in stored]
+    if not roots:
+        raise DatabaseError("Nothing to index: give a file or folder.")
+    settings = settings or find_settings(roots)
+    version = pipeline_version(settings, model)
+    report = IndexReport()
+    candidates, problems = discover(roots)
+    report.problems.extend(problems)
+    try:
+        if rebuild:
+            _clear(db)
+        stored_files = {
+            r[0]: (r[1], r[2], r[3], r[4])
+            for r in db.execute("SELECT path, content_hash, size, mtime_ns, pipeline_version FROM files").fetchall()
+        }
+        with db.atomic():
+            set_meta(db, "settings", json.dumps(settings.to_dict()))
+            known_roots = set(json.loads(get_meta(db, "roots") or "[]"))
+            set_meta(db, "roots", json.dumps(sorted(known_roots | {str(r.resolve()) for r in roots})))
+        if remove_missing:
+            report.removed = _remove_missing(db, roots, {c.path for c in candidates}, stored_files)
+        todo = []
+        for candidate in candidates:
+            stored = stored_files.get(candidate.path)
+            if stored and stored[1] == candidate.size and stored[2] == candidate.mtime_ns and stored[3] == version:
+                report.unchanged += _article_count(db, candidate.path)
+                continue
+            todo.append(candidate)
+        changed = _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
+        if changed or report.removed or rebuild:
+            _reconcile(db, settings, model, version)
+    except sqlite3.OperationalError as err:
+        raise DatabaseError(describe_write_error(_db_path(db), err)) from None
+    return report
+
+
+def _db_path(db: sqlite_utils.Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else "the database"
+
+
+def _clear(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        for table in ("quotes", "events", "articles", "files", "speakers"):
+            db.execute(f"DELETE FROM {table}")
+
+
+def _article_count(db: sqlite_utils.Database, file: str) -> int:
+    return db.execute("SELECT count(*) FROM articles WHERE file = ?", [file]).fetchone()[0]
+
+
+def _remove_missing(db, roots: list[Path], found: set[str], stored_files: dict) -> int:
+    folders = [str(r) for r in roots if r.is_dir()]
+    gone = [
+        path
+        for path in stored_files
+        if path not in found and any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+    ]
+    removed = 0
+    with db.atomic():
+        for path in gone:
+            for (article_id,) in db.execute("SELECT id FROM articles WHERE file = ?", [path]).fetchall():
+                delete_article(db, article_id)
+                removed += 1
+            db.execute("DELETE FROM files WHERE path = ?", [path])
+        if gone:
+            prune_speakers(db)
+    return removed
+
+
+def _results(todo, stored_files, stored_articles_of, settings, model, context, jobs) -> Iterator[_FileResult]:
+    def args(candidate):
+        stored = stored_files.get(candidate.path)
+        return (candidate, stored[0] if stored else None, stored_articles_of(candidate.path), settings, model, context)
+
+    if jobs <= 1 or len(todo) < 2 * jobs:
+        for candidate in todo:
+            yield _process_file(*args(candidate))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Bounded look-ahead keeps memory flat on huge folders.
+        pending = []
+        queue = iter(todo)
+        for candidate in queue:
+            pending.append(pool.submit(_process_file, *args(candidate)))
+            if len(pending) >= jobs * 8:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def _run(db, todo, stored_files, settings, model, version, jobs, report, progress, done, total) -> bool:
+    changed = False
+    context = context_from_db(db)
+
+    def stored_articles_of(path: str) -> dict[str, str]:
+        return {
+            r[0]: r[1]
+            for r in db.execute(
+                "SELECT path, content_hash FROM articles WHERE file = ? AND pipeline_version = ?", [path, version]
+            ).fetchall()
+        }
+
+    results = _results(todo, stored_files, stored_articles_of, settings, model, context, jobs)
+    exhausted = False
+    while not exhausted:
+        # One transaction a batch: a kill loses at most this batch, never leaves half an article.
+        with db.atomic():
+            started, in_batch = time.monotonic(), 0
+            for result in results:
+                changed |= _apply(db, result, settings, version, report)
+                done += 1
+                in_batch += 1
+                if progress:
+                    progress(done, total, result.candidate.path)
+                if in_batch >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
+                    break
+            else:
+                exhausted = True
+    return changed
+
+
+def _apply(db, result: _FileResult, settings: Settings, version: str, report: IndexReport) -> bool:
+    """Write one file's outcome; True when the database content changed."""
+    candidate = result.candidate
+    report.problems.extend(result.problems)
+    file_row = {
+        "path": candidate.path,
+        "content_hash": result.content_hash,
+        "size": candidate.size,
+        "mtime_ns": candidate.mtime_ns,
+        "pipeline_version": version,
+    }
+    if result.content_hash is None:
+        return False  # unreadable now: keep whatever was indexed from it before
+    if result.unchanged:
+        db["files"].upsert(file_row, pk="path")
+        report.unchanged += _article_count(db, candidate.path)
+        return False
+    if not result.articles and any(p.skipped for p in result.problems):
+        return False  # unparseable now: keep the previous version, retry next run
+    existing = {
+        r[0]: r[1] for r in db.execute("SELECT path, id FROM articles WHERE file = ?", [candidate.path]).fetchall()
+    }
+    changed = False
+    for article, digest, extraction in result.articles:
+        if extraction is None:
+            report.unchanged += 1
+            continue
+        write_article(db, article, candidate.path, digest, extraction, settings, version)
+        report.words += article.words
+        if article.path in existing:
+            report.updated += 1
+        else:
+            report.added += 1
+        changed = True
+    kept = {a.path for a, _, _ in result.articles}
+    for path, article_id in existing.items():
+        if path not in kept:
+            delete_article(db, article_id)
+            report.removed += 1
+            changed = True
+    db["files"].upsert(file_row, pk="path")
+    return changed
+
+
+def _reconcile(db, settings: Settings, model: str | None, version: str) -> None:
+    """Briefing-wide steps after articles changed: date undated articles, link across sources."""
+    undated = db.execute(
+        "SELECT id, path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
+        "captured, copyright_year, format FROM articles WHERE published_source IN ('inferred', 'unknown')"
+    ).fetchall()
+    with db.atomic():
+        for row in undated:
+            article = ParsedArticle(
+                path=row[1], text=row[4], body_start=row[5], body_end=row[6], outlet=row[7], title=row[8],
+                byline=row[9], place=row[10], url=row[11], captured=row[12], copyright_year=row[13], format=row[14],
+            )
+            context = context_from_db(db, exclude_article_id=row[0])
+            extraction = _extractor(settings, model).extract(article, context)
+            write_article(db, article, row[2], row[3], extraction, settings, version)
+        _link_across_sources(db)
+        prune_speakers(db)
+
+
+def _link_across_sources(db) -> None:
+    try:
+        from core.nlp.crosslink import link_statements
+    except ImportError:
+        link_statements = None
+    try:
+        from core.timeline_links import link_events
+    except ImportError:
+        link_events = None
+    if link_statements:
+        link_statements(db)
+    if link_events:
+        link_events(db)

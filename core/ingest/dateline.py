@@ -1,0 +1,213 @@
+"""Header lines, wire datelines, bylines and copyright footers of news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from core.ingest.outlets import outlet_for_agency, outlet_for_copyright
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DASH = r"(?:—|–|--|-)"
+
+# A scraper's header line: " date 2023-06-15 06:40 …" — when the page was captured.
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?[ \t]*")
+
+# "ZVECAN, Kosovo (AP) —", "BRUSSELS, May 30 (Reuters) -", "BELGRADE, Serbia (AA) -"
+WIRE = re.compile(
+    rf"""[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t][A-Z][A-Z'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*){{0,2}}?)
+    (?:,[ \t]*(?P<date>{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}))?
+    [ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*""",
+    re.VERBOSE,
+)
+# "(Bloomberg) --"
+AGENCY_ONLY = re.compile(rf"[ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*")
+# "BELGRADE —" (place in capitals, no agency)
+PLACE_ONLY = re.compile(rf"[ \t]*(?P<place>[A-Z]{{2}}[A-Z'’.\-]*(?:[ \t][A-Z]{{2}}[A-Z'’.\-]*)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*)?)[ \t]+(?:—|–|--)[ \t]*")
+# "30 May Kyiv, Ukraine" or "May 30, Kyiv" on a line of its own.
+DATE_PLACE_LINE = re.compile(
+    rf"[ \t]*(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH})|(?P<month2>{_MONTH})[ \t]+(?P<day2>\d{{1,2}}),?)(?:[ \t]+(?P<year>\d{{4}}))?,?[ \t]*(?P<place>[A-Z][^\n.!?]{{0,60}})?[ \t]*(?=\n|\Z)"
+)
+BYLINE = re.compile(r"[ \t]*By[ \t]+(?P<byline>[A-Z][^\n]{1,120})[ \t]*(?:\n|\Z)")
+COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?(?P<year>\d{4})[ \t,]*(?P<holder>[^\n]*)", re.IGNORECASE)
+ASSISTANCE = re.compile(r"^[ \t]*-{1,2}[ \t]*With assistance from[ \t]+(?P<names>[^\n]+?)\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# Editors' notes at the foot of wire copy: "(Updates number of …)", "(Adds quote …)".
+EDITOR_NOTE = re.compile(r"^[ \t]*\((?:Updates|Adds|Corrects|Recasts|Rewrites|Changes|Removes)\b[^\n]*\)[ \t]*$", re.MULTILINE)
+FOOTER_LINE = re.compile(
+    r"^[ \t]*(?:©|\(c\)[ \t]*\d|Copyright[ \t]+(?:©[ \t]*)?\d{4}|All rights reserved|-{1,2}[ \t]*With assistance from|\((?:Updates|Adds|Corrects|Recasts|Rewrites|Changes|Removes)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Front:
+    """What the head and foot of a news text say about it."""
+
+    body_start: int = 0
+    body_end: int | None = None
+    header_date: str | None = None
+    header_time: str | None = None
+    place: str | None = None
+    agency: str | None = None
+    dateline_month_day: tuple[int, int] | None = None
+    dateline_year: int | None = None
+    byline: str | None = None
+    copyright_year: int | None = None
+    copyright_outlet: str | None = None
+
+
+def read_front(text: str, start: int = 0) -> Front:
+    """Find the header line, dateline and byline at `start`, and the footer at the end."""
+    front = Front(body_start=start)
+    pos = start
+    header = HEADER.match(text, pos)
+    if header:
+        front.header_date, front.header_time = header.group(1), header.group(2)
+        pos = header.end()
+    pos = _skip_blank_lines(text, pos) if not header else pos
+    for _ in range(2):  # a date-and-place line may precede a wire dateline
+        wire = WIRE.match(text, pos) or AGENCY_ONLY.match(text, pos)
+        if wire:
+            front.agency = wire.group("agency").strip()
+            place = wire.groupdict().get("place")
+            if place:
+                front.place = _tidy_place(place)
+            if wire.groupdict().get("date"):
+                front.dateline_month_day = _month_day(wire.group("date"))
+            pos = wire.end()
+            break
+        line = DATE_PLACE_LINE.match(text, pos)
+        if line and (header or pos == start):
+            month = line.group("month") or line.group("month2")
+            day = line.group("day") or line.group("day2")
+            front.dateline_month_day = (MONTHS[month.rstrip(".").lower()], int(day))
+            if line.group("year"):
+                front.dateline_year = int(line.group("year"))
+            if line.group("place"):
+                front.place = line.group("place").strip().rstrip(",")
+            pos = _skip_blank_lines(text, line.end())
+            continue
+        place_only = PLACE_ONLY.match(text, pos)
+        if place_only:
+            front.place = _tidy_place(place_only.group("place"))
+            pos = place_only.end()
+        break
+    pos = _skip_blank_lines(text, pos)
+    byline = BYLINE.match(text, pos)
+    if byline:
+        front.byline = byline.group("byline").strip()
+        pos = _skip_blank_lines(text, byline.end())
+    front.body_start = pos
+    _read_foot(text, front)
+    return front
+
+
+def _read_foot(text: str, front: Front) -> None:
+    end = len(text)
+    # Walk back over trailing footer lines (copyright, editors' notes, contributors).
+    while True:
+        stripped_end = len(text[:end].rstrip())
+        line_start = text.rfind("\n", 0, stripped_end) + 1
+        line = text[line_start:stripped_end]
+        if line_start <= front.body_start or not FOOTER_LINE.match(line):
+            break
+        end = line_start
+    footer = text[end:]
+    front.body_end = len(text[:end].rstrip()) if end < len(text) else None
+    copyright_match = COPYRIGHT.search(footer)
+    if copyright_match:
+        front.copyright_year = int(copyright_match.group("year"))
+        holder = copyright_match.group("holder").split(".")[0] if "L.P." not in copyright_match.group("holder") else copyright_match.group("holder")
+        front.copyright_outlet = outlet_for_copyright(holder)
+    assistance = ASSISTANCE.search(footer)
+    if assistance:
+        names = "With assistance from " + assistance.group("names").strip()
+        front.byline = f"{front.byline}; {names}" if front.byline else names
+
+
+def _skip_blank_lines(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _tidy_place(place: str) -> str:
+    # "ZVECAN, Kosovo" -> "Zvecan, Kosovo": capitals are a dateline convention, not the name.
+    parts = [p.strip() for p in place.split(",")]
+    return ", ".join(p.title() if p.isupper() and len(p) > 3 else p for p in parts if p)
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    words = text.replace(",", " ").split()
+    month = next((MONTHS[w.rstrip(".").lower()] for w in words if w.rstrip(".").lower() in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    return (month, day) if month and day else None
+
+
+def publication(front: Front) -> tuple[str | None, str, str, str | None]:
+    """(published, source, reason, captured) from the dateline and header line.
+
+    A dateline's day wins over the header line, which scrapers often write when a page was
+    captured rather than when it was published; the header then counts as the capture time.
+    """
+    header_day = _parse_day(front.header_date)
+    captured = None
+    if front.header_date:
+        captured = front.header_date + (f"T{front.header_time}" if front.header_time else "")
+    if front.dateline_month_day:
+        month, day = front.dateline_month_day
+        year = front.dateline_year or (header_day.year if header_day else front.copyright_year)
+        if year:
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                date = None
+            if date and header_day and not front.dateline_year and date > header_day:
+                date = date.replace(year=year - 1)  # a December dateline captured in January
+            if date:
+                label = f"{day} {_MONTH_NAMES[month - 1]}"
+                reason = f"dateline '{label}'" + (f" with place '{front.place}'" if front.place else "")
+                if header_day and header_day != date:
+                    reason += f"; the header date {front.header_date} is when the page was captured"
+                elif not front.dateline_year and not header_day:
+                    reason += f"; year from copyright {year}"
+                return date.isoformat(), "dateline", reason, captured if header_day != date else None
+    if header_day:
+        reason = f"'date {front.header_date}' line"
+        if front.agency:
+            reason += f" and dateline '({front.agency})'"
+        return header_day.isoformat(), "header", reason, None if not front.header_time else captured
+    return None, "unknown", "no date in the text", None
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def outlet_of(front: Front) -> str | None:
+    """The outlet named by the dateline's agency or the copyright footer."""
+    if front.agency:
+        return outlet_for_agency(front.agency)
+    return front.copyright_outlet

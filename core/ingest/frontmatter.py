@@ -1,0 +1,128 @@
+"""Markdown or text with YAML front matter between `---` lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+from dateutil import parser as dateparser
+
+from core.ingest.dateline import outlet_of, publication, read_front
+from core.ingest.plaintext import shorten, title_from_body
+from core.models import ParsedArticle
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADING = re.compile(r"[ \t]*#[ \t]+(?P<title>[^\n]+)\n")
+
+#: Front-matter keys accepted for each field, in order of preference.
+KEYS = {
+    "title": ("title", "headline"),
+    "outlet": ("source", "outlet", "publisher", "site", "site_name", "sitename", "publication"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "published": ("published", "date", "pubdate", "published_at", "publish_date", "datePublished"),
+    "author": ("author", "authors", "byline", "by"),
+    "place": ("place", "dateline", "location"),
+}
+
+
+def has_front_matter(text: str) -> bool:
+    """True when the text opens with a `---` front-matter block."""
+    return bool(_FRONT.match(text))
+
+
+def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings: tuple[str, ...] = ()) -> ParsedArticle:
+    """Metadata from front matter, then from the body's own dateline and footer."""
+    match = _FRONT.match(text)
+    meta: dict = {}
+    notes = list(warnings)
+    start = 0
+    if match:
+        start = match.end()
+        try:
+            loaded = yaml.safe_load(match.group("yaml"))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark else ""
+            notes.append(f"front matter is not valid YAML{where}; read the text without it")
+            loaded = None
+        if isinstance(loaded, dict):
+            meta = {str(k).lower(): v for k, v in loaded.items()}
+        elif loaded is not None:
+            notes.append("front matter is not a mapping of keys; ignored")
+    heading = _HEADING.match(text, _skip_blank(text, start))
+    title_from_heading = None
+    if heading:
+        title_from_heading = heading.group("title").strip().strip("#").strip()
+        start = heading.end()
+    front = read_front(text, _skip_blank(text, start))
+    published, source, reason, captured = publication(front)
+    given = _date(_first(meta, "published"))
+    if given:
+        published, source, reason = given, "front-matter", "front matter"
+    body_end = front.body_end if front.body_end is not None else len(text)
+    title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : body_end])
+    return ParsedArticle(
+        path=path,
+        text=text,
+        body_start=front.body_start,
+        body_end=body_end,
+        outlet=_text(_first(meta, "outlet")) or outlet_of(front),
+        title=shorten(" ".join(title.split()), 200) if title else None,
+        byline=_author(_first(meta, "author")) or front.byline,
+        place=_text(_first(meta, "place")) or front.place,
+        url=_text(_first(meta, "url")),
+        published=published,
+        published_source=source,
+        published_reason=reason,
+        captured=captured,
+        copyright_year=front.copyright_year,
+        format=fmt,
+        warnings=tuple(notes),
+    )
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _first(meta: dict, field: str):
+    for key in KEYS[field]:
+        value = meta.get(key.lower())
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    return " ".join(str(value).split()) or None
+
+
+def _author(value) -> str | None:
+    if isinstance(value, list):
+        names = [_text(v) for v in value]
+        return ", ".join(n for n in names if n) or None
+    return _text(value)
+
+
+def _date(value) -> str | None:
+    """An ISO day from a YAML date, datetime, or a date string in any common format."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dateparser.parse(str(value), fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+parse_date = _date
