@@ -78,6 +78,10 @@ def read_front(text: str, start: int = 0) -> Front:
         front.header_date, front.header_time = header.group(1), header.group(2)
         pos = header.end()
     pos = _skip_blank_lines(text, pos) if not header else pos
+    byline = BYLINE.match(text, pos) if not header else None
+    if byline:  # AP style: the byline comes before the dateline
+        front.byline = byline.group("byline").strip()
+        pos = _skip_blank_lines(text, byline.end())
     for _ in range(2):  # a date-and-place line may precede a wire dateline
         wire = WIRE.match(text, pos) or AGENCY_ONLY.match(text, pos)
         if wire:
@@ -106,7 +110,7 @@ def read_front(text: str, start: int = 0) -> Front:
             pos = place_only.end()
         break
     pos = _skip_blank_lines(text, pos)
-    byline = BYLINE.match(text, pos)
+    byline = BYLINE.match(text, pos) if not front.byline else None
     if byline:
         front.byline = byline.group("byline").strip()
         pos = _skip_blank_lines(text, byline.end())

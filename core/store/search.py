@@ -15,6 +15,7 @@ from core.fold import fold
 # stored text at ingest, so they can only come from FTS5 and are turned into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
 _WORDLIKE = re.compile(r"\w")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$", re.IGNORECASE)
 
 #: bm25 weights: a match in the title counts ten times one in the body.
 ARTICLE_WEIGHTS = (10.0, 1.0, 1.0)
@@ -51,7 +52,9 @@ def build_match(query: str, *, raw: bool = False, prefix: bool = True) -> str | 
     query = fold(query)
     if raw:
         return query if query.strip() else None
-    words = [w for w in query.split() if _WORDLIKE.search(w)]
+    # "Vucic's" means Vucic: the possessive would otherwise become a stray "s" term.
+    words = [_POSSESSIVE.sub("", w) for w in query.split()]
+    words = [w for w in words if _WORDLIKE.search(w)]
     if not words:
         return None
     terms = ['"' + w.replace('"', '""') + '"' for w in words]

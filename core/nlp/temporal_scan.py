@@ -1,0 +1,330 @@
+"""Find temporal expressions in news text with one compiled regex pass and a few context checks.
+
+`scan(text)` returns Mention objects: what was written and what it says (a weekday, a month
+and day, "last week"), not yet what day it means; temporal_resolve does that against an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.nlp import datelex as lex
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression as written: text[start:end] == expression."""
+
+    start: int
+    end: int
+    expression: str
+    #: What kind of expression: date, numeric, month, year, span, decade, weekday, deictic,
+    #: anaphoric, relunit, weekend, ago.
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    #: Second year of a span, or the other reading of an ambiguous numeric date.
+    year2: int | None = None
+    #: Modifier as written, lowercased: last, next, this, earlier, late, mid, ...
+    modifier: str = ""
+    #: Unit of relunit / ago mentions: day, week, weekend, month, year.
+    unit: str = ""
+    #: Offset in units (deictic and anaphoric days, ago counts as negative numbers).
+    offset: int = 0
+    #: For numeric dates: the possible (month, day) readings, most likely first.
+    readings: tuple[tuple[int, int], ...] = field(default=())
+
+    @property
+    def has_year(self) -> bool:
+        """True when the expression states its year itself."""
+        return self.year is not None
+
+
+def _alternation(words) -> str:
+    """Regex alternation of words, longest first, each as Title case or UPPER case."""
+    forms = set()
+    for word in words:
+        forms.add(re.escape(word))
+        forms.add(re.escape(word.upper()))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_WEEKDAY_INDEX = {name.lower(): n for n, name in enumerate(lex.WEEKDAYS)}
+_MONTH_INDEX = {name.lower(): n + 1 for n, name in enumerate(lex.MONTHS)}
+_MONTH_INDEX.update({abbr.lower(): n for abbr, n in lex.MONTH_ABBREVIATIONS.items()})
+_WEEKDAY_INDEX.update({abbr.lower(): n for abbr, n in lex.WEEKDAY_ABBREVIATIONS.items()})
+
+_WD = rf"(?:{_alternation(lex.WEEKDAYS)})(?![\w'’-]\w)"
+_WD_ANY = rf"(?:(?:{_alternation(lex.WEEKDAYS)})|(?:{_alternation(lex.WEEKDAY_ABBREVIATIONS)})\.?)"
+_MONTH_FULL = rf"(?:{_alternation(lex.MONTHS)})(?![\w-])"
+# An abbreviation takes its dot with it ("Sept. 5"), but never a letter ("Marching").
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:{_alternation(lex.MONTH_ABBREVIATIONS)})(?:\.|(?![\w-])))"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_POSS = r"(?:['’]s(?!\w))?"
+_SP = r"[ \t\u00a0]+"  # spaces inside one expression; a line break ends it
+_NUMWORD = "|".join(sorted(lex.NUMBER_WORDS, key=len, reverse=True))
+_DEICTIC = "|".join(re.escape(k).replace(r"\ ", _SP) for k in sorted(lex.DEICTIC_DAYS, key=len, reverse=True))
+_ANAPHORIC = "|".join(re.escape(k).replace(r"\ ", _SP) for k in sorted(lex.ANAPHORIC_DAYS, key=len, reverse=True))
+
+_PATTERN = rf"""
+(?<![\w©$€£#%./:-])
+(?:(?P<prep>(?i:on|in)){_SP})?
+(?:
+  (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_sep)(?P<iso_d>3[01]|[12][0-9]|0[1-9]))(?![\d])
+| (?P<num>(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./])[ ]?(?P<num_b>[01]?[0-9])(?P=num_sep)[ ]?(?P<num_y>{_YEAR}))(?![\d])
+| (?P<fromto>(?i:from|between){_SP}(?P<ft_a>{_YEAR}){_SP}(?i:to|and|until|till|through){_SP}(?P<ft_b>{_YEAR}))(?![\d])
+| (?P<mdy>(?:(?P<mdy_w>{_WD_ANY}),?{_SP})?(?P<mdy_m>{_MONTH_ANY}){_SP}(?P<mdy_d>{_DAY}){_ORD}(?![\d])(?:,?{_SP}(?P<mdy_y>{_YEAR})(?![\d]))?)
+| (?P<dmy>(?:(?P<dmy_w>{_WD_ANY}),?{_SP})?(?:(?i:the){_SP})?(?P<dmy_d>{_DAY}){_ORD}(?:{_SP}(?i:of))?{_SP}(?P<dmy_m>{_MONTH_ANY})(?:,?{_SP}(?P<dmy_y>{_YEAR})(?![\d]))?)
+| (?P<decade>(?:(?i:the){_SP})?(?:(?i:early|mid|late)[- ])?(?P<dec>(?:1[89]|20)[0-9]0)['’]?s(?![\w]))
+| (?P<span>(?P<sp_a>{_YEAR})[ ]?[-–—/][ ]?(?P<sp_b>[0-9]{{4}}|[0-9]{{2}})(?![\d]|[.,][0-9]))
+| (?P<my>(?:(?P<my_mod>(?i:early|late|mid)){_SP})?(?P<my_m>{_MONTH_ANY}),?{_SP}(?:(?i:of){_SP})?(?P<my_y>{_YEAR})(?![\d]))
+| (?P<year>(?P<yr>[0-9]{{4}})(?![\d%]|[.,][0-9]))
+| (?P<ago>(?P<ago_n>[0-9]{{1,3}}|(?i:{_NUMWORD})){_SP}(?P<ago_u>(?i:day|week|month|year))s?{_SP}(?i:ago)(?!\w))
+| (?P<deictic>(?P<dx>(?i:{_DEICTIC})){_POSS}(?!\w))
+| (?P<anaphoric>(?P<an>(?i:{_ANAPHORIC}))(?!\w))
+| (?P<relunit>(?P<ru_mod>(?i:earlier{_SP}this|later{_SP}this|last|this|next)){_SP}(?P<ru_u>(?i:week|weekend|month|year)){_POSS}(?!\w))
+| (?P<weekend>(?i:over|at|during|on){_SP}(?i:the){_SP}(?i:weekend)(?!\w))
+| (?P<weekday>(?:(?P<wd_mod>(?i:earlier|later|early|late|last|next|this|coming|past)){_SP})?(?P<wd>{_WD}){_POSS})
+| (?P<month>(?:(?P<mo_mod>(?i:early|late|mid|last|next|this))(?:{_SP}|-))?(?P<mo>{_MONTH_FULL}){_POSS})
+)
+"""
+TEMPORAL = re.compile(_PATTERN, re.VERBOSE)
+
+_WORD = re.compile(r"[\w'’.-]+")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w\n]*$")
+_WORD_AFTER = re.compile(r"^[^\w\n]*?([\w'’-]+)")
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The word just before pos on the same line, or ''."""
+    match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return match.group(1) if match else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word just after pos on the same line, or ''."""
+    match = _WORD_AFTER.match(text[pos : pos + 40])
+    return match.group(1) if match else ""
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when pos starts a sentence, a line or a quotation."""
+    before = text[max(0, pos - 4) : pos].rstrip(" \t\u00a0\"“‘'(")
+    return not before or before[-1] in ".!?\n:;—–"
+
+
+def _is_capitalised_name(word: str) -> bool:
+    """A capitalised word that is not a sentence's function word (for 'Theresa May')."""
+    return bool(word) and word[0].isupper() and word.lower() not in lex.TIME_PREPOSITIONS and word.lower() not in {
+        "said", "on", "in", "at", "and", "but", "or", "as", "to", "after", "before", "since",
+    }
+
+
+def scan(text: str) -> list[Mention]:
+    """Every temporal expression in text, left to right, without overlaps."""
+    found: list[Mention] = []
+    for match in TEMPORAL.finditer(text):
+        mention = _to_mention(text, match)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _to_mention(text: str, m: re.Match) -> Mention | None:
+    """Turn a regex match into a Mention, or None when the context says it is no date."""
+    kind = m.lastgroup
+    start, end = m.start(), m.end()
+    prep_start = m.start("prep") if m.group("prep") else None
+    core_start = m.start(kind)
+
+    def make(**fields) -> Mention:
+        return Mention(start=start, end=end, expression=text[start:end], kind=fields.pop("kind", kind), **fields)
+
+    if kind == "iso":
+        return make(kind="date", year=int(m["iso_y"]), month=int(m["iso_m"]), day=int(m["iso_d"]))
+    if kind == "num":
+        readings = _numeric_readings(int(m["num_a"]), int(m["num_b"]), m["num_sep"])
+        if not readings:
+            return None
+        return make(kind="numeric", year=int(m["num_y"]), month=readings[0][0], day=readings[0][1], readings=readings)
+    if kind == "fromto":
+        a, b = int(m["ft_a"]), int(m["ft_b"])
+        return make(kind="span", year=a, year2=b) if b > a else None
+    if kind in ("mdy", "dmy"):
+        month = _MONTH_INDEX[m[f"{kind}_m"].rstrip(".").lower()]
+        day = int(m[f"{kind}_d"])
+        weekday_text = m[f"{kind}_w"]
+        weekday = _WEEKDAY_INDEX[weekday_text.rstrip(".").lower()] if weekday_text else None
+        year = int(m[f"{kind}_y"]) if m[f"{kind}_y"] else None
+        if day > _days_in_month(month, year):
+            return None
+        if kind == "dmy" and year is None and m[f"{kind}_m"].rstrip(".") in lex.AMBIGUOUS_MONTHS:
+            # "3 May be" is rare, but "the 3 March" is not; only the modal needs care.
+            nxt = _next_word(text, end)
+            if m[f"{kind}_m"] == "May" and nxt[:1].islower() and nxt not in {"and", "to", "in", "at", "when"}:
+                return None
+        if year is None and _year_like_number_follows(text, end):
+            return None
+        return make(kind="date", year=year, month=month, day=day, weekday=weekday)
+    if kind == "decade":
+        decade = int(m["dec"])
+        return make(kind="decade", year=decade, year2=decade + 9)
+    if kind == "span":
+        a = int(m["sp_a"])
+        raw = m["sp_b"]
+        b = int(raw) if len(raw) == 4 else (a // 100) * 100 + int(raw)
+        if len(raw) == 2 and b <= a:
+            b += 100  # "1999-00"
+        if not (0 < b - a <= 30) or _number_label_before(text, core_start):
+            return None
+        return make(kind="span", year=a, year2=b)
+    if kind == "my":
+        month = _MONTH_INDEX[m["my_m"].rstrip(".").lower()]
+        return make(kind="month", year=int(m["my_y"]), month=month, modifier=(m["my_mod"] or "").lower())
+    if kind == "year":
+        return _year_mention(text, m, start, end, core_start, prep_start)
+    if kind == "ago":
+        raw = m["ago_n"].lower()
+        count = int(raw) if raw.isdigit() else lex.NUMBER_WORDS.get(raw)
+        if not count:
+            return None
+        return make(unit=m["ago_u"].lower(), offset=-count)
+    if kind == "deictic":
+        word = _norm_phrase(m["dx"])
+        if m["dx"][0].isupper() and not _sentence_initial(text, m.start("dx")) and not m.group("prep"):
+            return None  # "USA Today", "Russia Today": a title, not a day
+        return make(offset=lex.DEICTIC_DAYS[word], modifier=word)
+    if kind == "anaphoric":
+        word = _norm_phrase(m["an"])
+        return make(offset=lex.ANAPHORIC_DAYS[word], modifier=word)
+    if kind == "relunit":
+        modifier = _norm_phrase(m["ru_mod"])
+        unit = m["ru_u"].lower()
+        before = _previous_word(text, m.start("relunit")).lower()
+        if modifier == "last" and before in {"the", "for", "over", "within", "past"}:
+            return None  # "over the last year" is a duration, not a date
+        if modifier == "this" and unit == "year" and before in {"the"}:
+            return None
+        return make(modifier=modifier, unit=unit, offset=lex.RELATIVE_SHIFTS[modifier])
+    if kind == "weekend":
+        return make(kind="relunit", unit="weekend", modifier="the")
+    if kind == "weekday":
+        return _weekday_mention(text, m, make)
+    if kind == "month":
+        return _month_mention(text, m, make, prep_start)
+    return None
+
+
+def _norm_phrase(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+def _days_in_month(month: int, year: int | None) -> int:
+    if month == 2:
+        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _numeric_readings(a: int, b: int, sep: str) -> tuple[tuple[int, int], ...]:
+    """(month, day) readings of a numeric date: dotted dates are day-first, slashed ones either."""
+    day_first = (b, a) if 1 <= b <= 12 and 1 <= a <= 31 else None
+    month_first = (a, b) if 1 <= a <= 12 and 1 <= b <= 31 else None
+    if sep == ".":
+        return (day_first,) if day_first else ()
+    readings = tuple(r for r in (day_first, month_first) if r)
+    return tuple(dict.fromkeys(readings))
+
+
+def _year_like_number_follows(text: str, end: int) -> bool:
+    """True for '5 May 12' style runs where the numbers are probably not a date."""
+    return bool(re.match(r"[ \t]*[,.]?[0-9]{3}(?![0-9])", text[end : end + 6]))
+
+
+def _number_label_before(text: str, pos: int) -> bool:
+    """True when the number at pos is labelled (Resolution 1244, No. 2008, Copyright 2023)."""
+    return _previous_word(text, pos).lower().rstrip(":") in lex.NUMBER_LABELS
+
+
+def _year_mention(text: str, m: re.Match, start: int, end: int, core_start: int, prep_start) -> Mention | None:
+    """A four-digit number that reads as a year, not an amount, label, time or code."""
+    value = int(m["yr"])
+    before_word = _previous_word(text, core_start)
+    before = before_word.lower()
+    after = _next_word(text, m.end("yr"))
+    after_low = after.lower()
+    if value > 2099 or value < 1000:
+        return None
+    if before.rstrip(":") in lex.NUMBER_LABELS or after_low in lex.COUNT_NOUNS:
+        return None
+    # "(28 miles)" / "€2008": a unit or currency right before.
+    tail = text[max(0, core_start - 2) : core_start]
+    if any(ch in tail for ch in "$€£¥#№"):
+        return None
+    if re.match(r"[ \t]*(?:h\b|hrs\b|GMT|CET|UTC|local time|:[0-9])", text[m.end("yr") : m.end("yr") + 12]):
+        return None
+    plural_after = bool(after) and after[0].islower() and after_low.endswith("s") and not after_low.endswith(("ss", "'s", "’s", "us", "is"))
+    if before in lex.QUANTITY_QUALIFIERS and (plural_after or not after):
+        return None  # "some 2000 protesters", "more than 1500"
+    if plural_after and before not in lex.YEAR_DETERMINERS and not before_word.endswith(("'s", "’s")) and not m.group("prep"):
+        return None  # "2000 protesters gathered" — a count; "the 2014 elections" stays a year
+    if value < 1900:
+        # Early years only after a time word and before a non-noun ("in 1389, the Serbs").
+        if not (m.group("prep") or before in {"since", "until", "till", "from", "of", "by", "year", "circa", "c."}):
+            return None
+        if after and after[0].islower() and after_low not in {"the", "and", "when", "after", "before", "as", "but", "until", "to", "in"}:
+            return None
+    # A page or list number inside a larger run ("1999 2000 2001") is still a year; a
+    # number followed by another four-digit number with a dash belongs to a span pattern.
+    return Mention(start=start, end=end, expression=text[start:end], kind="year", year=value)
+
+
+def _weekday_mention(text: str, m: re.Match, make) -> Mention | None:
+    """A weekday, unless it names something else ('Bloody Sunday', 'Sunday Times')."""
+    name = m["wd"]
+    weekday = _WEEKDAY_INDEX[name.lower()]
+    modifier = (m["wd_mod"] or "").lower()
+    before = _previous_word(text, m.start("weekday") if not modifier else m.start("wd_mod"))
+    after = _next_word(text, m.end("weekday"))
+    if before in lex.NAMED_DAY_QUALIFIERS or (before.rstrip("'’s") in lex.NAMED_DAY_QUALIFIERS):
+        return None
+    if after in lex.WEEKDAY_NAME_TAILS and not m["wd_poss"]:
+        return None
+    if modifier == "past" and _previous_word(text, m.start("wd_mod")).lower() != "this":
+        return None  # "the past Monday" is odd; "this past Monday" is handled via "this"
+    if modifier == "this" and after.lower() == "past":
+        modifier = "last"
+    return make(weekday=weekday, modifier=modifier)
+
+
+def _month_mention(text: str, m: re.Match, make, prep_start) -> Mention | None:
+    """A month name on its own ('in April', "April's", 'last May'), when it is a month."""
+    name = m["mo"]
+    month = _MONTH_INDEX[name.lower()]
+    modifier = (m["mo_mod"] or "").lower()
+    word_start = m.start("mo_mod") if modifier else m.start("mo")
+    before_word = _previous_word(text, word_start)
+    before = before_word.lower()
+    possessive = bool(m.group("month") and re.search(r"['’]s$", m.group("month")))
+    timed = bool(m.group("prep")) or bool(modifier) or before in lex.TIME_PREPOSITIONS
+    if before.endswith("-") or before == "mid":
+        timed = True
+    # "Theresa May", "Brian May's": a capitalised word before, not sentence-initial.
+    if before_word and _is_capitalised_name(before_word) and not timed and not _sentence_initial(text, word_start):
+        return None
+    if name.title() in lex.AMBIGUOUS_MONTHS and not timed:
+        if not possessive:
+            return None  # "May" the modal, "March" the verb, "April" the name
+        if name.title() in ("May",) and _sentence_initial(text, word_start):
+            return None
+    if not timed and not possessive:
+        # Unambiguous names alone ("the January elections") still need to look like a date:
+        # not followed by a capitalised word, which would make it a name ("August Strindberg").
+        after = _next_word(text, m.end("month"))
+        if after[:1].isupper():
+            return None
+    return make(month=month, modifier=modifier)

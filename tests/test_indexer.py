@@ -1,0 +1,113 @@
+"""Indexing: the seeds, idempotent and incremental re-runs, removed files, per-file errors, rebuild."""
+
+from __future__ import annotations
+
+import os
+
+from core.indexer import index_paths
+from core.store.database import check_database, open_database
+from core.store.queries import counts, list_sources
+
+
+def snapshot(db):
+    """Everything a user can see, without ids."""
+    return (
+        db.execute("SELECT path, content_hash, outlet, title, published, published_source, text FROM articles ORDER BY path").fetchall(),
+        db.execute("SELECT a.path, q.seq, q.start, q.\"end\", q.text, q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY 1, 2").fetchall(),
+        db.execute("SELECT a.path, e.seq, e.value, e.expression FROM events e JOIN articles a ON a.id = e.article_id ORDER BY 1, 2").fetchall(),
+    )
+
+
+def test_seeds_index_to_three_sources(seed_db_path):
+    db = open_database(seed_db_path, create=False)
+    sources = {s.outlet: s for s in list_sources(db)}
+    assert set(sources) == {"Bloomberg", "The Associated Press", None}
+    assert sources["The Associated Press"].published == "2023-05-31"
+    assert sources[None].published == "2023-05-30"
+    assert check_database(db) == []
+
+
+def test_reindex_is_idempotent(fresh_db, seed_folder):
+    first = index_paths(fresh_db, [seed_folder])
+    before = snapshot(fresh_db)
+    second = index_paths(fresh_db, [seed_folder])
+    assert (first.added, second.added, second.updated, second.unchanged) == (3, 0, 0, 3)
+    assert snapshot(fresh_db) == before
+
+
+def test_touched_but_unchanged_file_is_skipped_by_hash(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    target = next(seed_folder.glob("003_*.txt"))
+    os.utime(target, ns=(1, 1))
+    report = index_paths(fresh_db, [seed_folder])
+    assert (report.updated, report.unchanged) == (0, 3)
+
+
+def test_changed_file_is_replaced(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    target = next(seed_folder.glob("003_*.txt"))
+    target.write_text(target.read_text(encoding="utf-8").replace("Troops from", "Soldiers from"), encoding="utf-8")
+    report = index_paths(fresh_db, [seed_folder])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
+    text = fresh_db.execute("SELECT text FROM articles WHERE path = ?", [str(target)]).fetchone()[0]
+    assert "Soldiers from" in text
+    assert check_database(fresh_db) == []
+
+
+def test_file_gone_from_folder_is_removed(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    next(seed_folder.glob("000_*.txt")).unlink()
+    report = index_paths(fresh_db, [seed_folder])
+    assert report.removed == 1
+    assert counts(fresh_db).sources == 2
+    assert fresh_db.execute("SELECT count(*) FROM quotes q LEFT JOIN articles a ON a.id = q.article_id WHERE a.id IS NULL").fetchone()[0] == 0
+    assert check_database(fresh_db) == []
+
+
+def test_bad_files_are_named_and_the_rest_indexed(fresh_db, seed_folder):
+    (seed_folder / "empty.txt").write_bytes(b"")
+    (seed_folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    report = index_paths(fresh_db, [seed_folder])
+    assert report.added == 3
+    reasons = {os.path.basename(p.path): p.reason for p in report.problems}
+    assert reasons == {"empty.txt": "empty file", "image.png": "binary file (contains NUL bytes), not text"}
+    assert report.failed == 2
+
+
+def test_file_that_breaks_keeps_what_was_indexed(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    target = next(seed_folder.glob("002_*.txt"))
+    target.write_bytes(b"\x00\x01binary now")
+    report = index_paths(fresh_db, [seed_folder])
+    assert report.failed == 1
+    assert counts(fresh_db).sources == 3  # nothing indexed before is lost
+
+
+def test_json_lines_articles_update_one_by_one(fresh_db, tmp_path):
+    feed = tmp_path / "feed" / "a.jsonl"
+    feed.parent.mkdir()
+    feed.write_text('{"title": "A", "text": "One said."}\n{"title": "B", "text": "Two said."}\n')
+    assert index_paths(fresh_db, [feed.parent]).added == 2
+    feed.write_text('{"title": "A", "text": "One said."}\n{"title": "B", "text": "Two said again."}\n')
+    report = index_paths(fresh_db, [feed.parent])
+    assert (report.updated, report.unchanged) == (1, 1)
+
+
+def test_rebuild_gives_the_same_content(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    before = snapshot(fresh_db)
+    index_paths(fresh_db, [], rebuild=True)
+    assert snapshot(fresh_db) == before
+
+
+def test_two_jobs_give_the_same_content(tmp_path, seed_folder):
+    one = open_database(tmp_path / "one.db")
+    two = open_database(tmp_path / "two.db")
+    index_paths(one, [seed_folder], jobs=1)
+    # Enough files that the process pool is really used.
+    for n in range(4):
+        for source in list(seed_folder.glob("0*.txt"))[:3]:
+            (seed_folder / f"copy{n}_{source.name}").write_bytes(source.read_bytes())
+    index_paths(one, [seed_folder], jobs=1)
+    index_paths(two, [seed_folder], jobs=2)
+    assert snapshot(one) == snapshot(two)
