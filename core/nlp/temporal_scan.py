@@ -57,7 +57,7 @@ _MONTH_INDEX = {name.lower(): n + 1 for n, name in enumerate(lex.MONTHS)}
 _MONTH_INDEX.update({abbr.lower(): n for abbr, n in lex.MONTH_ABBREVIATIONS.items()})
 _WEEKDAY_INDEX.update({abbr.lower(): n for abbr, n in lex.WEEKDAY_ABBREVIATIONS.items()})
 
-_WD = rf"(?:{_alternation(lex.WEEKDAYS)})(?![\w'’-]\w)"
+_WD = rf"(?:{_alternation(lex.WEEKDAYS)})(?!\w)"
 _WD_ANY = rf"(?:(?:{_alternation(lex.WEEKDAYS)})|(?:{_alternation(lex.WEEKDAY_ABBREVIATIONS)})\.?)"
 _MONTH_FULL = rf"(?:{_alternation(lex.MONTHS)})(?![\w-])"
 # An abbreviation takes its dot with it ("Sept. 5"), but never a letter ("Marching").
@@ -96,8 +96,9 @@ _PATTERN = rf"""
 TEMPORAL = re.compile(_PATTERN, re.VERBOSE)
 
 _WORD = re.compile(r"[\w'’.-]+")
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w\n]*$")
-_WORD_AFTER = re.compile(r"^[^\w\n]*?([\w'’-]+)")
+# Neighbouring words are read across spaces only: a comma or a line break ends the phrase.
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t\u00a0]*$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]*([\w'’-]+)")
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -168,8 +169,6 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
             nxt = _next_word(text, end)
             if m[f"{kind}_m"] == "May" and nxt[:1].islower() and nxt not in {"and", "to", "in", "at", "when"}:
                 return None
-        if year is None and _year_like_number_follows(text, end):
-            return None
         return make(kind="date", year=year, month=month, day=day, weekday=weekday)
     if kind == "decade":
         decade = int(m["dec"])
@@ -206,10 +205,8 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
         modifier = _norm_phrase(m["ru_mod"])
         unit = m["ru_u"].lower()
         before = _previous_word(text, m.start("relunit")).lower()
-        if modifier == "last" and before in {"the", "for", "over", "within", "past"}:
-            return None  # "over the last year" is a duration, not a date
-        if modifier == "this" and unit == "year" and before in {"the"}:
-            return None
+        if modifier in ("last", "next") and before in {"the", "for", "over", "within", "past"}:
+            return None  # "over the last year", "in the next week": durations, not dates
         return make(modifier=modifier, unit=unit, offset=lex.RELATIVE_SHIFTS[modifier])
     if kind == "weekend":
         return make(kind="relunit", unit="weekend", modifier="the")
@@ -238,11 +235,6 @@ def _numeric_readings(a: int, b: int, sep: str) -> tuple[tuple[int, int], ...]:
         return (day_first,) if day_first else ()
     readings = tuple(r for r in (day_first, month_first) if r)
     return tuple(dict.fromkeys(readings))
-
-
-def _year_like_number_follows(text: str, end: int) -> bool:
-    """True for '5 May 12' style runs where the numbers are probably not a date."""
-    return bool(re.match(r"[ \t]*[,.]?[0-9]{3}(?![0-9])", text[end : end + 6]))
 
 
 def _number_label_before(text: str, pos: int) -> bool:
@@ -288,15 +280,13 @@ def _weekday_mention(text: str, m: re.Match, make) -> Mention | None:
     name = m["wd"]
     weekday = _WEEKDAY_INDEX[name.lower()]
     modifier = (m["wd_mod"] or "").lower()
-    before = _previous_word(text, m.start("weekday") if not modifier else m.start("wd_mod"))
+    before = _previous_word(text, m.start("weekday"))
     after = _next_word(text, m.end("weekday"))
-    if before in lex.NAMED_DAY_QUALIFIERS or (before.rstrip("'’s") in lex.NAMED_DAY_QUALIFIERS):
+    if before in lex.NAMED_DAY_QUALIFIERS or after in lex.WEEKDAY_NAME_TAILS:
         return None
-    if after in lex.WEEKDAY_NAME_TAILS and not m["wd_poss"]:
-        return None
-    if modifier == "past" and _previous_word(text, m.start("wd_mod")).lower() != "this":
-        return None  # "the past Monday" is odd; "this past Monday" is handled via "this"
-    if modifier == "this" and after.lower() == "past":
+    if modifier == "past":
+        if before.lower() != "this":
+            return None  # only "this past Monday" means the last one
         modifier = "last"
     return make(weekday=weekday, modifier=modifier)
 
@@ -304,27 +294,29 @@ def _weekday_mention(text: str, m: re.Match, make) -> Mention | None:
 def _month_mention(text: str, m: re.Match, make, prep_start) -> Mention | None:
     """A month name on its own ('in April', "April's", 'last May'), when it is a month."""
     name = m["mo"]
+    title = name.title()
     month = _MONTH_INDEX[name.lower()]
     modifier = (m["mo_mod"] or "").lower()
     word_start = m.start("mo_mod") if modifier else m.start("mo")
     before_word = _previous_word(text, word_start)
     before = before_word.lower()
-    possessive = bool(m.group("month") and re.search(r"['’]s$", m.group("month")))
-    timed = bool(m.group("prep")) or bool(modifier) or before in lex.TIME_PREPOSITIONS
-    if before.endswith("-") or before == "mid":
-        timed = True
-    # "Theresa May", "Brian May's": a capitalised word before, not sentence-initial.
-    if before_word and _is_capitalised_name(before_word) and not timed and not _sentence_initial(text, word_start):
-        return None
-    if name.title() in lex.AMBIGUOUS_MONTHS and not timed:
-        if not possessive:
+    after = _next_word(text, m.end("month"))
+    possessive = bool(re.search(r"['’]s$", m.group("month")))
+    timed = bool(m.group("prep")) or bool(modifier) or (before in lex.TIME_PREPOSITIONS and before != "the")
+    if before == "the":
+        # "the April elections" is a month, "the March on Washington" is not.
+        timed = after[:1].islower() and after.lower() not in _NOT_AFTER_THE_MONTH
+    if not timed and before_word and _is_capitalised_name(before_word) and not _sentence_initial(text, word_start):
+        return None  # "Theresa May", "Brian May's"
+    if title in lex.AMBIGUOUS_MONTHS and not timed:
+        if not possessive or (title == "May" and _sentence_initial(text, word_start)):
             return None  # "May" the modal, "March" the verb, "April" the name
-        if name.title() in ("May",) and _sentence_initial(text, word_start):
-            return None
-    if not timed and not possessive:
-        # Unambiguous names alone ("the January elections") still need to look like a date:
-        # not followed by a capitalised word, which would make it a name ("August Strindberg").
-        after = _next_word(text, m.end("month"))
-        if after[:1].isupper():
-            return None
+    if not timed and not possessive and after[:1].isupper():
+        return None  # "January Jones": a name
     return make(month=month, modifier=modifier)
+
+
+#: Words after "the <Month>" that make it a noun phrase of its own ("the March on Rome").
+_NOT_AFTER_THE_MONTH = frozenset({
+    "on", "for", "to", "against", "through", "of", "by", "in", "is", "was", "will", "and", "from",
+})

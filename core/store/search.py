@@ -10,6 +10,7 @@ import sqlite_utils
 
 from core.errors import QueryError
 from core.fold import fold
+from core.textsafe import clean_text
 
 # Markers FTS5 puts around matches in snippets. Control characters are removed from every
 # stored text at ingest, so they can only come from FTS5 and are turned into offsets.
@@ -49,7 +50,8 @@ def build_match(query: str, *, raw: bool = False, prefix: bool = True) -> str | 
     By default every word is quoted, so any string is a valid query, and the last word matches
     as a prefix (search as you type). With raw=True the FTS5 syntax passes through.
     """
-    query = fold(query)
+    # Control characters (NUL ends an SQL string early) can never be in the indexed text.
+    query = fold(clean_text(query))
     if raw:
         return query if query.strip() else None
     # "Vucic's" means Vucic: the possessive would otherwise become a stray "s" term.
