@@ -367,12 +367,13 @@ def speakers_command(db_path, as_json: bool) -> None:
 
 
 @cli.command("extract", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Kept as strings: `path` in the JSON must be exactly what was given ("./a.txt" stays so).
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--model", default=None, help="An installed trained spaCy pipeline to use as well (optional).")
 @click.option("--settings", "settings_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A briefing.toml with focus speakers (default: one beside the files, else the bundled one).")
 @json_option
-def extract_command(files: tuple[Path, ...], model, settings_path, as_json: bool) -> None:
+def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool) -> None:
     """Run ingest and the whole NLP pipeline on files, without a database; print the result.
 
     Articles without a date of their own are dated from the other files given, as in an index.
@@ -380,9 +381,9 @@ def extract_command(files: tuple[Path, ...], model, settings_path, as_json: bool
     from core.extract import extract_files
 
     for path in files:
-        if not path.exists():
+        if not Path(path).exists():
             raise UsageError(f"{path}: no such file.")
-    result = extract_files([str(f) for f in files], model=model, settings_path=settings_path)
+    result = extract_files(list(files), model=model, settings_path=settings_path)
     if as_json:
         print_json({"articles": result.articles, "problems": result.problems})
     else:

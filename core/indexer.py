@@ -31,7 +31,7 @@ from core.store.database import (
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
 #: a killed run loses at most one batch, and readers see progress.
-BATCH_FILES = 64
+BATCH_FILES = 16
 BATCH_SECONDS = 2.0
 
 #: progress(done, total, path) — called after each file.

@@ -1,0 +1,107 @@
+"""The database file itself: foreign files, newer schemas, read-only places, a full disk, readers during writes."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from core.errors import DatabaseError
+from core.indexer import index_paths
+from core.store.database import check_database, open_database
+from core.store.queries import counts, list_sources
+from core.store.schema import SCHEMA_VERSION
+
+
+def test_text_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("my notes")
+    with pytest.raises(DatabaseError, match="not a briefing database"):
+        open_database(path)
+    assert path.read_text() == "my notes"
+
+
+def test_other_sqlite_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE accounts (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a briefing database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="newer version of briefing"):
+        open_database(path)
+
+
+def test_older_schema_asks_for_a_rebuild(tmp_path):
+    path = tmp_path / "old.db"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="Re-index needed"):
+        open_database(path)
+
+
+def test_read_only_location(tmp_path):
+    with pytest.raises(DatabaseError, match="not writable|Cannot create"):
+        open_database("/proc/briefing-test.db")
+
+
+def test_readonly_open_of_missing_file_does_not_create_it(tmp_path):
+    with pytest.raises(DatabaseError, match="No briefing database"):
+        open_database(tmp_path / "none.db", readonly=True)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_full_disk_is_a_sentence_and_keeps_what_was_there(tmp_path, seed_folder):
+    db = open_database(tmp_path / "full.db")
+    first = sorted(seed_folder.glob("0*.txt"))[0]
+    index_paths(db, [first])
+    before = counts(db)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    # SQLite's own cap on the file size behaves exactly like a full disk (SQLITE_FULL).
+    db.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(DatabaseError, match="full"):
+        index_paths(db, [seed_folder])
+    assert counts(db) == before
+    assert check_database(db) == []
+
+
+def test_reader_works_while_a_writer_holds_a_transaction(tmp_path, seed_folder):
+    path = tmp_path / "busy.db"
+    writer = open_database(path)
+    index_paths(writer, [seed_folder])
+    reader = open_database(path, readonly=True)
+    started, release = threading.Event(), threading.Event()
+
+    def hold_write_lock():
+        with writer.atomic():
+            writer.execute("UPDATE articles SET title = title || ' (updated)'")
+            started.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold_write_lock)
+    thread.start()
+    started.wait(5)
+    try:
+        # WAL: the reader sees the last committed state, without "database is locked".
+        assert len(list_sources(reader)) == 3
+        assert not any(s.title.endswith("(updated)") for s in list_sources(reader))
+    finally:
+        release.set()
+        thread.join()
+    assert all(s.title.endswith("(updated)") for s in list_sources(reader))
