@@ -177,8 +177,8 @@ def index_paths(
                 report.unchanged += _article_count(db, candidate.path)
                 continue
             todo.append(candidate)
-        changed = _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
-        if changed or report.removed or rebuild:
+        _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
+        if db.execute("SELECT count(*) FROM pending").fetchone()[0]:
             _reconcile(db, settings, model, version)
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
@@ -192,7 +192,7 @@ def _db_path(db: sqlite_utils.Database) -> str:
 
 def _clear(db: sqlite_utils.Database) -> None:
     with db.atomic():
-        for table in ("quotes", "events", "articles", "files", "speakers"):
+        for table in ("quotes", "events", "articles", "files", "speakers", "pending"):
             db.execute(f"DELETE FROM {table}")
 
 
@@ -209,6 +209,8 @@ def _remove_missing(db, roots: list[Path], found: set[str], stored_files: dict) 
     ]
     removed = 0
     with db.atomic():
+        if gone:
+            _owe(db, "")
         for path in gone:
             for (article_id,) in db.execute("SELECT id FROM articles WHERE file = ?", [path]).fetchall():
                 delete_article(db, article_id)
@@ -299,6 +301,9 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
             report.unchanged += 1
             continue
         write_article(db, article, candidate.path, digest, extraction, settings, version)
+        _owe(db, "")
+        if not article.published:
+            _owe(db, article.path)
         report.words += article.words
         if article.path in existing:
             report.updated += 1
@@ -309,29 +314,50 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
     for path, article_id in existing.items():
         if path not in kept:
             delete_article(db, article_id)
+            _owe(db, "")
             report.removed += 1
             changed = True
     db["files"].upsert(file_row, pk="path")
     return changed
 
 
+def _owe(db, path: str) -> None:
+    """Record briefing-wide work owed: "" for links, an article path for its inferred date."""
+    db.execute("INSERT OR IGNORE INTO pending (path) VALUES (?)", [path])
+
+
 def _reconcile(db, settings: Settings, model: str | None, version: str) -> None:
-    """Briefing-wide steps after articles changed: date undated articles, link across sources."""
-    undated = db.execute(
-        "SELECT id, path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
-        "captured, copyright_year, format FROM articles WHERE published_source IN ('inferred', 'unknown')"
-    ).fetchall()
+    """Briefing-wide steps after articles changed: date undated articles, link across sources.
+
+    An article with no date of its own is extracted again once the whole run is in, so its
+    inferred date can lean on every dated article of the briefing, including those indexed
+    after it in the same run. (Older undated articles keep the date inferred when they were
+    indexed; `--rebuild` infers every date again.)
+    """
+    # Only dated articles feed the context, so one context serves every undated article.
+    context = context_from_db(db)
     with db.atomic():
-        for row in undated:
+        undated_paths = [r[0] for r in db.execute("SELECT path FROM pending WHERE path != ''").fetchall()]
+        for path in undated_paths:
+            row = db.execute(
+                "SELECT id, path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
+                "captured, copyright_year, format FROM articles WHERE path = ?",
+                [path],
+            ).fetchone()
+            if row is None:
+                continue
             article = ParsedArticle(
                 path=row[1], text=row[4], body_start=row[5], body_end=row[6], outlet=row[7], title=row[8],
                 byline=row[9], place=row[10], url=row[11], captured=row[12], copyright_year=row[13], format=row[14],
             )
-            context = context_from_db(db, exclude_article_id=row[0])
             extraction = _extractor(settings, model).extract(article, context)
             write_article(db, article, row[2], row[3], extraction, settings, version)
-        _link_across_sources(db)
+    # The linkers own their transactions; "pending" is cleared only after they are done, so
+    # a run killed in between links again next time.
+    _link_across_sources(db)
+    with db.atomic():
         prune_speakers(db)
+        db.execute("DELETE FROM pending")
 
 
 def _link_across_sources(db) -> None:

@@ -101,6 +101,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk="path",
         if_not_exists=True,
     )
+    # Work the briefing-wide step still owes, written in the same transaction as the articles
+    # that caused it, so a run killed before that step is finished by the next run. A row
+    # with an empty path stands for "links across sources need recomputing".
+    db["pending"].create({"path": str}, pk="path", if_not_exists=True)
     db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"path", "text"}, if_not_exists=True)
     db["articles"].create_index(["path"], unique=True, if_not_exists=True)
     db["articles"].create_index(["published"], if_not_exists=True)
