@@ -117,15 +117,19 @@ def _process_file(
             continue
         for warning in item.warnings:
             result.problems.append(FileProblem(candidate.path, warning, skipped=False))
-        try:
-            extraction = _extractor(settings, model).extract(item, context)
-        except Exception as err:  # a rule bug must not stop the run or lose the article
-            result.problems.append(
-                FileProblem(candidate.path, f"quotes and dates could not be extracted ({type(err).__name__}: {err}); indexed the text only", skipped=False)
-            )
-            extraction = Extraction()
+        extraction = _safe_extract(item, settings, model, context, result.problems)
         result.articles.append((item, digest, extraction))
     return result
+
+
+def _safe_extract(article, settings, model, context, problems: list[FileProblem]) -> Extraction:
+    """Extract, or note why not: a rule bug must not stop the run or lose the article."""
+    try:
+        return _extractor(settings, model).extract(article, context)
+    except Exception as err:
+        reason = f"quotes and dates could not be extracted ({type(err).__name__}: {err}); indexed the text only"
+        problems.append(FileProblem(article.path, reason[:300], skipped=False))
+        return Extraction()
 
 
 def index_paths(
@@ -156,6 +160,10 @@ def index_paths(
     version = pipeline_version(settings, model)
     report = IndexReport()
     candidates, problems = discover(roots)
+    # The database may live inside the folder it indexes: never read it (or its WAL) as an article.
+    own = _db_path(db)
+    own_files = {own + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    candidates = [c for c in candidates if os.path.abspath(c.path) not in own_files]
     report.problems.extend(problems)
     try:
         if rebuild:
@@ -350,7 +358,7 @@ def _reconcile(db, settings: Settings, model: str | None, version: str) -> None:
                 path=row[1], text=row[4], body_start=row[5], body_end=row[6], outlet=row[7], title=row[8],
                 byline=row[9], place=row[10], url=row[11], captured=row[12], copyright_year=row[13], format=row[14],
             )
-            extraction = _extractor(settings, model).extract(article, context)
+            extraction = _safe_extract(article, settings, model, context, [])
             write_article(db, article, row[2], row[3], extraction, settings, version)
     # The linkers own their transactions; "pending" is cleared only after they are done, so
     # a run killed in between links again next time.

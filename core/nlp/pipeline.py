@@ -32,6 +32,9 @@ def build_nlp(settings: Settings, model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     else:
         nlp = spacy.blank("en")
+        # spaCy's 1M-character cap protects the parser's memory; our rules are linear, so a
+        # very long article (a 20 MB scrape on one line) is simply read.
+        nlp.max_length = 100_000_000
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("briefing_sentences", before="parser")
     else:
