@@ -26,6 +26,11 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 
 
 def _db_path(db_path: Path | None) -> Path:
+    if db_path is None:
+        # `briefing --db X index …` names the database before the command.
+        ctx = click.get_current_context(silent=True)
+        root = ctx.find_root() if ctx else None
+        db_path = (root.obj or {}).get("db") if root else None
     return db_path.expanduser() if db_path else default_db_path()
 
 
@@ -46,6 +51,7 @@ def cli(ctx: click.Context, db_path: Path | None, model: str | None) -> None:
     (northern Kosovo, May 2023) is indexed first when the database is missing or the
     bundle changed.
     """
+    ctx.obj = {"db": db_path, "model": model}
     if ctx.invoked_subcommand is not None:
         return
     path = _db_path(db_path)
@@ -344,7 +350,9 @@ def timeline_command(source, db_path, as_json: bool) -> None:
         label = day_label(entry.value) if entry.granularity == "day" else entry.value
         lines = safe("\n".join(f"• {e.sentence}" for e in entry.events))
         for note in entry.disagreements:
-            lines.append(safe(f"\n⚠ {note}"), style="yellow")
+            warning = safe(f"\n⚠ {note}")
+            warning.stylize("yellow")
+            lines.append_text(warning)
         t.add_row(label, lines, safe(", ".join(entry.outlets)))
     console().print(t)
 

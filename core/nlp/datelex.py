@@ -28,7 +28,7 @@ AMBIGUOUS_MONTHS = frozenset({"May", "March", "April", "June", "August"})
 TIME_PREPOSITIONS = frozenset({
     "in", "on", "since", "until", "till", "by", "from", "to", "through", "throughout", "during",
     "of", "before", "after", "between", "and", "early", "late", "mid", "around", "last", "next",
-    "this", "that", "each", "every", "until", "circa", "year", "end", "beginning", "start",
+    "this", "that", "until", "circa", "year", "end", "beginning", "start",
     "middle", "the",
 })
 
@@ -105,6 +105,17 @@ FUTURE_CUES = (
     "to be held", "to take place", "ahead of", "upcoming", "next", "coming", "planned",
     "is supposed to", "are supposed to",
 )
+#: Present-tense verbs of schedules: "the summit opens on Thursday" is ahead. Only the
+#: third-person forms: "vote" or "meet" may as well follow "did not" or "refused to".
+SCHEDULE_VERBS = frozenset({
+    "opens", "starts", "begins", "meets", "travels", "visits", "arrives", "resumes", "ends",
+    "expires", "hosts", "heads", "convenes", "kicks", "flies", "holds", "takes",
+})
+#: Auxiliaries that turn a following future cue into a plan seen from the past
+#: ("the talks were due to start on Monday" — and may be over by now).
+PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+#: Words before a weekday or month that make it habitual, not a date ("every Monday").
+HABITUAL = frozenset({"every", "each", "most", "all"})
 #: Irregular past-tense verbs common in news (regular ones are found by their "-ed").
 PAST_VERBS = frozenset({
     "said", "told", "took", "began", "broke", "came", "went", "left", "made", "met", "held",
@@ -148,7 +159,7 @@ NUMBER_LABELS = frozenset({
     "vol", "vol.", "volume", "issue", "bill", "act", "amendment", "point", "points", "score",
     "squad", "battalion", "brigade", "division", "regiment", "index", "rank", "ranked", "ticket",
     "postcode", "zip", "street", "avenue", "km", "kilometre", "kilometer", "mile", "hill",
-    "altitude", "elevation", "height",
+    "altitude", "elevation", "height", "eur", "usd", "rsd", "din", "chf", "gbp", "us$",
 })
 #: Words after a four-digit number that make it a count or a measure ("2000 troops", "2030 GMT").
 COUNT_NOUNS = frozenset({

@@ -14,16 +14,16 @@ The rule, in the order it is applied:
 3. The copyright year limits the year; the capture date is an upper bound.
 
 Without evidence for the week (a weekday and a copyright year alone), the answer is None:
-any Monday of the year would be a guess.
+any Monday of the year would be a guess. So it is when two weeks fit equally well, as in a
+briefing so large that every day has events: then only the article's own dates can decide.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
-from core.nlp.context import BriefingContext
+from core.nlp.context import BriefingContext, context_from_db
 from core.nlp.temporal_resolve import resolve
 from core.nlp.temporal_scan import Mention
 
@@ -43,6 +43,7 @@ class _WeekdayClue:
 
     @property
     def weekday(self) -> int:
+        """The weekday named (0 = Monday)."""
         return self.mention.weekday
 
     @property
@@ -99,7 +100,7 @@ def infer_published(
     if len(best_weekdays) > 1:
         return None  # the weekdays contradict each other; no day of the week stands out
     weekday = best_weekdays[0]
-    own_days = _own_days(mentions, tenses, copyright_year, captured)
+    own_days = _own_days(mentions, copyright_year, captured)
     event_days = {day: n for day, n in ((_parse_day(k), v) for k, v in context.event_days.items()) if day}
     published = sorted(d for d in (_parse_day(p) for p in context.published) if d)
     limit = _parse_day(captured)
@@ -108,7 +109,10 @@ def infer_published(
     candidates = set()
     for seed in seeds:
         for shift in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-            day = seed + dt.timedelta(days=shift)
+            try:
+                day = seed + dt.timedelta(days=shift)
+            except OverflowError:
+                continue
             if (day.weekday() - weekday) % 7 not in (0, 1):
                 continue
             if copyright_year and day.year != copyright_year:
@@ -117,8 +121,15 @@ def infer_published(
                 continue
             candidates.add(day)
     scored = []
+    # Each clue is read as its weekday seen from the candidate day, so "Monday, May 29, 2023"
+    # supports only the candidates whose last Monday is 29 May.
+    as_weekdays = [
+        Mention(c.mention.start, c.mention.end, c.mention.expression, "weekday", weekday=c.weekday,
+                modifier=c.mention.modifier if c.mention.kind == "weekday" else "")
+        for c in clues
+    ]
     for day in candidates:
-        landed = [resolve(c.mention, day, c.tense) for c in clues]
+        landed = [resolve(w, day, c.tense) for w, c in zip(as_weekdays, clues)]
         landed_days = [_parse_day(r.value) if r and r.granularity == "day" else None for r in landed]
         hits_other = [d for d in landed_days if d in event_days]
         hits_own = [d for d in landed_days if d in own_days]
@@ -143,7 +154,7 @@ def infer_published(
     return day.isoformat(), _reason(clues, day, weekday, copyright_year, hits_other, hits_own, near, published)
 
 
-def _own_days(mentions, tenses, copyright_year, captured) -> set[dt.date]:
+def _own_days(mentions: list[Mention], copyright_year: int | None, captured: str | None) -> set[dt.date]:
     """Days the article itself dates explicitly (a month-day takes the copyright year)."""
     days = set()
     year = copyright_year or (_parse_day(captured).year if _parse_day(captured) else None)
@@ -197,23 +208,6 @@ def briefing_context(db, exclude_article_id: int | None = None) -> BriefingConte
     """What the other articles of a briefing database say about dates, for inferring one.
 
     Only articles whose date was given (not inferred) count, so one guess does not feed the
-    next; event days come from their day-level events.
+    next. The SQL lives in core.nlp.context.context_from_db, which the indexer calls too.
     """
-    exclude = -1 if exclude_article_id is None else int(exclude_article_id)
-    published = tuple(
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT published FROM articles WHERE published IS NOT NULL "
-            "AND published_source != 'inferred' AND id != ? ORDER BY published",
-            [exclude],
-        ).fetchall()
-    )
-    event_days: Counter = Counter()
-    for value, count in db.execute(
-        "SELECT e.value, count(*) FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.granularity = 'day' AND a.id != ? AND a.published IS NOT NULL "
-        "AND a.published_source != 'inferred' GROUP BY e.value",
-        [exclude],
-    ).fetchall():
-        event_days[value] = count
-    return BriefingContext(published=published, event_days=event_days)
+    return context_from_db(db, exclude_article_id)

@@ -10,6 +10,13 @@ How news reports time, as rules:
   that puts them nearest the anchor on the side the tense points to;
 - "last week" is the ISO week before the anchor's, "this week" the anchor's, "next week" the
   one after; months and years likewise.
+
+Tense is read from the nearest cue to the time, in characters, where commas, dashes, quote
+marks and brackets add distance: future cues are modals and plans ("will", "is due to",
+"plans to", "ahead of"), schedule verbs ("opens", "meets") and the progressive ("is
+meeting"); past cues are past tenses (irregular ones from a list, regular ones by "-ed", not
+after "be"), the present perfect, verbs of saying (weaker unless right next to the time), and
+plans told from the past ("were due to"). "for/by Thursday" is ahead, "since Sunday" behind.
 """
 
 from __future__ import annotations
@@ -38,24 +45,82 @@ class Resolution:
 
 # --- tense -------------------------------------------------------------------------------------
 
-
-def _words(items) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
-
-_APOSTROPHE_FUTURE = [w for w in lex.FUTURE_CUES if w[0] in "'’"]
-_WORD_FUTURE = [w for w in lex.FUTURE_CUES if w[0] not in "'’"]
-_CUES = re.compile(
-    rf"(?P<fut>\b(?:{_words(_WORD_FUTURE)})\b|(?:{_words(_APOSTROPHE_FUTURE)})\b)"
-    rf"|(?P<speech>\b(?:{_words(lex.SPEECH_VERBS)})\b)"
-    rf"|(?P<past>\b(?:{_words(lex.PAST_VERBS)})\b|\b(?:has|have|had)\s+(?:been\s+)?(?-i:[a-z]+ed)\b)"
-    r"|(?P<ed>\b(?-i:[a-z][a-z'-]+ed)\b)"
-    r"|(?P<hard>[;:—–\"“”„«»()\[\]])",
-    re.IGNORECASE,
-)
+# Words and the punctuation that separates clauses; apostrophe forms ("we'll") stay whole.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|['’]ll\b|[,;:—–\"“”„«»()]")
+_HARD = frozenset(';:—–"“”„«»()')
+_FUTURE_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _cue in lex.FUTURE_CUES:
+    _words = tuple(_cue.replace("’", "'").lower().split())
+    _FUTURE_PHRASES.setdefault(_words[0], []).append(_words)
+for _first in _FUTURE_PHRASES:
+    _FUTURE_PHRASES[_first].sort(key=len, reverse=True)
+_PAST = frozenset(w.lower() for w in lex.PAST_VERBS)
+_SPEECH = frozenset(w.lower() for w in lex.SPEECH_VERBS)
+_NOT_PAST_ED = frozenset(w.lower() for w in lex.NOT_PAST_ED)
+# A participle after these ("will be held", "got arrested") takes its tense from the auxiliary.
+_PASSIVE_AUX = frozenset({"be", "being", "get", "got"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+_SCHEDULE = lex.SCHEDULE_VERBS
+_PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'re"})
+_PLAN_BEFORE = re.compile(r"\b(?:for|by)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
 #: Extra distance (chars) for a cue across a comma, across a dash/quote/colon, and for a speech
 #: verb that is not right next to the time (it dates the statement, not what is reported).
-COMMA_COST, HARD_COST, SPEECH_COST, SPEECH_ADJACENT, MAX_CUE_DISTANCE = 20, 60, 25, 16, 220
+#: A comma costs more after the time than before it: a time usually follows its verb ("would
+#: meet ... on Thursday"), and a verb after a comma tends to belong to the next clause.
+COMMA_COST, COMMA_AFTER_COST, HARD_COST, SPEECH_COST, SPEECH_ADJACENT, MAX_CUE_DISTANCE = 20, 50, 60, 25, 16, 220
+
+
+def _future_phrase_length(words: list[str], n: int) -> int:
+    """Length in words of the future cue starting at words[n] ("is due to"), or 0."""
+    for phrase in _FUTURE_PHRASES.get(words[n], ()):
+        if tuple(words[n : n + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _cues(sentence: str, lo: int, hi: int):
+    """(start, end, kind) of tense cues in sentence[lo:hi]; kind is fut, past or speech."""
+    tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(sentence, lo, hi)]
+    words = [w.replace("’", "'").lower() for _, _, w in tokens]
+    n = 0
+    while n < len(tokens):
+        start, end, raw = tokens[n]
+        word = words[n]
+        previous = words[n - 1] if n else ""
+        length = _future_phrase_length(words, n)
+        if length:
+            # "were due to start", "had planned to": a plan told from the past.
+            yield start, tokens[n + length - 1][1], "past" if previous in lex.PAST_AUXILIARIES else "fut"
+            n += length
+            continue
+        if word in _SPEECH:
+            yield start, end, "speech"
+        elif word in _SCHEDULE and raw.islower():
+            yield start, end, "fut"
+        elif word in _PROGRESSIVE_AUX and n + 1 < len(words) and words[n + 1].endswith("ing") and len(words[n + 1]) > 4:
+            # "is meeting", "are holding talks": arranged, so on or after today.
+            yield start, tokens[n + 1][1], "fut"
+            n += 1
+        elif word in _PERFECT_AUX and n + 1 < len(words):
+            # "has decided", "have been arrested": the present perfect reports the past.
+            k = n + 1 + (words[n + 1] == "been")
+            if k < len(words) and (words[k] in _PAST or (words[k].endswith("ed") and tokens[k][2].islower())):
+                yield start, tokens[k][1], "past"
+                n = k
+        elif previous not in _PASSIVE_AUX and (
+            word in _PAST or (len(word) > 3 and word.endswith("ed") and raw.islower() and word not in _NOT_PAST_ED)
+        ):
+            yield start, end, "past"
+        n += 1
+
+
+def needs_tense(mention: Mention) -> bool:
+    """True when the mention's value depends on whether its sentence looks back or ahead."""
+    if mention.kind in ("weekday", "date", "month"):
+        return mention.year is None
+    return mention.kind == "relunit" and mention.unit == "weekend"
 
 
 def tense_of(sentence: str, start: int, end: int) -> str | None:
@@ -64,27 +129,26 @@ def tense_of(sentence: str, start: int, end: int) -> str | None:
     Distance is counted in characters, with a cost for every comma or harder break between
     cue and time, so the verb of the time's own clause usually wins.
     """
+    if _PLAN_BEFORE.search(sentence, max(0, start - 12), start) and not _POSSESSIVE.search(sentence, start, end):
+        return FUTURE  # "a meeting for Thursday", "a deadline by Friday"
+    if _SINCE_BEFORE.search(sentence, max(0, start - 8), start):
+        return PAST
     best: tuple[float, str] | None = None
-    for cue in _CUES.finditer(sentence):
-        kind = cue.lastgroup
-        if kind == "hard" or (cue.start() < end and cue.end() > start):
-            continue
-        word = cue.group(0).lower()
-        if kind == "ed" and word in lex.NOT_PAST_ED:
-            continue
-        if cue.end() <= start:
-            between = sentence[cue.end() : start]
-        else:
-            between = sentence[end : cue.start()]
-        gap = len(between)
-        distance = gap + COMMA_COST * between.count(",") + HARD_COST * len(re.findall(r"[;:—–\"“”„«»()]", between))
-        if kind == "speech" and gap > SPEECH_ADJACENT:
+    lo, hi = max(0, start - MAX_CUE_DISTANCE), min(len(sentence), end + MAX_CUE_DISTANCE)
+    for cue_start, cue_end, kind in _cues(sentence, lo, hi):
+        if cue_start < end and cue_end > start:
+            continue  # the expression's own words ("last week")
+        before = cue_end <= start
+        between = sentence[cue_end:start] if before else sentence[end:cue_start]
+        distance = len(between)
+        if "," in between:
+            distance += (COMMA_COST if before else COMMA_AFTER_COST) * between.count(",")
+        if _HARD.intersection(between):
+            distance += HARD_COST * sum(between.count(ch) for ch in _HARD)
+        if kind == "speech" and len(between) > SPEECH_ADJACENT:
             distance += SPEECH_COST
-        if distance > MAX_CUE_DISTANCE:
-            continue
-        tense = FUTURE if kind == "fut" else PAST
-        if best is None or distance < best[0]:
-            best = (distance, tense)
+        if distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, FUTURE if kind == "fut" else PAST)
     return best[1] if best else None
 
 
@@ -125,6 +189,13 @@ def weekday_on_or_after(anchor: dt.date, weekday: int) -> dt.date:
 
 def resolve(mention: Mention, anchor: dt.date | None, tense: str | None) -> Resolution | None:
     """The ISO value of a mention, or None when it needs an anchor and has none."""
+    try:
+        return _resolve(mention, anchor, tense)
+    except (OverflowError, ValueError):
+        return None  # an anchor at the edge of the calendar (year 1 or 9999)
+
+
+def _resolve(mention: Mention, anchor: dt.date | None, tense: str | None) -> Resolution | None:
     kind = mention.kind
     if kind == "year":
         return Resolution(f"{mention.year:04d}", "year", "year")
@@ -140,9 +211,12 @@ def resolve(mention: Mention, anchor: dt.date | None, tense: str | None) -> Reso
         return None
     if kind == "weekday":
         return _resolve_weekday(mention, anchor, tense)
-    if kind in ("deictic", "anaphoric"):
+    if kind == "deictic" or (kind == "anaphoric" and mention.unit == "day"):
         day = anchor + dt.timedelta(days=mention.offset)
         return Resolution(day.isoformat(), "day", "day-relative")
+    if kind == "anaphoric":
+        # "a week later", "two years earlier": the unit counted from the anchor.
+        return _resolve_ago(Mention(0, 0, "", "ago", unit=mention.unit, offset=mention.offset), anchor)
     if kind == "relunit":
         return _resolve_relunit(mention, anchor, tense)
     if kind == "ago":
@@ -240,15 +314,12 @@ def _resolve_relunit(m: Mention, anchor: dt.date, tense: str | None) -> Resoluti
 
 
 def _resolve_ago(m: Mention, anchor: dt.date) -> Resolution | None:
-    count = -m.offset
-    try:
-        if m.unit == "day":
-            return Resolution((anchor - dt.timedelta(days=count)).isoformat(), "day", "ago")
-        if m.unit == "week":
-            return Resolution(iso_week(anchor - dt.timedelta(weeks=count)), "week", "ago")
-        if m.unit == "month":
-            year, month = add_months(anchor.year, anchor.month, -count)
-            return Resolution(f"{year:04d}-{month:02d}", "month", "ago")
-        return Resolution(f"{anchor.year - count:04d}", "year", "ago")
-    except (OverflowError, ValueError):
-        return None
+    count = -m.offset  # positive: that many units back
+    if m.unit == "day":
+        return Resolution((anchor - dt.timedelta(days=count)).isoformat(), "day", "ago")
+    if m.unit == "week":
+        return Resolution(iso_week(anchor - dt.timedelta(weeks=count)), "week", "ago")
+    if m.unit == "month":
+        year, month = add_months(anchor.year, anchor.month, -count)
+        return Resolution(f"{year:04d}-{month:02d}", "month", "ago") if year >= 1 else None
+    return Resolution(f"{anchor.year - count:04d}", "year", "ago") if anchor.year - count >= 1 else None

@@ -1,0 +1,141 @@
+"""Publication dates inferred from an article's weekdays, its copyright year and the briefing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from core.models import Event, Extraction, ParsedArticle
+from core.nlp.context import BriefingContext
+from core.nlp.dates import find_events
+from core.nlp.pubdate import _WeekdayClue, briefing_context, writing_weekdays
+from core.nlp.temporal_scan import scan
+from core.settings import Settings
+from core.store.database import open_database, write_article
+
+# The Bloomberg seed's dated sentences, condensed.
+UNDATED = (
+    "The force said 30 soldiers who were countering the crowd on Monday were injured. "
+    "Earlier Monday, police used pepper spray against demonstrators. "
+    "Following Friday’s clashes, allies condemned the government. "
+    "The army remained on high alert, a status ordered on Friday."
+)
+CONTEXT = BriefingContext(
+    published=("2023-05-30", "2023-05-31"),
+    event_days=Counter({"2023-05-29": 3, "2023-05-30": 1, "2023-05-31": 1}),
+)
+
+
+def infer(text: str, **kwargs):
+    """(events, inferred) for an undated text."""
+    return find_events(text, published=None, **kwargs)
+
+
+def test_weekdays_copyright_and_other_sources_date_the_article():
+    events, inferred = infer(UNDATED, copyright_year=2023, context=CONTEXT)
+    day, reason = inferred
+    assert day == "2023-05-29"
+    assert "'Earlier Monday'" in reason and "copyright 2023" in reason and "2023-05-29" in reason
+    # The events are anchored on the inferred day.
+    assert {e.expression: e.value for e in events} == {
+        "on Monday": "2023-05-29",
+        "Earlier Monday": "2023-05-29",
+        "Friday’s": "2023-05-26",
+        "on Friday": "2023-05-26",
+    }
+    assert {e.anchor for e in events} == {"2023-05-29"}
+
+
+def test_without_evidence_for_the_week_no_date_is_guessed():
+    events, inferred = infer(UNDATED, copyright_year=2023)
+    assert inferred is None
+    assert events == []  # nothing here can be dated without an anchor
+
+
+def test_without_weekdays_no_date_is_inferred():
+    assert infer("Police used tear gas in April.", copyright_year=2023, context=CONTEXT)[1] is None
+
+
+def test_the_articles_own_month_day_gives_the_week():
+    text = "The clashes on May 29 left 30 soldiers injured. Earlier Monday, police used pepper spray."
+    day, reason = infer(text, copyright_year=2023)[1]
+    assert day == "2023-05-29"
+    assert "the article itself" in reason
+
+
+def test_copyright_year_excludes_other_years():
+    context = BriefingContext(event_days=Counter({"2022-05-30": 5, "2023-05-29": 1}))
+    assert infer(UNDATED, copyright_year=2023, context=context)[1][0] == "2023-05-29"
+    assert infer(UNDATED, copyright_year=2022, context=context)[1][0] == "2022-05-30"
+
+
+def test_capture_date_is_an_upper_bound():
+    context = BriefingContext(event_days=Counter({"2023-05-29": 1, "2023-06-05": 3}))
+    assert infer(UNDATED, context=context)[1][0] == "2023-06-05"
+    assert infer(UNDATED, context=context, captured="2023-06-01T10:00")[1][0] == "2023-05-29"
+
+
+def test_two_weeks_equally_supported_give_no_date():
+    context = BriefingContext(event_days=Counter({"2023-05-29": 2, "2023-06-05": 2}))
+    assert infer("Police fired tear gas on Monday.", context=context)[1] is None
+
+
+def test_publication_dates_alone_give_a_nearby_day():
+    context = BriefingContext(published=("2023-05-30", "2023-05-31"))
+    day, reason = infer(UNDATED, copyright_year=2023, context=context)[1]
+    assert day == "2023-05-29"
+    assert "other sources were published on 2023-05-30" in reason
+
+
+def test_a_past_and_a_future_weekday_put_the_article_between_them():
+    # Monday is past and Wednesday still to come: written on the Tuesday.
+    context = BriefingContext(event_days=Counter({"2023-05-29": 2}))
+    day, reason = infer("Police fired tear gas on Monday. Talks will resume on Wednesday.", context=context)[1]
+    assert day == "2023-05-30"
+    assert "other sources date these events to 2023-05-29" in reason
+
+
+def test_writing_weekday_puts_past_weekdays_shortly_before_it():
+    clues = [_WeekdayClue(m, "past") for m in scan(UNDATED)]
+    assert writing_weekdays(clues) == [0]  # Monday: Friday is 3 days back; from Friday, Monday would be 4 ahead
+
+
+def test_earlier_weekday_marks_the_writing_day():
+    clues = [_WeekdayClue(m, "past") for m in scan("Police came on Sunday. Earlier Tuesday, they left.")]
+    assert writing_weekdays(clues) == [1]
+
+
+def test_briefing_context_reads_given_dates_and_day_events(tmp_path: Path):
+    db = open_database(tmp_path / "t.db")
+    event = Event(0, 9, "on Monday", "2023-05-29", "day", "2023-05-31", "weekday-past", "on Monday.")
+    week = Event(0, 9, "last week", "2023-W21", "week", "2023-05-31", "week-relative", "last week.")
+    dated = ParsedArticle(path="a.txt", text="on Monday.", published="2023-05-31", published_source="header")
+    undated = ParsedArticle(path="b.txt", text="on Monday.")
+    with db.conn:
+        a = write_article(db, dated, "a.txt", "h1", Extraction(events=(event, week)), Settings(), "v")
+        b = write_article(
+            db, undated, "b.txt", "h2",
+            Extraction(events=(event,), inferred_published="2023-05-29", inferred_reason="r"), Settings(), "v",
+        )
+    context = briefing_context(db, exclude_article_id=b)
+    assert context.published == ("2023-05-31",)
+    assert context.event_days == Counter({"2023-05-29": 1})  # the inferred article's events do not count
+    assert briefing_context(db, exclude_article_id=a).event_days == Counter()
+
+
+def test_extractor_marks_the_inferred_date():
+    from core.nlp.pipeline import Extractor
+
+    article = ParsedArticle(path="x.txt", text="(Bloomberg) -- " + UNDATED, body_start=15, copyright_year=2023)
+    extraction = Extractor(Settings()).extract(article, CONTEXT)
+    assert extraction.inferred_published == "2023-05-29"
+    assert "Earlier Monday" in extraction.inferred_reason
+    dated = ParsedArticle(path="y.txt", text=UNDATED, published="2023-05-31", copyright_year=2023)
+    assert Extractor(Settings()).extract(dated, CONTEXT).inferred_published is None
+
+
+def test_a_full_date_with_its_weekday_dates_the_article_near_it():
+    text = "Police patrolled the town on Monday, May 29, 2023, after the clashes."
+    day, reason = infer(text)[1]
+    assert day == "2023-05-29"
+    assert "the article itself dates them to 2023-05-29" in reason

@@ -1,0 +1,201 @@
+"""Linking events across sources: groups of the same happening, and disagreements on dates and figures."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from core.models import Extraction, ParsedArticle
+from core.nlp.dates import find_events
+from core.settings import Settings
+from core.store.database import open_database, write_article
+from core.timeline_links import Figure, figures, figures_disagree, link_events
+
+
+def add(db, path: str, text: str, published: str, outlet: str | None = None) -> int:
+    """Store an article with the events the date finder gives it."""
+    events, _ = find_events(text, published=published)
+    article = ParsedArticle(path=path, text=text, published=published, published_source="header", outlet=outlet)
+    with db.conn:
+        return write_article(db, article, path, path, Extraction(events=tuple(events)), Settings(), "v")
+
+
+def rows(db) -> dict[tuple[str, str], tuple[int, str | None]]:
+    """(outlet, expression) -> (cluster_id, disagreement)."""
+    return {
+        (outlet, expression): (cluster, note)
+        for outlet, expression, cluster, note in db.execute(
+            "SELECT a.outlet, e.expression, e.cluster_id, e.disagreement FROM events e JOIN articles a ON a.id = e.article_id"
+        )
+    }
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    """An empty briefing database."""
+    database = open_database(tmp_path / "t.db")
+    yield database
+    database.conn.close()
+
+
+def test_same_day_similar_sentences_share_a_cluster_and_other_stories_do_not(db):
+    add(db, "a.txt", "Serb protesters clashed with KFOR peacekeepers in Zvecan on Monday.", "2023-05-31", "AP")
+    add(db, "b.txt", "On May 29, Serb protesters clashed with NATO peacekeepers in northern Zvecan.", "2023-05-30", "N1")
+    add(db, "c.txt", "The central bank raised interest rates on Monday to fight inflation.", "2023-05-31", "FT")
+    link_events(db)
+    linked = rows(db)
+    assert linked[("AP", "on Monday")][0] == linked[("N1", "On May 29")][0]
+    assert linked[("FT", "on Monday")][0] != linked[("AP", "on Monday")][0]
+    assert all(note is None for _, note in linked.values())
+
+
+def test_every_event_gets_a_cluster_even_alone(db):
+    add(db, "a.txt", "Kosovo declared independence in 2008. Clashes broke out on Monday.", "2023-05-31", "AP")
+    link_events(db)
+    assert db.execute("SELECT count(*) FROM events WHERE cluster_id IS NULL").fetchone()[0] == 0
+
+
+def test_same_event_dated_differently_is_flagged(db):
+    add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on Monday, police said.", "2023-05-31", "AP")
+    add(db, "b.txt", "Serb protesters stormed the municipal building in Zvecan on Sunday, police said.", "2023-05-31", "RFE")
+    link_events(db)
+    linked = rows(db)
+    note = "dated 2023-05-28 by RFE, 2023-05-29 by AP"
+    assert linked[("AP", "on Monday")][1] == note
+    assert linked[("RFE", "on Sunday")][1] == note
+    assert linked[("AP", "on Monday")][0] != linked[("RFE", "on Sunday")][0]
+
+
+def test_differently_dated_events_across_a_week_boundary_are_flagged(db):
+    # Sunday 28 May ends ISO week 21; Monday 29 May starts week 22.
+    add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on May 28.", "2023-05-31", "AP")
+    add(db, "b.txt", "Serb protesters stormed the municipal building in Zvecan on May 29.", "2023-05-31", "RFE")
+    link_events(db)
+    assert rows(db)[("AP", "on May 28")][1] == "dated 2023-05-28 by AP, 2023-05-29 by RFE"
+
+
+def test_different_events_on_different_days_are_not_flagged(db):
+    add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on Monday.", "2023-05-31", "AP")
+    add(db, "b.txt", "Ministers of the European Union met in Brussels on Friday to discuss energy prices.", "2023-05-31", "RFE")
+    link_events(db)
+    assert all(note is None for _, note in rows(db).values())
+
+
+def test_figures_given_differently_are_flagged(db):
+    add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 international soldiers injured.", "2023-05-31", "AP")
+    add(db, "b.txt", "Clashes erupted in Zvecan on May 29. About 25 NATO peacekeepers were injured in the clashes.", "2023-05-30", "Kyiv")
+    link_events(db)
+    note = rows(db)[("AP", "on Monday")][1]
+    assert note is not None and "30 troops injured (AP)" in note and "About 25 troops injured (Kyiv)" in note
+    assert rows(db)[("Kyiv", "on May 29")][1] == note
+
+
+def test_more_than_fifty_against_fifty_two_is_flagged(db):
+    add(db, "a.txt", "Clashes erupted in Zvecan on Monday. More than 50 local Serbs were injured, Vucic said.", "2023-05-31", "Bloomberg")
+    add(db, "b.txt", "Clashes erupted in Zvecan on Monday, and 52 Serbs were injured, Serbian officials said.", "2023-05-31", "Tanjug")
+    link_events(db)
+    note = rows(db)[("Bloomberg", "on Monday")][1]
+    assert note and "More than 50 serbs injured (Bloomberg)" in note and "52 serbs injured (Tanjug)" in note
+
+
+def test_agreeing_figures_are_not_flagged(db):
+    add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 soldiers injured.", "2023-05-31", "AP")
+    add(db, "b.txt", "Clashes erupted in Zvecan on Monday. About 30 soldiers were wounded in the clashes.", "2023-05-31", "BIRN")
+    add(db, "c.txt", "Clashes erupted in Zvecan on Monday, and NATO sent 700 more troops.", "2023-05-31", "Reuters")
+    link_events(db)
+    assert all(note is None for _, note in rows(db).values())
+
+
+def test_relinking_replaces_old_notes(db):
+    add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 soldiers injured.", "2023-05-31", "AP")
+    add(db, "b.txt", "Clashes erupted in Zvecan on Monday. The clashes left 25 soldiers injured.", "2023-05-31", "BIRN")
+    link_events(db)
+    assert rows(db)[("AP", "on Monday")][1]
+    with db.conn:
+        db.execute("DELETE FROM events WHERE article_id = (SELECT id FROM articles WHERE path = 'b.txt')")
+    link_events(db)
+    assert rows(db)[("AP", "on Monday")][1] is None
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def test_figures_find_numbers_with_their_noun_and_predicate():
+    found = figures("The clashes left 30 international soldiers wounded, while about 25 NATO peacekeepers were injured.")
+    assert [(f.text, f.noun, f.predicate, f.exact) for f in found] == [
+        ("30", "troops", "injured", True),
+        ("about 25", "troops", "injured", False),
+    ]
+
+
+def test_figures_skip_breakdowns_years_dates_and_measures():
+    text = (
+        "KFOR said 19 of its Hungarian and 11 Italian soldiers were injured on May 29, "
+        "(including 11 Italians) in 2008, 45 kilometers away, and 7% of people."
+    )
+    assert figures(text) == []
+
+
+def test_vague_quantities_are_ranges():
+    (dozens,) = figures("Dozens of people were injured.")
+    assert (dozens.low, dozens.high, dozens.exact) == (24, 99, False)
+
+
+@pytest.mark.parametrize(
+    "a, b, disagree",
+    [
+        ((30, 30, True, 30), (30, 30, True, 30), False),
+        ((30, 30, True, 30), (25, 25, True, 25), True),
+        ((21.25, 28.75, False, 25), (30, 30, True, 30), True),  # about 25 vs 30
+        ((50, 75, False, 50), (52, 52, True, 52), True),  # more than 50 vs 52
+        ((25.5, 34.5, False, 30), (30, 30, True, 30), False),  # about 30 vs 30
+        ((21.25, 28.75, False, 25), (25.5, 30, False, 30), False),  # about 25 vs nearly 30
+        ((21.25, 28.75, False, 25), (40, 60, False, 40), True),  # about 25 vs more than 40
+        ((24, 99, False, None), (30, 30, True, 30), False),  # dozens vs 30
+        ((24, 99, False, None), (300, 300, True, 300), True),  # dozens vs 300
+    ],
+)
+def test_figures_disagree(a, b, disagree):
+    fa = Figure("a", *a, noun="troops", predicate="injured")
+    fb = Figure("b", *b, noun="troops", predicate="injured")
+    assert figures_disagree(fa, fb) is disagree
+    assert figures_disagree(fb, fa) is disagree
+
+
+# --- scale -------------------------------------------------------------------------------------
+
+
+def test_many_events_on_one_day_link_quickly(db):
+    """3,000 articles about the same day: candidate pairs stay bounded by the posting cap."""
+    rows_articles, rows_events = [], []
+    for n in range(3000):
+        text = f"Story {n}: protesters in town{n % 50} clashed with police on Monday over issue{n % 7}."
+        rows_articles.append({"id": n + 1, "path": f"{n}.txt", "text": text, "published": "2023-05-31", "published_source": "header"})
+        start = text.index("on Monday")
+        rows_events.append(
+            {
+                "article_id": n + 1, "seq": 0, "start": start, "end": start + 9, "expression": "on Monday",
+                "value": "2023-05-29", "granularity": "day", "anchor": "2023-05-31", "rule": "weekday-past",
+                "sentence": text, "sentence_start": 0, "sentence_end": len(text),
+                "day_first": "2023-05-29", "day_last": "2023-05-29",
+            }
+        )
+    with db.conn:
+        db["articles"].insert_all(rows_articles)
+        db["events"].insert_all(rows_events)
+    began = time.perf_counter()
+    link_events(db)
+    elapsed = time.perf_counter() - began
+    clusters = db.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0]
+    assert clusters < 3000  # stories about the same town and issue were grouped
+    assert elapsed < 20, elapsed
+
+
+def test_statements_on_different_days_are_no_disagreement(db):
+    # The same speaker, introduced the same way, speaking on two days: two statements.
+    add(db, "a.txt", "Kosovo Prime Minister Albin Kurti told reporters in Pristina on Monday that police would stay.", "2023-05-31", "AP")
+    add(db, "b.txt", "Kosovo Prime Minister Albin Kurti told reporters in Pristina on Friday that police would stay.", "2023-05-31", "RFE")
+    link_events(db)
+    assert all(note is None for _, note in rows(db).values())
