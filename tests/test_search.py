@@ -90,8 +90,9 @@ def test_hostile_strings_still_find_their_words(db):
 def test_raw_mode_passes_syntax_and_reports_errors(db):
     assert paths(search_articles(db, "troops NOT unbalanced", raw=True)) == []
     assert paths(search_articles(db, "troops OR Djokovic", raw=True)) == ["djokovic.txt", "kfor.txt"]
-    with pytest.raises(QueryError, match="Not a valid search"):
-        search_articles(db, "NEAR(", raw=True)
+    for bad in ("NEAR(", '"unbalanced', "nosuchcolumn: x"):
+        with pytest.raises(QueryError, match="Not a valid search"):
+            search_articles(db, bad, raw=True)
 
 
 def test_quotes_are_searched_by_text_and_speaker(db):

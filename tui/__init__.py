@@ -1,0 +1,1 @@
+"""The briefing app (Textual): screens, widgets and the glue to the headless core."""

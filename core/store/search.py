@@ -89,7 +89,9 @@ def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
         return db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as err:
         message = str(err)
-        if raw and ("fts5" in message or "syntax" in message or "no such column" in message):
+        # In raw mode any parse failure of the MATCH expression is the user's syntax
+        # ("unterminated string", "fts5: syntax error", "no such column"), said in one line.
+        if raw:
             raise QueryError(f"Not a valid search: {message}. Leave out --raw to search the words as typed.") from None
         if "no such column" in message or "fts5" in message:
             raise QueryError(f"Not a valid search: {message}.") from None

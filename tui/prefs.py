@@ -1,0 +1,57 @@
+"""Remembered choices (the quote columns), one JSON file in the user config folder, keyed by database."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from core import locations
+from tui.view import ColumnSpec
+
+PREFS_FILE = "app.json"
+
+
+def prefs_path() -> Path:
+    """Where the preferences live (looked up on every call, so tests can move config_dir)."""
+    return locations.config_dir() / PREFS_FILE
+
+
+def _key(db_path: Path | str) -> str:
+    return str(Path(db_path).expanduser().resolve())
+
+
+def _read() -> dict:
+    try:
+        data = json.loads(prefs_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_columns(db_path: Path | str) -> list[ColumnSpec] | None:
+    """The columns chosen last time for this database, or None when never chosen."""
+    entry = _read().get("databases", {}).get(_key(db_path), {})
+    if not isinstance(entry, dict) or not isinstance(entry.get("columns"), list):
+        return None
+    specs = [spec for spec in (ColumnSpec.from_dict(c) for c in entry["columns"]) if spec]
+    return specs or None
+
+
+def save_columns(db_path: Path | str, specs: list[ColumnSpec]) -> Path | None:
+    """Remember `specs` for this database; returns the file, or None when it could not be written."""
+    data = _read()
+    databases = data.setdefault("databases", {})
+    if not isinstance(databases, dict):
+        databases = data["databases"] = {}
+    databases.setdefault(_key(db_path), {})["columns"] = [s.to_dict() for s in specs]
+    path = prefs_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a crash never leaves half a file behind.
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        return None
+    return path

@@ -1,0 +1,160 @@
+"""The main screen: header, sources and timeline on the left, quote columns on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from core.store.queries import Source, TimelineEntry
+from tui.screens import FOCUS_BINDINGS
+from tui.view import ColumnsData
+from tui.widgets.article_hits import ArticleHits
+from tui.widgets.briefing_header import BriefingHeader
+from tui.widgets.index_progress import IndexProgress
+from tui.widgets.quote_board import QuoteBoard
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.source_list import SourceList
+from tui.widgets.status_line import StatusLine
+from tui.widgets.timeline_list import TimelineList
+
+
+def story_start(sources: list[Source]) -> str | None:
+    """A week before the earliest publication date: where the story's own days begin."""
+    dates = sorted(s.published for s in sources if s.published)
+    if not dates:
+        return None
+    try:
+        return (dt.date.fromisoformat(dates[0]) - dt.timedelta(days=7)).isoformat()
+    except ValueError:
+        return None
+
+
+class MainScreen(Screen, inherit_bindings=False):
+    """The briefing at a glance; the app fills it from worker results."""
+
+    AUTO_FOCUS = "#sources"
+    """While the briefing opens, keys go to the source list (the first column takes over once loaded)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
+        Binding("slash", "app.search", "Search", id="search", tooltip="Search quotes and articles as you type"),
+        Binding("escape", "app.back", "Back", show=False, id="back", tooltip="Close the search, or undo the last filter"),
+        Binding("c", "app.choose_columns", "Columns", id="columns", tooltip="Choose the speakers shown as columns"),
+        Binding("e", "app.export", "Export", id="export", tooltip="Write a Markdown brief (pinned items, or what is shown)"),
+    ]
+    """Search, go back, choose columns, export."""
+
+    class Ready(Message):
+        """The screen's widgets are mounted: results can be shown."""
+
+    def compose(self) -> ComposeResult:
+        """Header, progress, search, status, the two panes and the footer."""
+        yield BriefingHeader(id="header")
+        yield IndexProgress(id="index-progress")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                hits = ArticleHits(id="hits")
+                hits.border_title = "Articles"
+                yield hits
+                sources = SourceList(id="sources")
+                sources.border_title = "Sources"
+                yield sources
+                timeline = TimelineList(id="timeline")
+                timeline.border_title = "Timeline"
+                yield timeline
+            with Vertical(id="main-pane"):
+                yield Static(id="notice")
+                yield QuoteBoard(id="board")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start with what is hidden hidden and a visible 'loading' state in every pane."""
+        self.show_notice(None)
+        self.query_one(SourceList).set_items([], empty_text="Loading…")
+        self.query_one(TimelineList).set_items([], empty_text="Loading…")
+        self.post_message(self.Ready())
+
+    # --- parts ------------------------------------------------------------------------------
+
+    @property
+    def header(self) -> BriefingHeader:
+        """The top line."""
+        return self.query_one(BriefingHeader)
+
+    @property
+    def progress(self) -> IndexProgress:
+        """The indexing banner."""
+        return self.query_one(IndexProgress)
+
+    @property
+    def search(self) -> SearchBar:
+        """The search box."""
+        return self.query_one(SearchBar)
+
+    @property
+    def status(self) -> StatusLine:
+        """The filter line."""
+        return self.query_one(StatusLine)
+
+    @property
+    def sources(self) -> SourceList:
+        """The source list."""
+        return self.query_one(SourceList)
+
+    @property
+    def timeline(self) -> TimelineList:
+        """The timeline pane."""
+        return self.query_one(TimelineList)
+
+    @property
+    def hits(self) -> ArticleHits:
+        """The matching articles (while searching)."""
+        return self.query_one(ArticleHits)
+
+    @property
+    def board(self) -> QuoteBoard:
+        """The quote columns."""
+        return self.query_one(QuoteBoard)
+
+    # --- filling ----------------------------------------------------------------------------
+
+    def show_notice(self, message: str | None, *, error: bool = False) -> None:
+        """A message above the columns (empty briefing, database problem); None hides it."""
+        notice = self.query_one("#notice", Static)
+        notice.display = bool(message)
+        notice.set_class(error, "-error")
+        notice.update(Text(message or ""))
+
+    def show_overview(
+        self, sources: list[Source], chosen: int | None, entries: list[TimelineEntry], pinned: set[str], day_filtered: bool
+    ) -> None:
+        """Fill the source list and the timeline."""
+        self.sources.set_sources(sources, chosen)
+        empty = "No dated events for this filter." if (chosen is not None or day_filtered) else "No dated events."
+        self.timeline.set_entries(entries, pinned, empty_text=empty, story_start=story_start(sources))
+
+    def show_columns(self, data: ColumnsData, pinned: set[str], inferred: set[int], filtered: bool = False) -> None:
+        """Fill the quote columns and, when searching, the matching articles."""
+        searching = bool(data.query.strip())
+        empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
+        search = (data.query, data.raw) if searching else None
+        self.board.show(data.columns, data.marks, pinned, inferred, empty, search)
+        if searching and self.board.tabbed:
+            # Under tabs, bring the first column with matches forward.
+            counts = [len(rows) for _spec, rows in data.columns]
+            if counts and not counts[self.board.active_index] and any(counts):
+                self.board.activate(next(i for i, n in enumerate(counts) if n), focus=False)
+        self.hits.display = searching
+        if searching:
+            self.hits.border_title = f"Articles · {len(data.hits)}"
+            self.hits.set_items(data.hits, keep_position=False)

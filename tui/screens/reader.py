@@ -1,0 +1,203 @@
+"""The article reader: the whole article, every quote in its speaker's colour, dates with their ISO value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from core.errors import BriefingError
+from core.store.queries import QuoteRow
+from core.textsafe import terminal_safe
+from tui.screens import FOCUS_BINDINGS
+from tui.text import one_line, short_day
+from tui.view import ArticleData, Store, load_article
+from tui.widgets.article_view import ArticleView
+
+
+class ReaderScreen(Screen, inherit_bindings=False):
+    """One article, opened from a quote, an event, a source or a search hit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
+        Binding("escape", "back", "Back", id="reader.back", tooltip="Back to the briefing"),
+        Binding("n,right_square_bracket", "next_quote(1)", "Next quote", key_display="n/]", id="reader.next_quote"),
+        Binding("N,left_square_bracket", "next_quote(-1)", "Previous quote", key_display="N/[", id="reader.previous_quote"),
+        Binding("p", "pin", "Pin quote", id="reader.pin", tooltip="Pin the emphasised quote for the exported brief"),
+    ]
+    """Back, jump between quotes, pin the current one."""
+
+    class Loaded(Message):
+        """The article is on screen."""
+
+        def __init__(self, article_id: int, quotes: int, current: int | None) -> None:
+            """Carry the article, its number of quotes and the emphasised one."""
+            super().__init__()
+            self.article_id = article_id
+            self.quotes = quotes
+            self.current = current
+
+    class Pin(Message):
+        """The user wants the emphasised quote pinned."""
+
+        def __init__(self, quote: QuoteRow) -> None:
+            """Carry the quote."""
+            super().__init__()
+            self.quote = quote
+
+    def __init__(
+        self,
+        store: Store,
+        article_id: int,
+        *,
+        colour_of: Callable[[QuoteRow], int],
+        legend: list[tuple[str, int]],
+        quote_id: int | None = None,
+        offset: int | None = None,
+        terms: tuple[str, ...] = (),
+    ) -> None:
+        """Open `article_id`, emphasising `quote_id` or scrolling to `offset` (an event)."""
+        super().__init__()
+        self.store = store
+        self.article_id = article_id
+        self.colour_of = colour_of
+        self.legend = legend
+        self.quote_id = quote_id
+        self.target_offset = offset
+        self.terms = terms
+        self.data: ArticleData | None = None
+
+    def compose(self) -> ComposeResult:
+        """Title block, the article, a status line and the footer."""
+        yield Static(Text("Opening the article…"), id="reader-title")
+        yield ArticleView(id="article")
+        yield Static(id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the article in a thread."""
+        self.query_one(ArticleView).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
+    def _load(self) -> None:
+        try:
+            data = self.store.read(load_article, self.article_id)
+        except BriefingError as err:
+            self.app.call_from_thread(self._show_error, str(err))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, data)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#reader-title", Static).update(Text(message))
+
+    def _show(self, data: ArticleData) -> None:
+        self.data = data
+        view = self.query_one(ArticleView)
+        colours = {q.id: self.colour_of(q) for q in data.quotes}
+        current = None
+        if self.quote_id is not None:
+            current = next((n for n, q in enumerate(data.quotes) if q.id == self.quote_id), None)
+        view.show(data.text, data.quotes, data.events, colours, current, self.terms)
+        self._title(data)
+        self.call_after_refresh(self._scroll_to_target, current)
+
+    def _scroll_to_target(self, current: int | None) -> None:
+        view = self.query_one(ArticleView)
+        if current is not None:
+            view.set_current(current)
+        elif self.target_offset is not None:
+            view.reveal(self.target_offset)
+        elif self.terms and view.text:
+            lowered = view.text.casefold()
+            found = [lowered.find(t.casefold()) for t in self.terms]
+            found = [f for f in found if f >= 0]
+            if found:
+                view.reveal(min(found))
+        self._update_status()
+        self.post_message(self.Loaded(self.article_id, len(self.data.quotes) if self.data else 0, view.current))
+
+    def _title(self, data: ArticleData) -> None:
+        source = data.source
+        text = Text()
+        if source is None:
+            text.append("This article is no longer in the briefing.")
+        else:
+            text.append(terminal_safe(source.title or "(untitled)"), style="bold")
+            text.append("\n")
+            text.append(terminal_safe(source.label))
+            text.append(f" · {short_day(source.published)}")
+            if source.inferred:
+                text.append(" (inferred", style="italic")
+                if source.published_reason:
+                    text.append(": " + one_line(source.published_reason, 90), style="italic")
+                text.append(")", style="italic")
+            if source.place:
+                text.append(" · " + terminal_safe(source.place))
+            if source.byline:
+                text.append(" · " + terminal_safe(source.byline))
+            text.append("\n")
+            text.append(terminal_safe(Path(source.path).name), style="dim")
+        self.query_one("#reader-title", Static).update(text)
+
+    def _update_status(self) -> None:
+        view = self.query_one(ArticleView)
+        status = Text()
+        for label, colour in self.legend:
+            status.append("■ ", style=view.get_component_rich_style(
+                f"article--speaker-{colour}" if colour else "article--speaker-other", partial=True))
+            status.append(terminal_safe(label) + "  ")
+        quotes = self.data.quotes if self.data else []
+        if view.current is not None and quotes:
+            quote = quotes[view.current]
+            status.append(f"│ quote {view.current + 1} of {len(quotes)}: ")
+            status.append(terminal_safe(quote.speaker or "unknown speaker"), style="bold")
+            written = terminal_safe(quote.speaker_as_written)
+            if written and written != quote.speaker:
+                status.append(f" (as “{written}”)")
+            if quote.weak:
+                status.append(f" ⚠ by {quote.attribution}")
+        else:
+            status.append(f"│ {len(quotes)} quote{'s' if len(quotes) != 1 else ''} · n/N to step through them")
+        if self.data and self.data.events:
+            status.append(f" · {len(self.data.events)} dates (ISO on the right)")
+        self.query_one("#reader-status", Static).update(status)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to the briefing."""
+        self.dismiss()
+
+    def action_next_quote(self, step: int) -> None:
+        """Emphasise the next (or previous) quote and scroll to it."""
+        view = self.query_one(ArticleView)
+        if not view.quotes:
+            self.notify("This article has no quotes.", timeout=2)
+            return
+        if view.current is None:
+            # Start from the first quote below (or above) what is on screen.
+            top = int(view.scroll_offset.y)
+            below = [n for n, q in enumerate(view.quotes) if view.line_of(q.start) >= top]
+            index = (below[0] if below else 0) if step > 0 else ((below[0] - 1) if below else len(view.quotes) - 1)
+        else:
+            index = view.current + step
+        view.set_current(index % len(view.quotes))
+        self._update_status()
+
+    def action_pin(self) -> None:
+        """Pin the emphasised quote."""
+        view = self.query_one(ArticleView)
+        if view.current is None:
+            self.notify("Step to a quote with n first.", timeout=2)
+            return
+        self.post_message(self.Pin(view.quotes[view.current]))

@@ -1,0 +1,139 @@
+"""The speaker picker: every speaker and group found, with counts; the ticked ones become the columns."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
+
+from core.errors import BriefingError
+from core.store.queries import SpeakerCount, list_groups, list_speakers
+from core.textsafe import terminal_safe
+from tui.screens import FOCUS_BINDINGS
+from tui.view import ColumnSpec, Store
+from tui.widgets.column_choices import ColumnChoices
+
+
+def _value(spec: ColumnSpec) -> str:
+    return f"group:{spec.group}" if spec.group is not None else f"speaker:{spec.speaker}"
+
+
+def _spec(value: str) -> ColumnSpec:
+    kind, _, name = value.partition(":")
+    return ColumnSpec(name, group=name) if kind == "group" else ColumnSpec(name, speaker=name)
+
+
+def _read_choices(db) -> tuple[list[tuple[str, int, list[str]]], list[SpeakerCount]]:
+    speakers = list_speakers(db)
+    members: dict[str, list[str]] = {}
+    for speaker in speakers:
+        if speaker.group:
+            members.setdefault(speaker.group, []).append(speaker.name)
+    stored_groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
+    groups = [(name, count, members.get(name, [])) for name, count in list_groups(db) if name in stored_groups]
+    # Focus groups from the settings with no quotes yet still deserve a line.
+    for name, people in members.items():
+        if name not in {g for g, _c, _m in groups}:
+            groups.append((name, 0, people))
+    return groups, speakers
+
+
+class SpeakerPicker(ModalScreen[list[ColumnSpec] | None], inherit_bindings=False):
+    """Tick groups or speakers; enter shows them as columns (and remembers the choice)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
+        Binding("enter", "apply", "Show these columns", priority=True, id="picker.apply"),
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        # A modal screen hides the app's own bindings, so quitting is offered here too.
+        Binding("q", "app.quit", "Quit", id="picker.quit"),
+    ]
+    """Apply or cancel."""
+
+    def __init__(self, store: Store, current: list[ColumnSpec]) -> None:
+        """Offer every speaker in `store`, with `current` ticked."""
+        super().__init__()
+        self.store = store
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """Title, hint and the checklist."""
+        with Vertical(id="picker-box"):
+            yield Static(Text("Columns — which speakers to show side by side", style="bold"), id="picker-title")
+            yield Static(
+                Text("space ticks · enter shows the ticked ones, in the order ticked · escape cancels", style="dim"),
+                id="picker-hint",
+            )
+            yield ColumnChoices(id="picker-list")
+
+    def on_mount(self) -> None:
+        """Load the speakers in a thread."""
+        self.query_one(ColumnChoices).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
+    def _load(self) -> None:
+        try:
+            groups, speakers = self.store.read(_read_choices)
+        except (BriefingError, RuntimeError) as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, groups, speakers)
+
+    def _fill(self, groups: list[tuple[str, int, list[str]]], speakers: list[SpeakerCount]) -> None:
+        chosen = [_value(spec) for spec in self.current]
+        selections: list[Selection[str]] = []
+        seen: set[str] = set()
+        for name, count, people in groups:
+            value = f"group:{name}"
+            seen.add(value)
+            label = Text(terminal_safe(name), style="bold")
+            label.append(f"  group · {count} quote{'s' if count != 1 else ''}", style="dim")
+            if people:
+                label.append("  " + terminal_safe(", ".join(people)), style="dim italic")
+            selections.append(Selection(label, value, value in chosen))
+        for speaker in speakers:
+            value = f"speaker:{speaker.name}"
+            seen.add(value)
+            label = Text(terminal_safe(speaker.name))
+            label.append(f"  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}", style="dim")
+            if speaker.group:
+                label.append(f"  in {terminal_safe(speaker.group)}", style="dim italic")
+            selections.append(Selection(label, value, value in chosen))
+        # Keep current columns that the database no longer knows, so they can be unticked.
+        for value in chosen:
+            if value not in seen:
+                selections.append(Selection(Text(terminal_safe(value.partition(":")[2])), value, True))
+        choices = self.query_one(ColumnChoices)
+        choices.clear_options()
+        choices.add_options(selections)
+        # Ticked in the current column order, so applying without changes keeps the order.
+        choices.deselect_all()
+        for value in chosen:
+            choices.select(value)
+        if choices.option_count:
+            choices.highlighted = 0
+        self.query_one("#picker-title", Static).update(
+            Text(f"Columns — {len(groups)} groups, {len(speakers)} speakers", style="bold")
+        )
+
+    def action_apply(self) -> None:
+        """Show the ticked speakers as columns."""
+        values = self.query_one(ColumnChoices).selected
+        if not values:
+            self.notify("Tick at least one speaker or group (space).", severity="warning", timeout=3)
+            return
+        self.dismiss([_spec(v) for v in values])
+
+    def action_cancel(self) -> None:
+        """Keep the columns as they are."""
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""Turning article data into display text safely: plain rich Text only, never markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from core.export import day_label
+from core.textsafe import terminal_safe
+
+#: Longest a one-line excerpt (timeline event, snippet) may be before it is shortened.
+SHORT_LINE = 110
+
+
+def safe(text: str | None, style: Style | str = "") -> Text:
+    """Article or file-derived text as a Text object: control and escape sequences removed, markup inert."""
+    return Text(terminal_safe(text or ""), style=style)
+
+
+def one_line(text: str | None, limit: int = SHORT_LINE) -> str:
+    """Whitespace collapsed to single spaces and shortened to `limit` characters with an ellipsis."""
+    flat = " ".join(terminal_safe(text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def marked(text: str, marks: tuple[tuple[int, int], ...], style: Style | str, mark_style: Style | str) -> Text:
+    """`text` (already safe) with the character ranges in `marks` highlighted."""
+    result = Text(text, style=style)
+    for start, end in marks:
+        result.stylize(mark_style, start, end)
+    return result
+
+
+def short_day(value: str | None) -> str:
+    """'29 May 2023' for an ISO day, 'undated' for None, other values as they are."""
+    if not value:
+        return "undated"
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {day:%b %Y}"
+
+
+def when_label(value: str, granularity: str) -> str:
+    """A timeline date for people: 'Mon 29 May 2023', 'May 2023', 'week 22 of 2023', '2023'."""
+    try:
+        if granularity == "day":
+            return day_label(value)
+        if granularity == "month":
+            return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
+        if granularity == "week":
+            year, week = value.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            return f"week of {day_label(monday.isoformat())}"
+        if granularity == "span":
+            start, end = value.split("/")
+            return f"{when_label(start, _granularity_of(start))} – {when_label(end, _granularity_of(end))}"
+    except (ValueError, TypeError):
+        pass
+    return value
+
+
+def _granularity_of(value: str) -> str:
+    if "-W" in value:
+        return "week"
+    return {7: "month", 10: "day"}.get(len(value), "year")
+
+
+def offset_map(original: str, cleaned: str) -> list[int]:
+    """For each offset into `original`, the offset into `cleaned` (a subsequence of it).
+
+    Stored article text is cleaned at ingest, so this is normally the identity; it keeps quote
+    and date offsets pointing at the right characters if a database holds uncleaned text.
+    """
+    if original == cleaned:
+        return list(range(len(original) + 1))
+    mapping = []
+    j = 0
+    for char in original:
+        mapping.append(j)
+        if j < len(cleaned) and cleaned[j] == char:
+            j += 1
+    mapping.append(j)
+    return mapping
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def wrap_offsets(line: str, width: int) -> list[int]:
+    """Offsets at which to break `line` so that each piece fits in `width` cells (words kept whole)."""
+    breaks: list[int] = []
+    used = 0
+    width = max(1, width)
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        length = cell_len(word.rstrip())
+        if used + length <= width:
+            used += cell_len(word)
+            continue
+        if length > width:
+            # A word longer than the line is cut into line-sized pieces.
+            if used and start:
+                breaks.append(start)
+            position, used = start, 0
+            for char in word:
+                size = cell_len(char)
+                if used + size > width:
+                    breaks.append(position)
+                    used = 0
+                used += size
+                position += 1
+            continue
+        if used and start:
+            breaks.append(start)
+        used = cell_len(word)
+    return breaks

@@ -1,0 +1,276 @@
+"""What the main screen shows: column choices, filters, and loading them from the store in a thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import sqlite_utils
+
+from core.errors import QueryError
+from core.settings import Settings
+from core.store.database import load_stored_settings, open_database
+from core.store.queries import Counts, EventRow, QuoteRow, Source, TimelineEntry, counts, list_groups, list_quotes, list_sources, timeline
+from core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
+from tui.text import short_day
+
+T = TypeVar("T")
+
+#: Most quotes a search brings back; beyond this the columns say the list was cut.
+SEARCH_QUOTE_LIMIT = 2000
+#: Quotes per column whose search marks are read with the results; later ones as they scroll into view.
+EAGER_MARKS = 300
+#: Most articles a search lists.
+SEARCH_ARTICLE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One quote column: a group of speakers from the settings, or a single speaker."""
+
+    label: str
+    group: str | None = None
+    speaker: str | None = None
+
+    def matches(self, quote: QuoteRow) -> bool:
+        """True when `quote` belongs in this column."""
+        if self.group is not None:
+            return quote.group == self.group
+        return bool(self.speaker) and quote.speaker == self.speaker
+
+    def to_dict(self) -> dict:
+        """Plain dict for the remembered preferences."""
+        return {"label": self.label, "group": self.group, "speaker": self.speaker}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ColumnSpec | None":
+        """Inverse of `to_dict`; None for a malformed entry."""
+        if not isinstance(data, dict) or not data.get("label"):
+            return None
+        group, speaker = data.get("group"), data.get("speaker")
+        if not group and not speaker:
+            return None
+        return cls(str(data["label"]), str(group) if group else None, str(speaker) if speaker else None)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the briefing to; an empty Filters shows everything."""
+
+    source_id: int | None = None
+    source_label: str = ""
+    day: str | None = None
+    speaker: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when anything is filtered."""
+        return self.source_id is not None or self.day is not None or self.speaker is not None
+
+    def describe(self) -> list[str]:
+        """Short phrases for the status line, e.g. ['source: Bloomberg', 'day: 29 May 2023']."""
+        parts = []
+        if self.source_id is not None:
+            parts.append(f"source: {self.source_label or self.source_id}")
+        if self.day:
+            parts.append(f"day: {short_day(self.day)}")
+        if self.speaker:
+            parts.append(f"speaker: {self.speaker}")
+        return parts
+
+    def with_(self, **changes) -> "Filters":
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+@dataclass
+class Overview:
+    """Header counts, the source list and the timeline for the current filters."""
+
+    title: str
+    counts: Counts
+    sources: list[Source]
+    entries: list[TimelineEntry]
+
+
+@dataclass
+class ColumnsData:
+    """The quote columns (and, when searching, the matching articles) for one query and filter set."""
+
+    query: str
+    raw: bool
+    columns: list[tuple[ColumnSpec, list[QuoteRow]]]
+    marks: dict[int, Marked] = field(default_factory=dict)
+    hits: list[ArticleHit] = field(default_factory=list)
+    #: True when the search found more quotes than SEARCH_QUOTE_LIMIT.
+    truncated: bool = False
+    #: A one-line message when the query could not be run.
+    error: str | None = None
+
+
+@dataclass
+class ArticleData:
+    """Everything the reader needs for one article."""
+
+    source: Source | None
+    text: str
+    quotes: list[QuoteRow]
+    events: list[EventRow]
+
+
+class Store:
+    """The app's read connection: opened once, shared by worker threads one query at a time."""
+
+    def __init__(self, path: Path) -> None:
+        """Remember where the database is; `open` connects."""
+        self.path = Path(path)
+        self._db: sqlite_utils.Database | None = None
+        # One connection, one reader at a time: queries are short, and SQLite connections are
+        # not meant to interleave statements from several threads.
+        self._lock = threading.Lock()
+
+    def open(self) -> None:
+        """Connect (raises core.errors.DatabaseError with a readable message)."""
+        with self._lock:
+            if self._db is None:
+                self._db = open_database(self.path, create=False)
+
+    @property
+    def is_open(self) -> bool:
+        """True once connected."""
+        return self._db is not None
+
+    def read(self, function: Callable[..., T], *args, **kwargs) -> T:
+        """Run `function(db, *args, **kwargs)` under the connection lock."""
+        with self._lock:
+            if self._db is None:
+                raise RuntimeError("the store is not open")
+            return function(self._db, *args, **kwargs)
+
+    def close(self) -> None:
+        """Disconnect."""
+        with self._lock:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None
+
+
+def default_columns(db: sqlite_utils.Database, settings: Settings) -> list[ColumnSpec]:
+    """The briefing's own columns (settings), else its three most quoted groups."""
+    if settings.columns:
+        return [ColumnSpec(name, group=name) for name in settings.columns]
+    groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
+    specs = []
+    for name, _count in list_groups(db)[:3]:
+        specs.append(ColumnSpec(name, group=name) if name in groups else ColumnSpec(name, speaker=name))
+    return specs
+
+
+def load_settings(db: sqlite_utils.Database) -> Settings:
+    """The stored briefing settings."""
+    return load_stored_settings(db)
+
+
+def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
+    """Counts, sources and the (filtered) timeline."""
+    settings = load_stored_settings(db)
+    day = filters.day
+    return Overview(
+        title=settings.title,
+        counts=counts(db),
+        sources=list_sources(db),
+        entries=timeline(db, article_id=filters.source_id, day=day),
+    )
+
+
+def effective_columns(specs: list[ColumnSpec], filters: Filters) -> list[ColumnSpec]:
+    """The columns to show: one column for the speaker when filtered to a speaker."""
+    if filters.speaker:
+        return [ColumnSpec(filters.speaker, speaker=filters.speaker)]
+    return list(specs)
+
+
+class Stale(Exception):
+    """The user has moved on: the result being read will not be shown."""
+
+
+def load_columns(
+    db: sqlite_utils.Database,
+    specs: list[ColumnSpec],
+    filters: Filters,
+    query: str = "",
+    raw: bool = False,
+    is_stale: Callable[[], bool] | None = None,
+) -> ColumnsData:
+    """The quotes of each column for the filters, limited to those matching `query` when given.
+
+    `is_stale` is asked between steps; when it says True, Stale is raised so a search the user
+    has typed past stops early instead of holding up the current one.
+    """
+
+    def check() -> None:
+        """Stop early when the user has moved on."""
+        if is_stale is not None and is_stale():
+            raise Stale(query)
+
+    check()
+    specs = effective_columns(specs, filters)
+    ids: list[int] | None = None
+    hits: list[ArticleHit] = []
+    truncated = False
+    searching = bool(query.strip())
+    if searching:
+        try:
+            ids = matching_quote_ids(db, query, raw=raw, limit=SEARCH_QUOTE_LIMIT + 1)
+            hits = search_articles(db, query, raw=raw, limit=SEARCH_ARTICLE_LIMIT)
+        except QueryError as err:
+            return ColumnsData(query, raw, [], error=str(err))
+        except sqlite3.OperationalError as err:
+            # Raw FTS5 syntax errors that core does not translate yet ("unterminated string").
+            if not raw:
+                raise
+            return ColumnsData(query, raw, [], error=f"Not a valid search: {err}. Press ctrl+r to search the words as typed.")
+        truncated = len(ids) > SEARCH_QUOTE_LIMIT
+        ids = ids[:SEARCH_QUOTE_LIMIT]
+        if filters.source_id is not None:
+            hits = [h for h in hits if h.id == filters.source_id]
+    columns = []
+    for spec in specs:
+        check()
+        rows = list_quotes(
+            db,
+            group=spec.group,
+            speaker=spec.speaker,
+            article_id=filters.source_id,
+            day=filters.day,
+            ids=ids,
+        )
+        if spec.speaker and not spec.group:
+            # list_quotes matches speakers loosely (LIKE); a column holds exactly one speaker.
+            rows = [q for q in rows if q.speaker == spec.speaker]
+        columns.append((spec, rows))
+    marks: dict[int, Marked] = {}
+    if searching:
+        check()
+        # Highlighting costs about a third of a millisecond a quote: only what is seen first.
+        shown = [q.id for _spec, rows in columns for q in rows[:EAGER_MARKS]]
+        try:
+            marks = quote_marks(db, query, shown, raw=raw)
+        except (QueryError, sqlite3.OperationalError) as err:
+            return ColumnsData(query, raw, [], error=str(err))
+    return ColumnsData(query, raw, columns, marks, hits, truncated)
+
+
+def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:
+    """Source, text, quotes and events of one article."""
+    from core.store.queries import article_text, get_source, list_events
+
+    return ArticleData(
+        source=get_source(db, article_id),
+        text=article_text(db, article_id),
+        quotes=sorted(list_quotes(db, article_id=article_id), key=lambda q: (q.start, q.end)),
+        events=sorted(list_events(db, article_id=article_id), key=lambda e: (e.start, e.end)),
+    )

@@ -1,0 +1,33 @@
+"""Articles matching the search, each with a snippet whose matched words are highlighted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+
+from core.store.search import ArticleHit
+from core.textsafe import terminal_safe
+from tui.text import marked, safe, short_day
+from tui.widgets.briefing_list import BriefingList
+
+
+class ArticleHits(BriefingList):
+    """Search results among articles, best first; enter opens the article."""
+
+    EMPTY_TEXT = "No articles match."
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"hit--outlet", "hit--snippet", "hit--match"}
+    """Styles of outlet line, snippet and matched words, set in app.tcss."""
+
+    def item_key(self, item: ArticleHit) -> str:
+        """Option id: 'hit-<article id>'."""
+        return f"hit-{item.id}"
+
+    def render_item(self, item: ArticleHit) -> Text:
+        """Outlet and date, then the snippet with the matches marked."""
+        style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
+        text = safe(item.outlet or "unknown outlet", style("hit--outlet"))
+        text.append(f" · {short_day(item.published)}", style("hit--outlet"))
+        text.append("\n")
+        text.append_text(marked(terminal_safe(item.snippet.text), item.snippet.marks, style("hit--snippet"), style("hit--match")))
+        return text

@@ -1,0 +1,219 @@
+"""The full text of an article (Line API): quote spans in their speaker's colour, dates marked with their ISO value."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from core.store.queries import EventRow, QuoteRow
+from core.textsafe import terminal_safe
+from tui.text import offset_map, wrap_offsets
+
+#: Cells on the right for the ISO values of dates on each line.
+GUTTER = 13
+#: Widest a line of article text gets: longer lines are hard to read on a wide terminal.
+MEASURE = 100
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A wrapped line: where it starts in the text, and its styled content."""
+
+    start: int
+    text: Text
+    dates: tuple[str, ...] = ()
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Article text wrapped to the width, rendered line by line so long articles stay quick."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    ]
+    """Scrolling keys."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"article--speaker-{n}" for n in range(1, 7)),
+        "article--speaker-other",
+        "article--current",
+        "article--date",
+        "article--gutter",
+        "article--match",
+    }
+    """Quote colours per speaker column, the chosen quote, dates and the side line, set in app.tcss."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty view; `show` loads an article."""
+        super().__init__(id=id)
+        self.text = ""
+        self.quotes: list[QuoteRow] = []
+        self.events: list[EventRow] = []
+        self.colours: dict[int, int] = {}
+        self.current: int | None = None
+        self.terms: tuple[str, ...] = ()
+        self._map: list[int] = [0]
+        self._lines: list[_Line] = []
+        self._starts: list[int] = []
+        self._width = 0
+
+    def show(
+        self,
+        text: str,
+        quotes: list[QuoteRow],
+        events: list[EventRow],
+        colours: dict[int, int],
+        current: int | None = None,
+        terms: tuple[str, ...] = (),
+    ) -> None:
+        """Load an article: `colours` maps quote id to a speaker colour (1–6, 0 for other)."""
+        clean = terminal_safe(text)
+        self._map = offset_map(text, clean)
+        self.text = clean
+        self.quotes = quotes
+        self.events = events
+        self.colours = colours
+        self.current = current
+        self.terms = tuple(t for t in terms if t)
+        self._width = 0
+        self._layout()
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _at(self, offset: int) -> int:
+        """Position in the cleaned text of an offset into the stored text."""
+        offset = max(0, min(offset, len(self._map) - 1))
+        return self._map[offset]
+
+    def _styled(self) -> Text:
+        style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
+        text = Text(self.text)
+        for quote in self.quotes:
+            colour = self.colours.get(quote.id, 0)
+            name = f"article--speaker-{colour}" if colour else "article--speaker-other"
+            text.stylize(style(name), self._at(quote.start), self._at(quote.end))
+        if self.current is not None and 0 <= self.current < len(self.quotes):
+            quote = self.quotes[self.current]
+            text.stylize(style("article--current"), self._at(quote.start), self._at(quote.end))
+        for event in self.events:
+            text.stylize(style("article--date"), self._at(event.start), self._at(event.end))
+        if self.terms:
+            lowered = self.text.casefold()
+            for term in self.terms:
+                folded = term.casefold()
+                position = lowered.find(folded)
+                while position >= 0 and folded:
+                    text.stylize(style("article--match"), position, position + len(folded))
+                    position = lowered.find(folded, position + len(folded))
+        return text
+
+    def _layout(self) -> None:
+        """Wrap the text to the current width and note where each line starts."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_mounted:
+            return
+        self._width = width
+        body_width = self._body_width(width)
+        styled = self._styled()
+        lines: list[_Line] = []
+        position = 0
+        for paragraph in self.text.split("\n"):
+            cuts = [0, *wrap_offsets(paragraph, body_width), len(paragraph)]
+            for begin, end in zip(cuts, cuts[1:]):
+                piece = styled[position + begin : position + end]
+                piece.rstrip()
+                lines.append(_Line(position + begin, piece))
+            if len(cuts) == 2 and not paragraph:
+                lines.append(_Line(position, Text("")))
+            position += len(paragraph) + 1
+        starts = [line.start for line in lines]
+        dated: dict[int, list[str]] = {}
+        for event in self.events:
+            index = max(0, bisect.bisect_right(starts, self._at(event.start)) - 1)
+            dated.setdefault(index, []).append(event.value)
+        self._lines = [
+            _Line(line.start, line.text, tuple(dict.fromkeys(dated.get(n, ())))) for n, line in enumerate(lines)
+        ]
+        self._starts = starts
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        """Re-wrap when the width changes."""
+        if self.scrollable_content_region.width != self._width:
+            self._layout()
+
+    def on_mount(self) -> None:
+        """Wrap once we know our width."""
+        self.call_after_refresh(self._layout)
+
+    def _body_width(self, width: int) -> int:
+        """Cells for the article text at this widget width."""
+        return max(10, min(MEASURE, width - self._gutter_width))
+
+    @property
+    def _gutter_width(self) -> int:
+        """Cells taken by the side line of dates (none when the article has no dates)."""
+        return GUTTER + 1 if self.events else 0
+
+    # --- queries ----------------------------------------------------------------------------
+
+    @property
+    def lines(self) -> list[str]:
+        """The wrapped lines as plain text (for tests and copying)."""
+        return [line.text.plain for line in self._lines]
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding an offset into the stored text."""
+        if not self._starts:
+            return 0
+        return max(0, bisect.bisect_right(self._starts, self._at(offset)) - 1)
+
+    def reveal(self, offset: int, *, animate: bool = False) -> None:
+        """Scroll so the line holding `offset` sits in the upper third of the view."""
+        line = self.line_of(offset)
+        self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 3), animate=animate, force=True)
+
+    def set_current(self, index: int | None) -> None:
+        """Emphasise quote `index` and scroll to it."""
+        self.current = index
+        self._layout()
+        if index is not None and 0 <= index < len(self.quotes):
+            self.reveal(self.quotes[index].start)
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """One wrapped line, with its dates in the side line."""
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = int(self.scroll_offset.y) + y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        console = self.app.console
+        body_width = self._body_width(width)
+        segments = list(line.text.render(console, end=""))
+        body = Strip(segments).crop_extend(0, body_width, base).apply_style(base)
+        # On a wide terminal the text column sits in the middle.
+        margin = Strip.blank(max(0, (width - body_width - self._gutter_width) // 2), base)
+        if not self._gutter_width:
+            return Strip.join([margin, body]).crop_extend(0, width, base)
+        gutter_style = self.get_component_rich_style("article--gutter")
+        label = ",".join(line.dates)
+        if len(label) > GUTTER - 1:
+            label = label[: GUTTER - 2] + "…"
+        gutter = Strip([Segment(" "), Segment("│" + label.ljust(GUTTER - 1), gutter_style)]).apply_style(base)
+        return Strip.join([margin, body, gutter]).crop_extend(0, width, base)

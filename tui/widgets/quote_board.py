@@ -1,0 +1,160 @@
+"""The quote columns side by side, turning into tabs when the terminal is too narrow for them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Tab, Tabs
+
+from core.store.queries import QuoteRow
+from core.store.search import Marked
+from core.textsafe import terminal_safe
+from tui.view import ColumnSpec
+from tui.widgets.quote_column import QuoteColumn
+
+
+class QuoteBoard(Vertical):
+    """Side-by-side quote columns; below MIN_COLUMN_WIDTH cells a column, one column at a time under tabs."""
+
+    #: Narrowest a column may get (borders included) before the board switches to tabs.
+    MIN_COLUMN_WIDTH: ClassVar[int] = 28
+
+    tabbed: reactive[bool] = reactive(False)
+    """True when the columns are shown one at a time under tabs."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty board; `show` fills it."""
+        super().__init__(id=id)
+        self.columns: list[QuoteColumn] = []
+        self._generation = 0
+        self._active = 0
+
+    def compose(self) -> ComposeResult:
+        """The tab bar (hidden when there is room) and the row of columns."""
+        tabs = Tabs(id="column-tabs")
+        # Columns are reached with tab and left/right; a focusable tab bar would be one stop too many.
+        tabs.can_focus = False
+        yield tabs
+        yield Horizontal(id="columns")
+
+    @property
+    def specs(self) -> list[ColumnSpec]:
+        """The columns shown, left to right."""
+        return [column.spec for column in self.columns]
+
+    @property
+    def active_index(self) -> int:
+        """Index of the column shown under the tabs (or last focused)."""
+        return self._active
+
+    def show(
+        self,
+        columns: list[tuple[ColumnSpec, list[QuoteRow]]],
+        marks: dict[int, Marked] | None = None,
+        pinned: set[str] | None = None,
+        inferred: set[int] | None = None,
+        empty_text: str | None = None,
+        search: tuple[str, bool] | None = None,
+    ) -> None:
+        """Show these columns and their quotes, rebuilding the columns only when the choice changed."""
+        specs = [spec for spec, _rows in columns]
+        labels = [Text(f"{terminal_safe(spec.label)} · {len(rows):,}") for spec, rows in columns]
+        if specs != self.specs:
+            self._rebuild(specs, labels)
+        else:
+            tabs = self.query_one(Tabs)
+            for index, label in enumerate(labels):
+                try:
+                    tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
+                except Exception:  # still being mounted; it was created with this label
+                    continue
+        for column, (_spec, rows) in zip(self.columns, columns):
+            column.set_quotes(rows, marks, pinned, inferred, empty_text, search)
+
+    def _tab_id(self, index: int) -> str:
+        return f"tab-{self._generation}-{index}"
+
+    def _rebuild(self, specs: list[ColumnSpec], labels: list[Text]) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        had_focus = focused is None or focused in self.columns
+        row = self.query_one("#columns", Horizontal)
+        row.remove_children()
+        tabs = self.query_one(Tabs)
+        tabs.clear()
+        # Fresh ids each time: the old tabs and columns are still being removed.
+        self._generation += 1
+        self.columns = [QuoteColumn(spec, index) for index, spec in enumerate(specs)]
+        row.mount_all(self.columns)
+        for index, label in enumerate(labels):
+            tabs.add_tab(Tab(label, id=self._tab_id(index)))
+        self._active = 0
+        self._apply_mode()
+        if had_focus and self.columns:
+            # The new columns are not mounted yet; focus once they are.
+            self.call_after_refresh(self.activate, 0)
+
+    def on_resize(self) -> None:
+        """Decide between columns and tabs by the width we have."""
+        self._apply_mode()
+
+    def _apply_mode(self) -> None:
+        count = len(self.columns)
+        width = self.size.width
+        self.tabbed = count > 1 and width > 0 and width < count * self.MIN_COLUMN_WIDTH
+        self._show_active()
+
+    def watch_tabbed(self, tabbed: bool) -> None:
+        """Show or hide the tab bar."""
+        self.set_class(tabbed, "-tabbed")
+        self._show_active()
+
+    def _show_active(self) -> None:
+        for index, column in enumerate(self.columns):
+            column.display = not self.tabbed or index == self._active
+        if self.tabbed and self.columns:
+            tabs = self.query_one(Tabs)
+            tab_id = self._tab_id(self._active)
+            if tabs.active != tab_id:
+                try:
+                    tabs.active = tab_id
+                except Exception:  # the tab is still being mounted; the next resize fixes it
+                    pass
+
+    def activate(self, index: int, *, focus: bool = True) -> None:
+        """Make column `index` the active one (its tab in tabbed mode) and focus it."""
+        if not self.columns:
+            return
+        index = max(0, min(index, len(self.columns) - 1))
+        self._active = index
+        self._show_active()
+        if focus:
+            self.columns[index].focus()
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        """A tab was clicked (or set): show its column."""
+        event.stop()
+        if event.tab is None or event.tab.id is None:
+            return
+        prefix = f"tab-{self._generation}-"
+        if not event.tab.id.startswith(prefix):
+            return
+        index = int(event.tab.id[len(prefix) :])
+        if index != self._active:
+            had_focus = self.screen.focused in self.columns
+            self.activate(index, focus=had_focus)
+
+    def on_quote_column_move(self, event: QuoteColumn.Move) -> None:
+        """Left/right from a column: go to the neighbouring one."""
+        event.stop()
+        if event.column in self.columns:
+            self.activate(self.columns.index(event.column) + event.step)
+
+    def on_descendant_focus(self, event) -> None:
+        """Remember which column the user is in."""
+        widget = event.widget
+        if widget in self.columns:
+            self._active = self.columns.index(widget)

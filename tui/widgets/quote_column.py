@@ -1,0 +1,216 @@
+"""One column of quote cards: what one speaker (or group) said, across every source."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from core.store.queries import QuoteRow
+from core.store.search import Marked
+from core.textsafe import terminal_safe
+from tui.text import marked, safe, short_day
+from tui.view import ColumnSpec
+from tui.widgets.briefing_list import BriefingList
+
+_OPENING_QUOTES = "\"“„«‘'‹"
+
+
+class QuoteColumn(BriefingList):
+    """A virtualised list of quote cards for one column of the board."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "item('pin')", "Pin", id="quote.pin", tooltip="Pin this quote for the exported brief"),
+        Binding("s", "item('same-speaker')", "Same speaker", show=False, id="quote.same_speaker",
+                tooltip="Show only quotes by this quote's speaker"),
+        Binding("o", "item('same-source')", "Same source", show=False, id="quote.same_source",
+                tooltip="Show only this quote's source (its quotes and events)"),
+        Binding("d", "item('same-day')", "Same day", show=False, id="quote.same_day",
+                tooltip="Show only quotes and events of the day this quote was published"),
+        Binding("left,h", "move(-1)", "Column left", show=False, id="quote.column_left"),
+        Binding("right,l", "move(1)", "Column right", show=False, id="quote.column_right"),
+    ]
+    """Pin, narrow to the quote's speaker, source or day, and move between columns."""
+
+    DIVIDERS = True
+    EMPTY_TEXT = "No quotes."
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "quote--direct",
+        "quote--indirect",
+        "quote--label",
+        "quote--cue",
+        "quote--speaker",
+        "quote--weak",
+        "quote--meta",
+        "quote--match",
+        "quote--pin",
+    }
+    """Styles of the parts of a card, set in app.tcss."""
+
+    class Move(Message):
+        """The user wants the column to the left (-1) or right (+1)."""
+
+        def __init__(self, column: "QuoteColumn", step: int) -> None:
+            """Carry the column and the direction."""
+            super().__init__()
+            self.column = column
+            self.step = step
+
+        @property
+        def control(self) -> "QuoteColumn":
+            """The column the request came from."""
+            return self.column
+
+    class MarksWanted(Message):
+        """Quotes scrolled into view whose search matches are not known yet."""
+
+        def __init__(self, column: "QuoteColumn", query: str, raw: bool, ids: list[int]) -> None:
+            """Carry the column, the search and the quote ids."""
+            super().__init__()
+            self.column = column
+            self.query = query
+            self.raw = raw
+            self.ids = ids
+
+        @property
+        def control(self) -> "QuoteColumn":
+            """The column that wants the marks."""
+            return self.column
+
+    def __init__(self, spec: ColumnSpec, index: int, *, id: str | None = None) -> None:
+        """A column for `spec`; `index` picks its speaker colour."""
+        super().__init__(id=id, classes=f"quote-column speaker-{index % 6 + 1}")
+        self.spec = spec
+        self.index = index
+        self.marks: dict[int, Marked] = {}
+        self.pinned: set[str] = set()
+        self.inferred: set[int] = set()
+        #: The search the cards show matches for: (query, raw), or None.
+        self.search: tuple[str, bool] | None = None
+        self._pending: tuple | None = None
+        self.border_title = Text(terminal_safe(spec.label))
+
+    def on_mount(self) -> None:
+        """Show data that arrived before the column was mounted (styles are needed to draw cards)."""
+        if self._pending is not None:
+            self._fill(*self._pending)
+
+    def set_quotes(
+        self,
+        quotes: list[QuoteRow],
+        marks: dict[int, Marked] | None = None,
+        pinned: set[str] | None = None,
+        inferred: set[int] | None = None,
+        empty_text: str | None = None,
+        search: tuple[str, bool] | None = None,
+    ) -> None:
+        """Show `quotes` with search `marks`, `pinned` keys and the ids of sources with inferred dates.
+
+        `search` is the (query, raw) the marks are for; quotes scrolled into view later without
+        marks are asked for with MarksWanted.
+        """
+        if not self.is_mounted:
+            self._pending = (quotes, marks, pinned, inferred, empty_text, search)
+            return
+        self._fill(quotes, marks, pinned, inferred, empty_text, search)
+
+    def _fill(self, quotes, marks, pinned, inferred, empty_text, search) -> None:
+        self._pending = None
+        marks = dict(marks or {})
+        if quotes and quotes == self.items and marks == self.marks and (pinned or set()) == self.pinned:
+            self.search = search  # same cards: later pages are marked for the new query
+            return
+        self.search = search
+        self.marks = marks
+        self.pinned = pinned or set()
+        self.inferred = inferred or set()
+        self.border_title = Text(f"{terminal_safe(self.spec.label)} · {len(quotes):,}")
+        # Forced: the same quotes may need drawing with other marks, pins or dates.
+        self.set_items(quotes, empty_text=empty_text, force=True)
+
+    def items_shown(self, items: list[QuoteRow]) -> None:
+        """Ask for the search marks of quotes that just came into view without them."""
+        if self.search is None:
+            return
+        missing = [q.id for q in items if q.id not in self.marks]
+        if missing:
+            self.post_message(self.MarksWanted(self, self.search[0], self.search[1], missing))
+
+    def add_marks(self, search: tuple[str, bool], marks: dict[int, Marked]) -> None:
+        """Marks fetched later for `search`; redraw the cards they belong to."""
+        if search != self.search:
+            return
+        self.marks.update(marks)
+        for item in self.visible_items:
+            if item.id in marks:
+                self.rerender(item)
+
+    def item_key(self, item: QuoteRow) -> str:
+        """Option id: 'quote-<id>' (also the pin key)."""
+        return f"quote-{item.id}"
+
+    def render_item(self, item: QuoteRow) -> Text:
+        """A quote card: the words, who said them and how we know, where and when."""
+        style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
+        card = Text()
+        hit = self.marks.get(item.id)
+        words = terminal_safe(hit.text if hit else item.text).strip()
+        spans = hit.marks if hit else ()
+        if hit:
+            # Marks are offsets into hit.text; strip() may have moved the start.
+            shift = len(terminal_safe(hit.text)) - len(terminal_safe(hit.text).lstrip())
+            spans = tuple((s - shift, e - shift) for s, e in spans)
+        if item.kind == "direct":
+            if words[:1] not in _OPENING_QUOTES:
+                words = f"“{words}”"
+                spans = tuple((s + 1, e + 1) for s, e in spans)
+            card.append_text(marked(words, spans, style("quote--direct"), style("quote--match")))
+        else:
+            label = "reported, partly quoted: " if item.kind == "mixed" else "reported: "
+            card.append(label, style("quote--label"))
+            card.append_text(marked(words, spans, style("quote--indirect"), style("quote--match")))
+        card.append("\n")
+        card.append_text(self._attribution(item, style))
+        card.append("\n")
+        card.append_text(self._provenance(item, style))
+        return card
+
+    def _attribution(self, item: QuoteRow, style) -> Text:
+        line = Text("— ", style=style("quote--cue"))
+        written = terminal_safe(item.speaker_as_written).strip()
+        cue = terminal_safe(item.cue).strip()
+        if written:
+            line.append(written, style("quote--speaker"))
+        if cue:
+            line.append((" " if written else "") + cue, style("quote--cue"))
+        if item.speaker and item.speaker not in written:
+            # "he said → Aleksandar Vucic": who the words were attributed to, as resolved.
+            line.append(" → " if (written or cue) else "", style("quote--cue"))
+            line.append(terminal_safe(item.speaker), style("quote--speaker"))
+        if item.weak:
+            reason = "speaker unknown" if item.attribution == "unknown" or not item.speaker else f"by {item.attribution}"
+            line.append(f"  ⚠ {reason}", style("quote--weak"))
+        return line
+
+    def _provenance(self, item: QuoteRow, style) -> Text:
+        line = Text(style=style("quote--meta"))
+        if f"quote-{item.id}" in self.pinned:
+            line.append("★ pinned  ", style("quote--pin"))
+        line.append_text(safe(item.outlet or "unknown outlet"))
+        line.append(f" · {short_day(item.published)}")
+        if item.article_id in self.inferred:
+            line.append(" (inferred)")
+        if item.also_in:
+            line.append(" · also in ")
+            line.append_text(safe(", ".join(item.also_in)))
+        return line
+
+    def action_item(self, action: str) -> None:
+        """Ask the app to act on the highlighted quote."""
+        self.post_action(action)
+
+    def action_move(self, step: int) -> None:
+        """Ask the board for the neighbouring column."""
+        self.post_message(self.Move(self, step))

@@ -1,0 +1,115 @@
+"""The search box: words as typed (or raw FTS5 syntax), with an inline line for a bad query."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from core.textsafe import terminal_safe
+
+
+class SearchBar(Vertical):
+    """`/` opens it; typing filters the quote columns and lists matching articles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close the box"),
+        Binding("ctrl+r", "toggle_raw", "Raw FTS5", id="search.raw",
+                tooltip="Switch between words as typed and raw FTS5 syntax (AND, OR, NEAR, \"phrases\")"),
+        Binding("down", "results", "To results", show=False, id="search.results"),
+    ]
+    """Close, switch raw mode, go down to the results."""
+
+    class Changed(Message):
+        """The query (or raw mode) changed."""
+
+        def __init__(self, bar: "SearchBar", query: str, raw: bool) -> None:
+            """Carry the bar, the query and whether it is raw FTS5."""
+            super().__init__()
+            self.bar = bar
+            self.query = query
+            self.raw = raw
+
+        @property
+        def control(self) -> "SearchBar":
+            """The search bar."""
+            return self.bar
+
+    class Closed(Message):
+        """The user closed the search (escape)."""
+
+    class Done(Message):
+        """The user pressed enter or down: go to the results."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """A hidden, empty search bar."""
+        super().__init__(id=id)
+        self.raw = False
+
+    def compose(self) -> ComposeResult:
+        """Prompt, input, mode; the error line below."""
+        with Horizontal(id="search-row"):
+            yield Label(Text("Search"), id="search-prompt")
+            yield Input(placeholder="words in quotes, speakers and articles", compact=True, id="search-input")
+            yield Label(Text("words"), id="search-mode")
+        yield Label(Text(""), id="search-error")
+
+    @property
+    def input(self) -> Input:
+        """The text box."""
+        return self.query_one("#search-input", Input)
+
+    @property
+    def value(self) -> str:
+        """The query as typed."""
+        return self.input.value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in it."""
+        self.display = True
+        self.input.focus()
+
+    def show_error(self, message: str | None) -> None:
+        """Show (or clear) the inline message under the box."""
+        label = self.query_one("#search-error", Label)
+        label.update(Text(terminal_safe(message or "")))
+        label.display = bool(message)
+        self.set_class(bool(message), "-error")
+
+    def show_count(self, message: str) -> None:
+        """Show the result count beside the mode."""
+        mode = "raw FTS5" if self.raw else "words"
+        self.query_one("#search-mode", Label).update(Text(f"{message} · {mode}" if message else mode))
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.value, self.raw))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done())
+
+    def action_close(self) -> None:
+        """Clear and hide the search."""
+        self.input.value = ""
+        self.show_error(None)
+        self.display = False
+        self.post_message(self.Closed())
+
+    def action_toggle_raw(self) -> None:
+        """Switch raw FTS5 syntax on or off and search again."""
+        self.raw = not self.raw
+        self.show_count("")
+        self.post_message(self.Changed(self, self.value, self.raw))
+
+    def action_results(self) -> None:
+        """Go down to the results."""
+        self.post_message(self.Done())

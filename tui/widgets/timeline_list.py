@@ -1,0 +1,136 @@
+"""The timeline pane: dates oldest first, a short line per event, who reports it, where sources disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+
+from core.store.queries import EventRow, TimelineEntry
+from tui.text import one_line, safe, when_label
+from tui.widgets.briefing_list import BriefingList
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A line of the timeline: a date heading (event is None) or one event under it."""
+
+    entry: TimelineEntry
+    event: EventRow | None = None
+
+    @property
+    def key(self) -> str:
+        """Option id, also the pin key of an event."""
+        return f"event-{self.event.id}" if self.event else f"date-{self.entry.value}"
+
+    @property
+    def day(self) -> str | None:
+        """The ISO day this line stands for (first day of a wider date)."""
+        return self.entry.day_first
+
+
+def flatten(entries: list[TimelineEntry]) -> list[TimelineItem]:
+    """One heading per date followed by its events."""
+    items = []
+    for entry in entries:
+        items.append(TimelineItem(entry))
+        items.extend(TimelineItem(entry, event) for event in entry.events)
+    return items
+
+
+#: Longest an event line may be; the timeline is a summary, the reader has the rest.
+EVENT_LINE = 80
+
+
+class TimelineList(BriefingList):
+    """Dates and their events; enter on a date shows that day, enter on an event opens its article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "item('filter')", "Only this day", id="timeline.filter",
+                tooltip="Show only this day's quotes and events (escape to go back)"),
+        Binding("p", "item('pin')", "Pin", id="timeline.pin", tooltip="Pin this event for the exported brief"),
+    ]
+    """Filter to a day, pin an event."""
+
+    EMPTY_TEXT = "No dated events."
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline--date",
+        "timeline--sources",
+        "timeline--event",
+        "timeline--bullet",
+        "timeline--outlet",
+        "timeline--disagree",
+        "timeline--pin",
+    }
+    """Styles of headings, events and disagreement marks, set in app.tcss."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty timeline."""
+        super().__init__(id=id)
+        self.pinned: set[str] = set()
+
+    def item_key(self, item: TimelineItem) -> str:
+        """Option id: 'date-<value>' or 'event-<id>'."""
+        return item.key
+
+    def set_entries(
+        self,
+        entries: list[TimelineEntry],
+        pinned: set[str] | None = None,
+        empty_text: str | None = None,
+        story_start: str | None = None,
+    ) -> None:
+        """Show the timeline entries, the cursor on the first day of the story (`story_start` on)."""
+        self.pinned = pinned or set()
+        items = flatten(entries)
+        if items and items == self.items:
+            return  # unchanged (say, a speaker filter): keep the cursor and scroll where they are
+        previous = self.current_key
+        self.set_items(items, empty_text=empty_text)
+        if previous is None or self.current_key != previous:
+            self.jump_to_story(story_start)
+
+    def jump_to_story(self, story_start: str | None) -> None:
+        """Put the first day of the story at the top, so background years do not push it out of view."""
+        if not story_start:
+            return
+        for index, item in enumerate(self.items):
+            entry = item.entry
+            if item.event is None and entry.granularity == "day" and (entry.day_first or "") >= story_start:
+                self.select_index(index)
+                self.call_after_refresh(self.scroll_to_highlight, True)
+                return
+
+    def divider_after(self, index: int) -> bool:
+        """A line between one date's events and the next date."""
+        following = index + 1
+        return following < len(self.items) and self.items[following].event is None
+
+    def render_item(self, item: TimelineItem) -> Text:
+        """A date heading with its sources and disagreements, or an indented event line."""
+        style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
+        entry = item.entry
+        if item.event is None:
+            text = Text(when_label(entry.value, entry.granularity), style=style("timeline--date"))
+            if entry.disagreements:
+                text.append("  ⚠ sources disagree", style("timeline--disagree"))
+            text.append("\n")
+            text.append_text(safe(", ".join(entry.outlets), style("timeline--sources")))
+            for note in entry.disagreements:
+                text.append("\n⚠ ", style("timeline--disagree"))
+                text.append_text(safe(one_line(note), style("timeline--disagree")))
+            return text
+        event = item.event
+        text = Text("• ", style=style("timeline--bullet"))
+        if item.key in self.pinned:
+            text.append("★ ", style("timeline--pin"))
+        text.append_text(safe(one_line(event.sentence or event.expression, EVENT_LINE), style("timeline--event")))
+        text.append(" — ", style("timeline--outlet"))
+        text.append_text(safe(event.outlet or "unknown outlet", style("timeline--outlet")))
+        return text
+
+    def action_item(self, action: str) -> None:
+        """Ask the app to act on the highlighted line."""
+        self.post_action(action)
