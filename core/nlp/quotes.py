@@ -1,15 +1,65 @@
-"""Quotes and their speakers (placeholder until the quote rules land)."""
+"""Quotes and their speakers: direct quotes, reported speech, and who said them.
+
+The component joins three readings of a document: the quoted spans (`speech_marks`), the speech
+cues (`speech_cues`) and the speakers (`speakers`). A quoted span is speech only when a cue
+attributes it — after it ("…,” he said), before it (Meloni said: “…”), around it (a fragment
+inside reported speech) — or when it stands as a sentence of its own next to other quotes (the
+next sentence of the same speaker). Anything else in quotation marks is a name, a title or a
+scare quote, and is left alone.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from core.models import Quote
+from core.nlp import lexicon as lx
+from core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
+from core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
+from core.nlp.speech_cues import Cue, TokenView, find_cues
+from core.nlp.speech_marks import QuoteSpan, find_quote_spans
+from core.settings import Settings
+
+#: Fewest words an indirect quote may have ("said so" and "called for calm" are not quotes).
+MIN_INDIRECT_WORDS = 3
+#: Fewest words of a quotation that stands alone without a cue of its own.
+MIN_STANDALONE_WORDS = 3
+#: Words allowed between the start of a sentence and a quote its trailing cue attributes
+#: ("In a statement, “…,” NATO said").
+MAX_INTRO_WORDS = 4
+
+_TRAILING = " \t\n\r\f\v\u00a0,;:.!?…-–—"
+_NEWLINES = re.compile(r"\n\s*")
 
 
 @Language.factory("briefing_quotes", default_config={"settings": {}})
 def make_quotes(nlp: Language, name: str, settings: dict) -> "QuoteFinder":
     """Factory for the quote finder."""
     return QuoteFinder(settings)
+
+
+@dataclass
+class _Item:
+    """A quote being assembled: its range, kind and where its speaker comes from."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None = None
+    #: "cue", "run" (another paragraph of a quote a cue attributes), "continuation" (no cue of
+    #: its own), "colon" (Name: “…”) or "dash" (“…” — Name).
+    source: str = "cue"
+    phrase: tuple[int, int] | None = None  # speaker tokens when source is colon or dash
+    parent: "_Item | None" = None
+    run: int = -1
+    entity: Entity | None = None
+    attribution: str = "unknown"
+    as_written: str = ""
 
 
 class QuoteFinder:
@@ -19,8 +69,379 @@ class QuoteFinder:
         if not Doc.has_extension("briefing_quotes"):
             Doc.set_extension("briefing_quotes", default=None)
         self.settings = settings
+        self.book = SpeakerBook(Settings.from_dict(settings or {}))
 
     def __call__(self, doc: Doc) -> Doc:
         """Find quotes."""
-        doc._.briefing_quotes = []
+        if not Doc.has_extension("briefing_quotes"):  # a worker process of nlp.pipe(n_process=…)
+            Doc.set_extension("briefing_quotes", default=None)
+        doc._.briefing_quotes = extract_quotes(doc, self.book)
         return doc
+
+
+def extract_quotes(doc: Doc, book: SpeakerBook) -> list[Quote]:
+    """Every quote of a sentence-split document, ordered by position."""
+    text = doc.text
+    if not text.strip():
+        return []
+    spans = find_quote_spans(text)
+    view = TokenView(doc, spans, text)
+    cues = find_cues(view)
+    return _Assembler(view, cues, book).quotes()
+
+
+class _Assembler:
+    """Turns spans and cues into quotes with resolved speakers."""
+
+    def __init__(self, view: TokenView, cues: list[Cue], book: SpeakerBook) -> None:
+        self.view = view
+        self.text = view.text
+        self.cues = cues
+        self.book = book
+        self.items: list[_Item] = []
+        self.by_span: dict[int, _Item] = {}  # span start -> its item
+        self.attached_runs: dict[int, _Item] = {}  # run -> the first item attached to a cue
+        self.runs: dict[int, list[QuoteSpan]] = {}
+        for span in view.spans:
+            self.runs.setdefault(span.run, []).append(span)
+        blank = blank_line_paragraphs(self.text)
+        self.paragraph_starts = [m.end() for m in _NEWLINES.finditer(self.text) if is_paragraph_break(m.group(), blank)]
+        sentence_starts = [view.starts[start] for start, _end in view.sent_bounds]
+        self.speakers = ArticleSpeakers(book, view.words, _mentions(view), sentence_starts)
+
+    def quotes(self) -> list[Quote]:
+        """Assemble, resolve and emit."""
+        for cue in self.cues:
+            self._attach(cue)
+        for span in self.view.spans:
+            if span.start not in self.by_span:
+                self._unattributed(span)
+        self._resolve()
+        return self._emit()
+
+    # --- attaching quotes to cues ---------------------------------------------------------------
+
+    def _attach(self, cue: Cue) -> None:
+        if cue.direction == "forward" or cue.direction == "none":
+            # “A,” Scholz said, “B.”: the quote before a mid-sentence cue is the speaker's too.
+            self._attach_before(cue)
+        if cue.direction == "none" or cue.content_start < 0:
+            return
+        view, text = self.view, self.text
+        start, end = cue.content_start, cue.content_end
+        if cue.direction == "backward":
+            e = end
+            while e > start and text[e - 1] in " \t\n,—–-":
+                e -= 1
+            span = view.span_at(e - 1) if e > start else None
+            if span is not None and span.end == e and span.start not in self.by_span:
+                intro = text[start : span.start]
+                if span.start <= start or (len(intro.split()) <= MAX_INTRO_WORDS and intro.rstrip().endswith(",")):
+                    self._direct_run(span, cue, last=True)
+                    return
+            self._reported(cue, start, e)
+            return
+        span = view.span_starting(start)
+        if span is not None and span.start not in self.by_span:
+            rest = text[span.end : max(end, span.end)]
+            if not any(ch.isalnum() for ch in rest):
+                self._direct_run(span, cue, last=False)
+                return
+        self._reported(cue, start, end)
+
+    def _attach_before(self, cue: Cue) -> None:
+        """Attach the quote that ends right before a cue's speaker ("“A,” he said, “B”")."""
+        if cue.speaker is None or cue.cls in ("according", "act", "naming"):
+            return
+        view, text = self.view, self.text
+        first = min(view.starts[cue.speaker.first], cue.cue_start)
+        e = first
+        while e > 0 and text[e - 1] in " \t,—–-":
+            e -= 1
+        span = view.span_at(e - 1) if e > 0 else None
+        if span is None or span.end != e or span.start in self.by_span:
+            return
+        open_token = view.token_at(span.start)
+        lo = view.sentence(view.token_at(first))[0]
+        if view.starts[lo] >= span.start or not self._has_words(lo, open_token):
+            self._direct_run(span, cue, last=True)
+
+    def _has_words(self, start: int, end: int) -> bool:
+        """Whether tokens [start, end) hold a word; a long stretch counts as words (bounded check)."""
+        if end - start > 12:
+            return True
+        return any(not self.view.is_punct(k) for k in range(start, end))
+
+    def _direct_run(self, span: QuoteSpan, cue: Cue, last: bool) -> None:
+        """Attach a span and the other paragraphs of its quote to a cue."""
+        item = self._add_span(span, cue, "cue")
+        if span.run in self.attached_runs:
+            return
+        self.attached_runs[span.run] = item
+        run = self.runs.get(span.run, ())
+        if len(run) > 1:
+            for other in run:
+                if other is not span and other.start not in self.by_span:
+                    if (last and other.start < span.start) or (not last and other.start > span.start):
+                        self._add_span(other, cue, "run")
+
+    def _add_span(self, span: QuoteSpan, cue: Cue | None, source: str, parent: _Item | None = None) -> _Item:
+        start, end = _trim(self.text, span.inner_start, span.inner_end)
+        item = _Item(start, end, "direct", cue, source, parent=parent, run=span.run)
+        self.items.append(item)
+        self.by_span[span.start] = item
+        return item
+
+    def _reported(self, cue: Cue, start: int, end: int) -> None:
+        """Reported speech in [start, end): an indirect or mixed quote plus its quoted fragments."""
+        view, text = self.view, self.text
+        inner = view.spans_between(start, end)
+        for span in inner:
+            end = max(end, span.end)  # a fragment may run past the sentence end
+        while start < end and text[start].isspace():
+            start += 1
+        end = _strip_end(text, start, end)
+        parent = None
+        if cue.asserted and cue.cls != "naming" and len(text[start:end].split()) >= MIN_INDIRECT_WORDS:
+            kind = "mixed" if inner else "indirect"
+            parent = _Item(start, end, kind, cue, "cue")
+            self.items.append(parent)
+        for span in inner:
+            if span.start not in self.by_span and span.end <= end + 1:
+                self._add_span(span, cue, "cue", parent=parent)
+
+    def _unattributed(self, span: QuoteSpan) -> None:
+        """A span no cue claimed: a Name: “…” line, a “…” — Name line, or a standalone sentence."""
+        view, text = self.view, self.text
+        first = view.token_at(span.start)
+        lo, hi = view.sentence(first)
+        phrase = self._colon_name(first, lo)
+        if phrase is not None:
+            item = self._add_span(span, None, "colon")
+            item.phrase = phrase
+            return
+        phrase = self._dash_line(span)
+        if phrase is not None:
+            item = self._add_span(span, None, "dash")
+            item.phrase = phrase
+            return
+        run = self.runs.get(span.run, ())
+        if span.run in self.attached_runs:
+            self._add_span(span, None, "run")
+            return
+        inner = text[span.inner_start : span.inner_end]
+        if len(inner.split()) < MIN_STANDALONE_WORDS or not _starts_sentence(inner):
+            return
+        # Alone in its sentence: nothing but punctuation before the opening mark or after the
+        # closing one (a sentence may end inside the quote and the next begin after it).
+        close = view.token_at(span.end - 1)
+        alone = not self._has_words(lo, first) and not self._has_words(close + 1, view.sentence(close)[1])
+        if alone and (inner.rstrip()[-1:] in ".!?…" or not span.closed or len(run) > 1):
+            self._add_span(span, None, "continuation")
+
+    def _colon_name(self, first: int, lo: int) -> tuple[int, int] | None:
+        """"Vucic: “…”" — a name, a colon and the quote."""
+        view = self.view
+        colon = first - 1
+        if colon <= lo or view.words[colon] != ":" or colon - lo > 6:
+            return None
+        if not all(view.is_cap(k) or view.lowers[k] in ("'s", "’s") or view.lowers[k] in lx.TITLE_WORDS for k in range(lo, colon)):
+            return None
+        if colon - lo > 6 or not view.is_name(colon - 1):
+            return None
+        return lo, colon
+
+    def _dash_line(self, span: QuoteSpan) -> tuple[int, int] | None:
+        """"“…” — Josep Borrell, EU foreign policy chief" at the end of a paragraph."""
+        view = self.view
+        k = view.token_at(span.end)
+        if k < len(view) and view.starts[k] < span.end:
+            k += 1
+        if k < len(view) and view.words[k] in (",", "."):
+            k += 1
+        if k >= len(view) or view.words[k] not in lx.DASHES:
+            return None
+        k += 1
+        j = k
+        while j < len(view) and j - k < 6 and view.is_name(j):
+            j += 1
+        if j == k or (j < len(view) and view.words[j] not in (",", ".") and "\n" not in view.words[j]):
+            return None
+        return k, j
+
+    # --- speakers -------------------------------------------------------------------------------
+
+    def _resolve(self) -> None:
+        """Name every item's speaker, reading cues and quotes in text order."""
+        events: list[tuple[int, int, object]] = []
+        for cue in self.cues:
+            if cue.cls == "act":
+                events.append((self._cue_pos(cue), 0, cue))
+        for item in self.items:
+            if item.source == "cue" and item.cue is not None:
+                events.append((self._cue_pos(item.cue), 1, item))
+            elif item.source in ("colon", "dash"):
+                events.append((item.start, 1, item))
+            elif item.source == "continuation":
+                events.append((item.start, 2, item))
+        events.sort(key=lambda e: (e[0], e[1]))
+        resolved: dict[int, tuple[Entity | None, str, str]] = {}  # id(cue) -> its speaker
+        for pos, _order, payload in events:
+            if isinstance(payload, Cue):
+                entity, _how, _written = self._cue_speaker(payload, pos)
+                if entity is not None:
+                    self.speakers.record(pos, entity, spoke=False)
+                continue
+            item = payload
+            if item.source == "continuation":
+                previous = self.speakers.last_speaker(item.start, acts=True)
+                if previous is not None and self._paragraph(item.start) - self._paragraph(previous[0]) <= 1:
+                    item.entity, item.attribution = previous[1], "continuation"
+                else:
+                    item.attribution = "unknown"
+                continue
+            if item.source in ("colon", "dash"):
+                words = self.view.words[item.phrase[0] : item.phrase[1]]
+                item.entity = self.speakers.name(words, pos)
+                item.attribution = _attribution(item.entity) if item.entity else "unknown"
+                item.as_written = self._phrase_text(*item.phrase)
+            else:
+                key = id(item.cue)
+                if key not in resolved:
+                    resolved[key] = self._cue_speaker(item.cue, pos)
+                item.entity, item.attribution, item.as_written = resolved[key]
+            if item.entity is not None:
+                self.speakers.record(pos, item.entity)
+        # A role named before the person is ("the bloc's foreign policy chief … EU foreign
+        # policy chief Josep Borrell") is that person, when the article has only one such.
+        for item in self.items:
+            entity = item.entity
+            if entity is not None and entity.kind == "person" and not entity.named:
+                item.entity = self.speakers.titled_person(entity.name) or entity
+        # Other paragraphs of a multi-paragraph quote take the speaker of the attributed one.
+        for item in self.items:
+            if item.source == "run":
+                mate = self.attached_runs.get(item.run)
+                if mate is not None and mate.entity is not None:
+                    item.entity, item.attribution = mate.entity, "continuation"
+
+    def _cue_pos(self, cue: Cue) -> int:
+        """Where a cue names its speaker: the reading position for context."""
+        return self.view.starts[cue.speaker.start] if cue.speaker is not None else cue.cue_start
+
+    def _cue_speaker(self, cue: Cue, pos: int) -> tuple[Entity | None, str, str]:
+        """(entity, attribution, speaker as written) of a cue."""
+        view = self.view
+        phrase = cue.speaker
+        if phrase is None:
+            return None, "unknown", ""
+        written = self._phrase_text(phrase.start, phrase.end)
+        if phrase.kind == "pronoun":
+            word = view.lowers[phrase.start]
+            entity = self.speakers.pronoun(lx.OBJECT_TO_SUBJECT.get(word, word), pos)
+            return entity, "pronoun" if entity else "unknown", written
+        words = view.words[phrase.start : phrase.end]
+        entity = self.speakers.name(words, pos)
+        head = view.lowers[phrase.end - 1]
+        definite = view.lowers[phrase.start] == "the" and phrase.end - phrase.start <= 3
+        if entity is not None and not entity.named and head in lx.ISSUED_NOUNS:
+            # "the statement said": whoever last spoke or acted by name issued it.
+            entity = self.speakers.issuer(pos) or entity
+        elif entity is not None and not entity.named and definite and head in lx.ORG_WORDS:
+            # "the mission said" after "The OSCE Mission in Kosovo expressed concern".
+            entity = self.speakers.antecedent(head, pos) or entity
+        if entity is None:
+            return None, "unknown", written
+        if cue.cls == "according":
+            return entity, "according-to", written
+        return entity, _attribution(entity), written
+
+    def _phrase_text(self, start: int, end: int) -> str:
+        view = self.view
+        return self.text[view.starts[start] : view.ends[end - 1]]
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos)
+
+    # --- output ---------------------------------------------------------------------------------
+
+    def _emit(self) -> list[Quote]:
+        items = [i for i in self.items if i.end > i.start]
+        items.sort(key=lambda i: (i.start, -i.end, i.parent is not None))
+        seen: set[tuple[int, int, str]] = set()
+        index: dict[int, int] = {}
+        quotes: list[Quote] = []
+        for item in items:
+            key = (item.start, item.end, item.kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            entity = item.entity
+            cue = item.cue if item.source == "cue" else None
+            cue_start = cue.cue_start if cue else -1
+            cue_end = cue.cue_end if cue else -1
+            if item.source in ("colon", "dash") and item.phrase:
+                cue_start = self.view.starts[item.phrase[0]]
+                cue_end = self.view.ends[item.phrase[1] - 1]
+            parent = index.get(id(item.parent)) if item.parent is not None else None
+            index[id(item)] = len(quotes)
+            quotes.append(
+                Quote(
+                    start=item.start,
+                    end=item.end,
+                    text=self.text[item.start : item.end],
+                    kind=item.kind,
+                    cue=self.text[cue_start:cue_end] if cue_start >= 0 else "",
+                    speaker=entity.name if entity else "",
+                    speaker_as_written=item.as_written,
+                    attribution=item.attribution if entity else "unknown",
+                    group=self.book.group_of(entity.name) if entity else None,
+                    cue_start=cue_start,
+                    cue_end=cue_end,
+                    parent=parent,
+                )
+            )
+        return quotes
+
+
+def _attribution(entity: Entity) -> str:
+    """How a speaker named in the cue was found: a person (by name or role) or an organisation."""
+    return "named" if entity.kind == "person" else "organisation"
+
+
+def _mentions(view: TokenView) -> list[Mention]:
+    """Capitalised runs outside quotes: the people and organisations a pronoun may stand for."""
+    words, lowers, quoted, starts = view.words, view.lowers, view.quoted, view.starts
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() and not quoted[i] and lowers[i] not in lx.NON_NAMES]
+    mentions: list[Mention] = []
+    k = 0
+    while k < len(caps):
+        first = last = caps[k]
+        k += 1
+        while k < len(caps) and (caps[k] == last + 1 or (caps[k] == last + 2 and lowers[last + 1] in ("'s", "’s", "de", "van", "von", "bin", "al"))):
+            last = caps[k]
+            k += 1
+        mentions.append(Mention(first, last + 1, starts[first]))
+    return mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quoted text without surrounding space and without the comma that replaces a full stop."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r\f\v\u00a0,;:":
+        end -= 1
+    return start, end
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """End of reported speech without the sentence's closing punctuation (".." and ", he said")."""
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def _starts_sentence(inner: str) -> bool:
+    """Quoted words that read as a sentence of their own, not a name or a phrase."""
+    first = inner.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "…[("

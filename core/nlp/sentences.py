@@ -1,12 +1,41 @@
-"""Sentence boundaries for news text: full stops, question and exclamation marks, paragraph breaks."""
+"""Sentence boundaries for news text: full stops, question and exclamation marks, paragraph breaks.
+
+The splitter works on plain lists (token texts and trailing-space flags) and writes all starts in
+one `Doc.from_array` call: setting `Token.is_sent_start` one token at a time re-checks the whole
+document each time, which makes long articles quadratic. It never reads `Doc.text`, which spaCy
+rebuilds from every token on each access.
+"""
 
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDS = {".", "!", "?", "..", "...", "…"}
-_CLOSERS = {'"', "”", "’", "»", "'", ")", "]"}
+_ENDS = frozenset({".", "!", "?", "..", "...", "…", "?!", "!?", "!!", "??", "....", ". . ."})
+#: Tokens that close a sentence's last quotation or bracket and stay with that sentence.
+_CLOSERS = frozenset({'"', "”", "’", "»", "'", ")", "]", "''", "“", "«", "›"})
+#: After an abbreviation such as "U.S." one of these words starts a new sentence.
+_STARTERS = frozenset({
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "But", "And", "This",
+    "That", "There", "His", "Her", "Their", "Its", "Our", "After", "Meanwhile", "However",
+})
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
+def blank_line_paragraphs(text: str) -> bool:
+    """True when the text separates paragraphs with blank lines (so a lone newline is a wrap)."""
+    return _BLANK_LINE.search(text) is not None
+
+
+def is_paragraph_break(space: str, blank_lines: bool) -> bool:
+    """Whether a run of whitespace ends a paragraph, given the text's paragraph convention."""
+    if blank_lines:
+        return space.count("\n") >= 2 and _BLANK_LINE.search(space) is not None
+    return "\n" in space
 
 
 @Language.factory("briefing_sentences")
@@ -19,18 +48,60 @@ class SentenceSplitter:
     """Marks sentence starts after end punctuation (and closing quotes) and at paragraph breaks."""
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set `is_sent_start` on every token."""
-        start_next = True
-        for token in doc:
-            if token.is_space:
-                token.is_sent_start = start_next if token.i == 0 else False
-                if "\n" in token.text:
-                    start_next = True
-                continue
-            token.is_sent_start = start_next
-            start_next = False
-            if token.text in _ENDS or (token.text in _CLOSERS and token.i > 0 and doc[token.i - 1].text in _ENDS):
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if nxt is None or nxt.text not in _CLOSERS:
-                    start_next = True
+        """Set the sentence start of every token."""
+        if not len(doc):
+            return doc
+        words = [token.text for token in doc]
+        spaces = doc.to_array(SPACY).tolist()
+        blank_lines = any(_BLANK_LINE.search(w) for w in words if "\n" in w)
+        starts = sentence_starts(words, spaces, blank_lines)
+        array = numpy.asarray(starts, dtype="int32").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], array)
         return doc
+
+
+def sentence_starts(words: list[str], spaces: list[int], blank_lines: bool) -> list[int]:
+    """1 for a token that starts a sentence, -1 otherwise (the first token always starts one).
+
+    `spaces[i]` is 1 when token i is followed by a space. Whitespace tokens never start a
+    sentence; they stay with the sentence before them.
+    """
+    n = len(words)
+    starts = [-1] * n
+    starts[0] = 1
+    pending = False  # the next word token starts a sentence
+    i = 0
+    while i < n:
+        word = words[i]
+        if word.isspace():
+            # In a text with blank lines between paragraphs a lone newline is a wrapped line;
+            # where a sentence ends there, its full stop has already said so.
+            if "\n" in word and i and is_paragraph_break(word, blank_lines):
+                pending = True
+            i += 1
+            continue
+        if pending:
+            starts[i] = 1
+            pending = False
+        if word in _ENDS:
+            # Closing marks glued to the end punctuation (.” .") ») belong to this sentence.
+            while i + 1 < n and not spaces[i] and words[i + 1] in _CLOSERS:
+                i += 1
+            if not _lowercase_follows(words, i + 1):
+                pending = True
+        elif spaces[i] and i + 1 < n and word.endswith(".") and word.count(".") > 1 and words[i + 1] in _STARTERS:
+            # "… in the U.S. The talks …": an abbreviation can also end a sentence.
+            pending = True
+        i += 1
+    return starts
+
+
+def _lowercase_follows(words: list[str], j: int) -> bool:
+    """Whether the next word token after index j starts lowercase ("?” he asked", "etc. and")."""
+    n = len(words)
+    while j < n and (words[j].isspace() or words[j] in _CLOSERS):
+        if "\n" in words[j]:
+            return False
+        j += 1
+    return j < n and words[j][:1].islower()
+

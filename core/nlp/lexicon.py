@@ -1,0 +1,503 @@
+"""Word lists the quote and speaker rules read: reporting verbs, titles, pronouns, speaker nouns.
+
+Everything here is data about how English-language news reports speech, kept in one place so a
+rule change is a list change. Words are lowercase unless a comment says otherwise.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    """Regular English forms of a verb: base, -s, -ed, -ing (irregulars are listed by hand)."""
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma in _DOUBLING:
+        return (lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+# Verbs whose final consonant doubles before -ed/-ing.
+_DOUBLING = frozenset({"admit", "quip", "regret", "commit", "submit", "permit", "rebut", "plan", "beg"})
+
+#: Irregular verbs: lemma -> (base, -s, past, participle..., -ing).
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "post": ("post", "posts", "posted", "posting"),
+}
+
+
+def forms(lemma: str) -> tuple[str, ...]:
+    """All surface forms of a (possibly multi-word, e.g. "call on") reporting verb."""
+    head, _, rest = lemma.partition(" ")
+    heads = _IRREGULAR.get(head) or _inflect(head)
+    return tuple(f"{h} {rest}" if rest else h for h in heads)
+
+
+# --- reporting verbs ------------------------------------------------------------------------------
+
+#: Verbs that introduce reported speech with or without "that" ("Vucic said four Serbs were
+#: arrested"). A bare clause after any other verb is usually its object, not speech.
+BARE_CLAUSE_VERBS = ("say", "tell", "add", "claim", "insist", "argue", "warn")
+
+#: Verbs that report speech when followed by "that", a colon or a quote, or when they close a
+#: sentence ("…, he stressed."): "stressed the need for calm" is not a quote.
+THAT_VERBS = (
+    "note", "state", "stress", "announce", "explain", "continue", "reiterate", "declare",
+    "acknowledge", "admit", "confirm", "deny", "reply", "respond", "assert", "maintain",
+    "emphasize", "emphasise", "underline", "underscore", "point out", "recall", "allege",
+    "complain", "predict", "promise", "vow", "pledge", "report", "estimate", "conclude",
+    "suggest", "indicate", "observe", "remark", "comment", "reveal", "disclose", "inform",
+    "assure", "reassure", "repeat", "concede", "contend", "counter", "retort", "testify",
+    "quip", "ask", "demand", "threaten", "caution", "recount", "regret", "hint", "boast",
+    "lament", "clarify", "write", "tweet", "post",
+)
+
+#: Words that show a clause has a finite verb: a bare "said …" reports speech only when its
+#: complement is a clause ("said the army was on alert"), not a noun ("added 700 troops").
+FINITE_MARKERS = frozenset({
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "should", "can", "may", "might", "must", "shall", "did", "does", "do", "'s", "’s", "'re",
+    "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "not", "won't", "can't",
+    # common irregular past tenses
+    "took", "shot", "made", "went", "came", "gave", "saw", "left", "met", "won", "lost", "sent",
+    "began", "fell", "rose", "kept", "held", "told", "knew", "thought", "felt", "found",
+    "brought", "bought", "built", "paid", "put", "set", "led", "fled", "hit", "hurt", "broke",
+    "chose", "drove", "ran", "spent", "stood", "struck", "threw", "understood", "wrote", "said",
+    "got", "became", "meant", "heard", "lay", "laid", "sought", "fought", "caught", "taught",
+    "woke", "wore", "tore", "forgot", "withdrew", "overtook", "undertook", "saw", "grew", "drew",
+    "flew", "blew", "ate", "beat", "bit", "hid", "shook", "sold", "spoke", "stole", "swore",
+    "arose", "bore", "dealt", "dug", "fed", "forbade", "froze", "hung", "lent", "lit", "mistook",
+    "quit", "rode", "rang", "sank", "shut", "slid", "split", "spread", "stuck", "stung",
+    "swept", "swung", "wept", "wound",
+})
+#: Subject pronouns: "said it backs Belgrade" is a clause even without an auxiliary.
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
+
+#: Verbs that take a recipient before the reported content ("told reporters …").
+RECIPIENT_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind"})
+
+#: Verbs that report a request: object plus to-infinitive ("urged the governments … to engage").
+DIRECTIVE_VERBS = (
+    "urge", "call on", "call upon", "appeal to", "ask", "press", "encourage", "implore",
+    "exhort", "invite", "beg", "demand", "call for",
+)
+
+#: Verbs that quote by naming ("called the move "a provocation""): only quoted words after them
+#: are speech; the rest of the sentence is the reporter's.
+NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "denounce")
+#: Only the past tense of a naming verb reports an utterance ("Locals call the bridge …" does not).
+NAMING_FORMS = frozenset({"called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "denounced"})
+
+#: Communication acts that report no content but make their subject the likely source of a later
+#: "the statement said" or "he said" ("NATO condemns violence…", "Vucic addressed a message…").
+ACT_VERBS = (
+    "condemn", "criticize", "criticise", "welcome", "address", "issue", "release", "publish",
+    "express", "praise", "reject", "slam", "speak", "thank", "decry", "denounce", "congratulate",
+)
+
+#: Multi-word cue that is not a verb.
+ACCORDING_TO = "according to"
+
+#: Words between a speaker and a verb that keep the verb's subject: "has also said", "later added".
+AUX_ADVERBS = frozenset({
+    "has", "have", "had", "also", "then", "later", "earlier", "previously", "again", "repeatedly",
+    "reportedly", "recently", "publicly", "separately", "already", "further", "firmly",
+    "strongly", "clearly", "once", "twice", "today", "yesterday", "tonight", "just", "did",
+    "does", "do", "himself", "herself", "itself", "themselves", "alone", "directly",
+    "personally", "openly", "angrily", "flatly", "bluntly", "simply", "only", "even", "first",
+    "initially", "formally", "officially", "jointly", "subsequently", "immediately", "quickly",
+    "swiftly", "privately", "explicitly", "reportedly", "allegedly", "both", "all",
+})
+
+#: A verb after one of these has not (yet) been performed: no reported statement.
+MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "shall", "can", "to", "'ll", "’ll"})
+NEGATIONS = frozenset({"not", "n't", "n’t", "never", "neither", "nor", "no"})
+#: Passive "is said to", "was told": the subject is not the speaker.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am", "get", "got"})
+
+#: A subject preceded by one of these is inside a clause that asserts nothing
+#: ("for what they said were actions", "as he said", "if she says").
+NON_ASSERTIVE = frozenset({"what", "whatever", "which", "as", "than", "if", "unless", "whether", "whom", "until", "lest"})
+
+# --- pronouns -------------------------------------------------------------------------------------
+
+#: Subject pronouns that can stand for a speaker, by what they can refer to.
+PRONOUNS = MappingProxyType({
+    "he": "person", "she": "person", "it": "organisation", "they": "group",
+})
+#: Pronouns for the author or the quoted speaker themselves: never a reported speaker.
+FIRST_PERSON = frozenset({"i", "we", "you"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it", "you"})
+#: "According to her": an object pronoun read as the subject pronoun it stands for.
+OBJECT_TO_SUBJECT = MappingProxyType({"him": "he", "her": "she", "them": "they"})
+
+# --- speaker phrases ------------------------------------------------------------------------------
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "another", "one"})
+
+#: Titles and roles stripped from a name ("Serbian President Aleksandar Vucic" → Aleksandar Vucic).
+TITLE_WORDS = frozenset({
+    "president", "vice", "vice-president", "prime", "minister", "premier", "chancellor",
+    "secretary", "secretary-general", "undersecretary", "under-secretary", "general", "major",
+    "lieutenant", "lt.", "colonel", "col.", "gen.", "maj.", "brig.", "brigadier", "admiral",
+    "adm.", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "envoy", "representative", "deputy", "acting", "former", "ex", "senator", "sen.", "rep.",
+    "congressman", "congresswoman", "governor", "gov.", "mayor", "king", "queen", "prince",
+    "princess", "pope", "patriarch", "bishop", "archbishop", "cardinal", "sheikh", "emir",
+    "president-elect", "speaker", "chairman", "chairwoman", "chair", "chairperson", "director",
+    "director-general", "head", "leader", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "judge", "prosecutor",
+    "attorney", "commissioner", "high", "official", "officer", "analyst", "expert",
+    "researcher", "lawmaker", "mp", "mep", "member", "adviser", "advisor", "aide", "diplomat",
+    "negotiator", "coordinator", "inspector", "captain", "capt.", "sergeant", "sgt.", "marshal",
+    "rapporteur", "ceo", "founder", "co-founder", "executive", "counterpart", "colleague",
+    "foreign", "defense", "defence", "interior", "finance", "justice", "state", "affairs",
+    "policy", "mediator", "observer", "activist", "campaigner", "lawyer", "economist",
+    "professor", "journalist", "editor", "correspondent", "reporter", "resident", "witness",
+    "survivor", "victim", "owner", "priest", "imam", "rabbi", "commissioner", "ombudsman",
+    "ombudsperson", "premier", "president's", "presidential", "special", "top", "senior",
+    "chief-of-staff", "staff", "army", "first", "lady", "crown", "dep.", "pres.", "pm",
+    "rev.", "reverend", "father", "sister", "brother", "mother", "st.", "saint",
+})
+
+#: Nouns that can head a speaker phrase written in lowercase ("the ministry said",
+#: "local Serb authorities said", "the report says").
+SPEAKER_NOUNS = frozenset({
+    # institutions
+    "ministry", "government", "council", "commission", "office", "agency", "force", "forces",
+    "alliance", "union", "party", "parliament", "assembly", "army", "military", "police",
+    "court", "tribunal", "committee", "department", "bank", "fund", "organisation",
+    "organization", "association", "federation", "institute", "foundation", "group", "mission",
+    "embassy", "presidency", "cabinet", "administration", "secretariat", "service", "command",
+    "coalition", "movement", "bloc", "authorities", "authority", "municipality", "prosecution",
+    "prosecutors", "opposition", "leadership", "team", "company", "firm", "operator", "board",
+    "peacekeepers", "troops", "delegation", "contingent", "unit", "campaign",
+    # people in roles, singular and plural
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+    "minister", "ministers", "president", "premier", "leader", "leaders", "chief", "head",
+    "commander", "commanders", "envoy", "envoys", "ambassador", "diplomat", "diplomats",
+    "representative", "representatives", "mediator", "mediators", "negotiator", "negotiators",
+    "mayor", "mayors", "lawmaker", "lawmakers", "legislator", "legislators", "senator",
+    "prosecutor", "lawyer", "lawyers", "analyst", "analysts", "expert", "experts", "observer",
+    "observers", "witness", "witnesses", "resident", "residents", "source", "sources",
+    "protester", "protesters", "protestors", "demonstrators", "activist", "activists",
+    "organisers", "organizers", "soldier", "soldiers", "officer", "officers", "member",
+    "members", "citizens", "people", "locals", "villagers", "survivors", "victims", "family",
+    "relatives", "doctors", "doctor", "medics", "staff", "adviser", "advisers", "advisor",
+    "aide", "aides", "governor", "chairman", "chairwoman", "director", "secretary", "judge",
+    "monitors", "inspectors", "veterans", "students", "workers", "farmers", "allies", "partners",
+    "mediator", "broker", "deputy", "counterpart", "colleague", "colleagues", "critics",
+    "supporters", "opponents", "journalists", "reporters", "correspondent", "editor", "priest",
+    "bishop", "patriarch", "church", "clergy", "owner", "owners", "employees", "man", "woman",
+    "men", "women", "person", "shopkeeper", "teacher", "driver", "student", "worker",
+    "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
+    "neighbor", "neighbours", "neighbors", "friend", "friends", "youth", "child", "children",
+    "boy", "girl", "nurse", "engineer", "electrician", "manager", "guard", "volunteer",
+    "volunteers", "refugee", "refugees", "migrant", "voter", "voters", "citizen", "local",
+    "passer-by", "eyewitness", "eyewitnesses", "participant", "participants",
+    # documents and outlets
+    "statement", "statements", "report", "reports", "publication", "newspaper", "daily",
+    "weekly", "outlet", "broadcaster", "channel", "website", "portal", "media", "press",
+    "communique", "communiqué", "release", "announcement", "declaration", "letter", "document",
+    "message", "post", "tweet", "resolution", "study", "survey", "poll", "paper", "magazine",
+    "article", "note", "notice", "memo", "text", "bulletin", "decree", "ruling", "verdict",
+    "indictment", "filing", "complaint", "petition", "appeal", "transcript", "readout",
+    "draft", "proposal", "plan", "news", "station", "television", "radio", "tv", "blog",
+})
+
+#: Singular people: "the mayor said … she said" and "one woman from Zvecan" are persons.
+PERSON_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "premier",
+    "leader", "chief", "head", "commander", "envoy", "ambassador", "diplomat", "representative",
+    "mediator", "negotiator", "mayor", "lawmaker", "legislator", "senator", "prosecutor",
+    "lawyer", "analyst", "expert", "observer", "witness", "resident", "source", "protester",
+    "activist", "soldier", "officer", "member", "adviser", "advisor", "aide", "governor",
+    "chairman", "chairwoman", "director", "secretary", "judge", "doctor", "deputy",
+    "counterpart", "colleague", "correspondent", "editor", "priest", "bishop", "patriarch",
+    "owner", "man", "woman", "person", "shopkeeper", "teacher", "driver", "student", "worker",
+    "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
+    "neighbor", "friend", "youth", "child", "boy", "girl", "nurse", "engineer", "electrician",
+    "manager", "guard", "volunteer", "refugee", "migrant", "voter", "citizen", "local",
+    "passer-by", "eyewitness", "participant", "farmer", "veteran",
+})
+#: Plural people: "they said" after "officials said" is those officials.
+PEOPLE_NOUNS = frozenset({
+    "officials", "ministers", "leaders", "commanders", "envoys", "diplomats", "representatives",
+    "mediators", "negotiators", "mayors", "lawmakers", "legislators", "prosecutors", "lawyers",
+    "analysts", "experts", "observers", "witnesses", "residents", "sources", "protesters",
+    "protestors", "demonstrators", "activists", "organisers", "organizers", "soldiers",
+    "officers", "members", "citizens", "people", "locals", "villagers", "survivors", "victims",
+    "relatives", "doctors", "medics", "advisers", "aides", "monitors", "inspectors", "veterans",
+    "students", "workers", "farmers", "critics", "supporters", "opponents", "journalists",
+    "reporters", "spokespeople", "colleagues", "employees", "owners", "peacekeepers", "troops",
+    "authorities", "allies", "partners", "police", "men", "women", "children", "neighbours",
+    "neighbors", "friends", "volunteers", "refugees", "voters", "eyewitnesses", "participants",
+})
+
+#: Documents that speak for whoever issued them: "the statement said" after "NATO condemned…"
+#: is NATO. (A report or a newspaper is a source in its own right and keeps its own name.)
+ISSUED_NOUNS = frozenset({
+    "statement", "statements", "communique", "communiqué", "release", "announcement",
+    "declaration", "letter", "message", "post", "tweet", "note", "readout", "memo", "notice",
+    "bulletin", "text", "document",
+})
+
+#: Sources whose origin follows "from"/"by": "a statement from NATO", "data by the ministry".
+SOURCED_NOUNS = frozenset({
+    "data", "figures", "report", "reports", "information", "study", "survey", "poll",
+    "estimate", "estimates", "statistics", "count", "tally", "assessment", "analysis",
+})
+
+#: People who speak for an organisation: "a NATO spokesman said" → NATO.
+REPRESENTATIVE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+    "representatives", "press office", "press service", "office", "source", "sources",
+})
+
+#: Role nouns that take "of"/"for" + organisation: "the commander of the NATO mission".
+ROLE_OF_NOUNS = frozenset({
+    "head", "chief", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "president", "director", "secretary", "member", "members", "minister", "chairman",
+    "chairwoman", "representative", "representatives", "ambassador", "envoy", "official",
+    "officials", "statement", "report", "ministry", "office", "government", "mayor",
+    "governor", "team", "group", "source", "sources", "deputy", "adviser", "advisor", "aide",
+})
+
+#: What "according to" is followed by when it does not report a source ("according to the plan").
+ACCORDING_TO_RULES = frozenset({
+    "plan", "plans", "law", "laws", "agreement", "agreements", "schedule", "constitution",
+    "rules", "rule", "mandate", "deal", "procedure", "procedures", "tradition", "legend",
+    "protocol", "timetable", "treaty", "regulations", "standards", "principle", "principles",
+    "script", "custom", "need", "needs", "size", "age", "type", "order", "estimates",
+})
+
+#: Recipients of "told": "told reporters", "told a news conference", "told N1 television".
+RECIPIENT_NOUNS = frozenset({
+    "reporters", "journalists", "media", "press", "lawmakers", "legislators", "parliament",
+    "conference", "briefing", "television", "tv", "radio", "broadcaster", "newspaper", "daily",
+    "agency", "audience", "crowd", "supporters", "students", "gathering", "rally", "meeting",
+    "session", "assembly", "forum", "summit", "interview", "channel", "station", "outlet",
+    "portal", "website", "podcast", "citizens", "people", "nation", "public", "members",
+    "diplomats", "ambassadors", "envoys", "leaders", "counterpart", "counterparts", "officials",
+    "delegates", "delegation", "committee", "council", "senators", "congress", "cabinet",
+    "colleagues", "partners", "allies", "correspondent", "viewers", "listeners", "readers",
+})
+
+#: Words after which a phrase is an adverbial, not content ("said in a statement on Monday").
+ADVERBIAL_PREPOSITIONS = frozenset({
+    "in", "on", "at", "during", "after", "before", "via", "through", "from", "over", "following",
+    "upon", "amid", "ahead", "late", "early", "while", "when",
+})
+
+#: Single words between a verb and what it reports: "said Monday that", "added again".
+CUE_ADVERBS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "earlier", "later", "again", "also", "repeatedly", "publicly",
+    "separately", "previously", "recently", "then", "now", "once", "too",
+})
+
+#: Clause-internal words after which "said" is content, not an adverbial's end.
+CLAUSE_OPENERS = frozenset({
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "that",
+})
+
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+    "month", "year", "earlier", "later", "recently", "previously", "last", "this", "next",
+    "late", "early", "overnight", "meanwhile", "again", "also", "then", "now",
+})
+
+#: Clause starts inside a comma-separated subject that are not the speaker:
+#: "…, who monitors the situation, said", "…, speaking to reporters, said".
+SUBORDINATE_STARTS = frozenset({
+    "who", "which", "whose", "whom", "where", "when", "that", "including", "speaking",
+    "citing", "writing", "quoted", "based", "visiting", "appearing", "adding", "also",
+    "however", "meanwhile", "too", "though", "in", "on", "at", "during", "after", "before",
+    "meanwhile", "for", "with", "from", "by", "via", "as", "like", "unlike", "according",
+    "following", "amid", "while", "then", "later", "earlier", "separately", "furthermore",
+    "moreover", "instead",
+})
+
+#: Quantifiers that take "of" inside a speaker phrase: "one of the protesters", "some of them".
+QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five", "few", "each", "all", "both", "none", "dozens", "hundreds", "thousands", "majority"})
+
+#: Prepositions that attach a place or organisation to a speaker noun: "a diplomat in Pristina".
+POSTMODIFIERS = frozenset({"of", "for", "in", "at", "from", "with"})
+
+#: Appositives that name: "The force, known as KFOR, said" → KFOR.
+NAMING_APPOSITIVES = frozenset({"known", "called", "named", "dubbed"})
+
+#: Words that end a noun phrase scanned leftwards from its head.
+NP_STOPS = frozenset({
+    "in", "on", "at", "by", "with", "from", "to", "into", "over", "after", "before", "during",
+    "since", "under", "between", "against", "about", "around", "through", "across", "and",
+    "or", "but", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "where", "when",
+    "while", "because", "although", "though", "if", "unless", "as", "than", "is", "are", "was",
+    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
+    "may", "might", "must", "can", "do", "does", "did", "not", "also", "said", "says", "say",
+    "told", "then", "there", "here", "it", "he", "she", "they", "we", "i", "you", "what",
+    "why", "how", "once", "whether", "amid", "following", "upon", "without", "within", "via",
+    "per", "like", "unlike", "toward", "towards", "near", "including", "despite", "except",
+    "for",
+})
+
+#: Connectors inside proper names ("Bosnia and Herzegovina", "Ministry of Defence", "de Gaulle").
+NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "y", "and", "&"})
+
+# --- classifying capitalised names -----------------------------------------------------------------
+
+#: A capitalised name containing one of these words is an organisation.
+ORG_WORDS = frozenset({
+    "ministry", "government", "council", "commission", "office", "agency", "force", "forces",
+    "alliance", "union", "party", "parliament", "assembly", "army", "police", "court",
+    "tribunal", "committee", "department", "bank", "fund", "organization", "organisation",
+    "association", "federation", "institute", "foundation", "group", "mission", "embassy",
+    "presidency", "cabinet", "administration", "kremlin", "pentagon", "secretariat", "service",
+    "services", "command", "coalition", "movement", "front", "list", "network", "press",
+    "news", "times", "post", "radio", "television", "tv", "daily", "broadcaster",
+    "corporation", "company", "inc", "inc.", "ltd", "ltd.", "l.p.", "university", "center",
+    "centre", "church", "municipality", "nations", "guard", "navy", "corps", "agency",
+    "authority", "board", "bureau", "chamber", "club", "congress", "senate", "house",
+    "watch", "international", "initiative", "institute", "project", "trust", "unit", "staff",
+    "headquarters", "reuters", "bloomberg", "associated", "afp", "ap", "bbc", "cnn",
+    "tanjug", "beta", "fonet", "n1", "rts", "tass", "ria", "interfax", "ukrinform", "balkan",
+    "insight", "birn", "radio", "osce", "nato", "kfor", "eulex", "unmik", "eu", "un", "who",
+    "imf", "wto", "oecd", "g7", "g20", "quint", "peacekeepers",
+    # in names left untranslated: Srpska Lista, Srpska napredna stranka, Vlada Kosova
+    "lista", "stranka", "partija", "vlada", "ministarstvo", "skupstina", "kuvendi", "qeveria",
+})
+
+#: Words that make a capitalised run a place or a people, never a person.
+GEO_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "great", "united", "states", "kingdom", "republic", "republika", "federal", "island",
+    "islands", "sea", "ocean", "mountains", "mount", "river", "valley", "city", "region",
+    "province", "county", "district", "balkans", "balkan", "europe", "european", "america",
+    "africa", "asia", "middle", "gulf", "bay", "lake", "new", "old", "upper", "lower", "saint",
+    "square", "street", "avenue", "bridge", "airport", "border", "crossing", "village", "town",
+    "peninsula", "coast", "land", "lands", "municipality", "oblast", "krai", "canton",
+})
+
+#: Demonyms (singular and plural) and religions: part of groups, never of person names.
+DEMONYMS = frozenset(
+    w + s
+    for w in (
+        "serb", "serbian", "albanian", "kosovar", "bosniak", "bosnian", "croat", "croatian",
+        "macedonian", "montenegrin", "slovenian", "slovene", "bulgarian", "romanian",
+        "hungarian", "greek", "turk", "italian", "german", "briton", "american", "russian",
+        "ukrainian", "pole", "czech", "slovak", "austrian", "spaniard", "belgian", "swede",
+        "norwegian", "dane", "finn", "european", "korean", "indian", "israeli", "palestinian",
+        "arab", "iranian", "iraqi", "syrian", "afghan", "pakistani", "egyptian", "canadian",
+        "mexican", "brazilian", "muslim", "christian", "catholic", "jew", "kurd", "georgian",
+        "armenian", "azerbaijani", "belarusian", "lithuanian", "latvian", "estonian",
+        "moldovan", "westerner", "african", "asian", "australian", "argentinian", "chilean",
+        "colombian", "venezuelan", "cuban", "nigerian", "ethiopian", "kenyan", "saudi",
+        "lebanese", "jordanian", "libyan", "tunisian", "algerian", "moroccan", "yemeni",
+        "qatari", "emirati", "kazakh", "uzbek", "chechen", "tatar", "roma", "gorani", "vlach",
+    )
+    for s in ("", "s")
+) | frozenset({
+    "french", "british", "english", "polish", "spanish", "portuguese", "dutch", "swedish",
+    "danish", "finnish", "irish", "scottish", "welsh", "chinese", "japanese", "turkish",
+    "kurdish", "jewish", "swiss", "vietnamese", "orthodox", "nato-led", "eu-brokered",
+    "us-supported", "u.s.-led", "western-backed", "russian-backed", "pro-russian",
+    "pro-western", "ethnic", "serb-majority", "serb-dominated", "serb-populated",
+})
+
+#: Countries and some regions that appear as sentence subjects in international news.
+COUNTRIES = frozenset({
+    "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "belarus", "belgium", "belgrade", "bosnia", "herzegovina", "brazil",
+    "britain", "brussels", "bulgaria", "canada", "chile", "china", "colombia", "croatia",
+    "cuba", "cyprus", "czechia", "denmark", "egypt", "england", "estonia", "ethiopia",
+    "finland", "france", "georgia", "germany", "greece", "hungary", "india", "indonesia",
+    "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan", "kenya",
+    "kosovo", "kyiv", "kiev", "latvia", "lebanon", "libya", "lithuania", "london", "luxembourg",
+    "macedonia", "malta", "mexico", "moldova", "montenegro", "morocco", "moscow", "netherlands",
+    "nigeria", "norway", "pakistan", "palestine", "paris", "poland", "portugal", "pristina",
+    "qatar", "romania", "rome", "russia", "sarajevo", "saudi", "scotland", "serbia", "skopje",
+    "slovakia", "slovenia", "spain", "sweden", "switzerland", "syria", "taiwan", "tirana",
+    "turkey", "türkiye", "ukraine", "us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "vienna",
+    "washington", "yemen", "zagreb", "podgorica", "mitrovica", "zvecan", "zubin", "potok",
+    "leposavic", "beijing", "berlin", "ankara", "athens", "budapest", "sofia", "bucharest",
+    "warsaw", "prague", "geneva", "hague", "strasbourg", "tehran", "jerusalem", "gaza",
+    "crimea", "donbas", "kharkiv", "odesa", "minsk", "tbilisi", "baku", "yerevan", "balkans",
+})
+
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.",
+})
+
+#: Capitalised words that are not names: sentence-initial function words, numbers, months.
+NON_NAMES = frozenset({
+    "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or", "so", "yet",
+    "for", "with", "without", "as", "while", "when", "where", "if", "since", "during",
+    "following", "despite", "although", "though", "meanwhile", "however", "earlier", "later",
+    "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i", "his",
+    "her", "their", "its", "our", "my", "your", "some", "many", "most", "all", "both", "each",
+    "every", "several", "more", "less", "about", "according", "hundreds", "thousands",
+    "dozens", "tens", "millions", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "first", "last", "next", "photo", "update", "updates", "read",
+    "also", "such", "no", "not", "none", "what", "why", "how", "who", "which", "then", "now",
+    "here", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "by", "from", "to",
+    "of", "up", "out", "over", "under", "between", "among", "against", "into", "because",
+    "once", "still", "even", "only", "just", "than", "other", "another", "any", "much",
+    "new", "old", "live", "video", "watch", "see", "breaking", "exclusive", "opinion",
+    "analysis", "editor", "note", "copyright", "all", "rights", "reserved", "story",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}) | MONTHS
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+#: Opening mark -> the closing marks it pairs with (by kind, never by count).
+PAIRS = MappingProxyType({
+    "“": frozenset({"”", "“"}),  # English; German and Serbian close „ with “, a few outlets “ with “
+    "„": frozenset({"“", "”", "‟", '"'}),  # German, Serbian, Croatian, Polish; '"' when typed
+    "‟": frozenset({"”"}),
+    "”": frozenset({"”"}),  # Swedish/Finnish, and careless typing
+    '"': frozenset({'"', "”", "“"}),
+    "''": frozenset({"''", "”", '"'}),
+    "``": frozenset({"''", "”", '"'}),
+    "«": frozenset({"»"}),  # French, Russian, Italian, Balkan outlets
+    "»": frozenset({"«", "»"}),  # German, Danish (»…«), Swedish (»…»)
+    "‘": frozenset({"’"}),
+    "‚": frozenset({"‘", "’"}),
+    "'": frozenset({"'", "’"}),
+    "‹": frozenset({"›"}),
+    "›": frozenset({"‹"}),
+})
+#: Kinds of mark: inside a quote, an opening mark of another kind opens a nested quote; only one
+#: of the same kind means the earlier quote was never closed.
+MARK_KIND = MappingProxyType({
+    "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
+    '"': "straight", "''": "straight", "``": "straight",
+    "«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
+    "‘": "single", "’": "single", "‚": "single", "'": "single",
+})
+#: Marks of the single family: nested inside double quotes, and easily confused with apostrophes.
+SINGLE_MARKS = frozenset({"‘", "’", "‚", "'", "‹", "›"})
+#: Every character (or pair of characters) that can be a quotation mark.
+MARK_CHARS = frozenset(PAIRS) | frozenset(c for closers in PAIRS.values() for c in closers)
+#: Opening marks that only ever open, and closing marks that only ever close.
+OPEN_ONLY = frozenset({"„", "‟", "‚", "``", "‘"})
+CLOSE_ONLY = frozenset({"’"})
+
+#: Characters that may stand before an opening mark / after a closing mark.
+OPEN_CONTEXT = frozenset("([{—–-/:;,\u00a0") | frozenset(" \t\n\r\f\v")
+CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…\u00a0") | frozenset(" \t\n\r\f\v")
+
+#: Dashes that introduce a speaker line after a quote ("… ” — Meloni said").
+DASHES = frozenset({"—", "–", "-", "--", "―", "−"})

@@ -1,0 +1,450 @@
+"""Speakers: one canonical name per person or organisation, however the article writes it.
+
+`SpeakerBook` holds what the briefing settings say (every spelling of a focus speaker, compared
+with diacritics removed and Cyrillic transliterated) and turns a speaker phrase into an `Entity`
+("Serbian President Aleksandar Vucic" → Aleksandar Vucic). `ArticleSpeakers` reads one article
+in order and resolves what needs context: "he", "it", "they", a surname after a full name, and
+"the statement" after an organisation spoke.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from core.fold import fold
+from core.nlp import lexicon as lx
+from core.settings import Settings
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+#: How far back (characters) a pronoun or "the statement" looks for who it stands for.
+_REACH = 3000
+#: Sentences a pronoun looks back over.
+_SENTENCES_BACK = 6
+
+def normalise(name: str) -> str:
+    """Comparison key of a spelling: folded, without diacritics, lowercase, no leading article."""
+    text = unicodedata.normalize("NFKD", fold(name).translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = text.split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can belong to a person's or organisation's name."""
+    low = word.lower()
+    return word[:1].isupper() and low not in lx.NON_NAMES and low not in lx.TITLE_WORDS
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def describe(words: list[str]) -> str:
+    """A description as a speaker name: "The report" → "the report", "Police" → "police"."""
+    if words:
+        low = words[0].lower()
+        if low in lx.DETERMINERS or low in lx.SPEAKER_NOUNS or low in lx.QUANTIFIERS or low in lx.TITLE_WORDS:
+            words = [low, *words[1:]]
+    return _join(words)
+
+
+def _head(lows: list[str]) -> int:
+    """Index of the head noun of a description: before its first postmodifier ("residents of X")."""
+    for k in range(1, len(lows)):
+        if lows[k] in lx.POSTMODIFIERS:
+            return k - 1
+    return len(lows) - 1
+
+
+def _join(words: list[str]) -> str:
+    """Words back into text, with possessives and hyphens attached."""
+    out = ""
+    for word in words:
+        if out and word not in _POSSESSIVE and not out.endswith("-") and word != "-":
+            out += " "
+        out += word
+    return out
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical speaker: `kind` is person, organisation or group; `named` when a proper name."""
+
+    name: str
+    kind: str
+    named: bool = True
+
+
+class SpeakerBook:
+    """What the briefing settings know about speakers, and how to name one from a phrase."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._groups = {s.name: s.group for s in settings.speakers}
+        self._aliases: dict[str, Entity] = {}
+        for focus in settings.speakers:
+            words = focus.name.split()
+            kind = "person" if self._looks_personal(words) else "organisation"
+            entity = Entity(focus.name, kind, True)
+            for spelling in focus.spellings:
+                self._aliases.setdefault(normalise(spelling), entity)
+
+    @staticmethod
+    def _looks_personal(words: list[str]) -> bool:
+        lows = [w.lower() for w in words]
+        if len(words) == 1 and _is_acronym(words[0]):
+            return False
+        if any(low in lx.ORG_WORDS or low in lx.COUNTRIES or low in lx.GEO_WORDS for low in lows):
+            return False
+        return all(w[:1].isupper() for w in words)
+
+    def group_of(self, name: str) -> str | None:
+        """The settings group (quote column) of a canonical name, or None."""
+        return self._groups.get(name)
+
+    def focus(self, spelling: str) -> Entity | None:
+        """The focus speaker a spelling belongs to, if any."""
+        return self._aliases.get(normalise(spelling)) if spelling else None
+
+    def entity(self, words: list[str]) -> Entity | None:
+        """The speaker a (non-pronoun) phrase names, or None when it names nobody."""
+        hit = self.focus(_join(words))
+        if hit:
+            return hit
+        written = words
+        while words and words[0].lower() in lx.DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None
+        hit = self.focus(_join(words))
+        if hit:
+            return hit
+        lows = [w.lower() for w in words]
+        if ("and" in lows or "&" in lows) and words[0][:1].isupper():
+            k = lows.index("and") if "and" in lows else lows.index("&")
+            if 0 < k < len(words) - 1 and words[k + 1][:1].isupper() and not self.focus(_join(words)):
+                # "Vucic and Kurti": two speakers at once, named as a group of both.
+                parts = [self.entity(words[:k]), self.entity(words[k + 1 :])]
+                if all(p is not None and p.named for p in parts):
+                    return Entity(f"{parts[0].name} and {parts[1].name}", "group")
+        # "a statement from NATO", "data by the health ministry": the source is after from/by
+        # (but "one woman from Zvecan" is a woman).
+        for k in range(len(words) - 2, 0, -1):
+            if lows[k] in ("from", "by") and (
+                lows[k - 1] in lx.ISSUED_NOUNS or lows[k - 1] in lx.SOURCED_NOUNS or lows[k - 1] in lx.REPRESENTATIVE_NOUNS
+            ):
+                sub = self.entity(words[k + 1 :])
+                if sub is not None:
+                    return sub
+        # "a spokesman for NATO", "the office of the president": who is represented.
+        for k in range(1, len(words) - 1):
+            if lows[k] in ("for", "of") and lows[k - 1] in lx.REPRESENTATIVE_NOUNS:
+                sub = self.entity(words[k + 1 :])
+                if sub is not None and (sub.named or sub.kind == "organisation"):
+                    return sub
+        # "Vucic's office", "the ministry's spokesman".
+        if lows[-1] in lx.REPRESENTATIVE_NOUNS:
+            for k in range(len(words) - 1, 0, -1):
+                if words[k] in _POSSESSIVE:
+                    sub = self.entity(words[:k])
+                    if sub is not None and sub.named:
+                        return sub
+        if len(words) >= 2 and words[0][:1].isupper() and (
+            (lows[-1] in lx.ORG_WORDS and words[-1][:1].isupper())
+            or (lows[0] in lx.ORG_WORDS and len(words) > 2 and lows[1] in ("of", "for") and words[2][:1].isupper())
+        ):
+            # "Kosovo Police", "Human Rights Watch", "Council of Europe": a named organisation.
+            return self.focus(_join(words)) or Entity(_join(words), "organisation")
+        head = _head(lows)
+        if head < len(lows) - 1 and (words[head][:1].islower() or head == 0) and (
+            lows[head] in lx.SPEAKER_NOUNS or lows[head] in lx.DEMONYMS or lows[head] in lx.QUANTIFIERS
+        ) and not self._titled_name(words, lows):
+            return self._description(written, words, lows)  # "residents of Zvecan", "one of them"
+        if not _is_name_word(words[-1]) or (
+            # "Police said", "Officials said": common nouns capitalised only by the sentence start
+            not any(w[:1].isupper() for w in words[1:])
+            and all(low in lx.SPEAKER_NOUNS or low in lx.DEMONYMS or low in lx.TITLE_WORDS for low in lows)
+        ):
+            return self._description(written, words, lows)
+        return self._proper(words, lows)
+
+    def _description(self, written: list[str], words: list[str], lows: list[str]) -> Entity:
+        """"local Serb authorities", "the report", "a NATO spokesman" (`written` keeps its article)."""
+        head = lows[_head(lows)]
+        if head in lx.REPRESENTATIVE_NOUNS and lows[-1] == head:
+            # "a NATO spokesman" speaks for NATO, "a State Department spokesman" for the department.
+            org = self._organisation_in(words[:-1])
+            if org is not None:
+                return org
+        if head in lx.PERSON_NOUNS:
+            kind = "person"
+        elif head in lx.PEOPLE_NOUNS or head in lx.DEMONYMS:
+            kind = "group"
+        else:
+            kind = "organisation"
+        return Entity(describe(written), kind, named=False)
+
+    @staticmethod
+    def _titled_name(words: list[str], lows: list[str]) -> bool:
+        """Whether the phrase ends with a name of two or more words after a title ("… Chief Jane Doe")."""
+        run = names = 0
+        while run < len(words) and (
+            _is_name_word(words[-1 - run]) or (names and lows[-1 - run] in lx.NAME_CONNECTORS and lows[-1 - run] not in ("of", "for", "and"))
+        ):
+            names += _is_name_word(words[-1 - run])
+            run += 1
+        return names >= 2 and any(low in lx.TITLE_WORDS for low in lows[: len(words) - run])
+
+    def _organisation_in(self, words: list[str]) -> Entity | None:
+        """The organisation named by the capitalised run at the end of some modifiers."""
+        start = len(words)
+        while start > 0 and words[start - 1][:1].isupper():
+            start -= 1
+        run = words[start:]
+        if not run:
+            return None
+        hit = self.focus(_join(run))
+        if hit is not None:
+            return hit if hit.kind == "organisation" else None
+        if any(w.lower() in lx.ORG_WORDS for w in run) or (len(run) == 1 and _is_acronym(run[0])):
+            return Entity(_join(run), "organisation")
+        return None
+
+    def _proper(self, words: list[str], lows: list[str]) -> Entity | None:
+        """A capitalised phrase: titles stripped for people, kept whole for organisations."""
+        start = len(words)
+        while start > 0:
+            if _is_name_word(words[start - 1]):
+                start -= 1
+                continue
+            # Particles inside a name: "Ursula von der Leyen", "Ministry of Defence".
+            k = start
+            while k > 0 and start - k < 2 and lows[k - 1] in lx.NAME_CONNECTORS and lows[k - 1] not in ("and", "&", "for"):
+                k -= 1
+            if k < start and k > 0 and _is_name_word(words[k - 1]):
+                start = k - 1
+                continue
+            break
+        run = words[start:]
+        if not run:
+            return None
+        run_lows = lows[start:]
+        titled = any(low in lx.TITLE_WORDS for low in lows[:start])
+        if lows[-1] in lx.ORG_WORDS or (any(low in lx.ORG_WORDS for low in lows) and not titled):
+            # "the Kosovo Interior Ministry": an organisation, whatever titles it contains.
+            return self.focus(_join(words)) or Entity(_join(words), "organisation")
+        name = _join(run)
+        hit = self.focus(name)
+        if hit:
+            return hit
+        if not titled and (
+            (len(run) == 1 and _is_acronym(run[0]))
+            or all(low in lx.COUNTRIES or low in lx.GEO_WORDS or low in lx.NAME_CONNECTORS for low in run_lows)
+        ):
+            return Entity(name, "organisation")
+        if all(low in lx.DEMONYMS for low in run_lows):
+            return Entity(name, "group")
+        # "Head of the Serbian List Goran Rakic": the person's name follows the organisation's.
+        cut = max((k for k, w in enumerate(run) if run_lows[k] in lx.ORG_WORDS or _is_acronym(w)), default=-1)
+        if titled and 0 <= cut < len(run) - 1:
+            name = _join(run[cut + 1 :])
+            return self.focus(name) or Entity(name, "person")
+        return Entity(name, "person")
+
+    def mention(self, words: list[str]) -> Entity | None:
+        """A capitalised run met in narrative text, when it clearly names a person or organisation."""
+        lows = [w.lower() for w in words]
+        titled = any(low in lx.TITLE_WORDS for low in lows[:-1])
+        hit = self.focus(_join(words))
+        if hit:
+            return hit
+        entity = self._proper(words, lows) if _is_name_word(words[-1]) else None
+        if entity is None:
+            return None
+        if entity.kind == "person" and not titled and not self.focus(entity.name):
+            name_words = entity.name.split()
+            if len(name_words) < 2 or any(
+                w.lower() in lx.DEMONYMS or w.lower() in lx.COUNTRIES or w.lower() in lx.GEO_WORDS
+                or w.lower() in lx.MONTHS or not w[:1].isupper() or _is_acronym(w) for w in name_words
+            ):
+                return None  # a lone capitalised word, a place or a people: not evidence of a person
+        if entity.kind == "organisation" and not (
+            any(low in lx.ORG_WORDS for low in lows) or _is_acronym(words[-1]) or self.focus(entity.name)
+        ):
+            return None  # countries and places are not the "it" of "it said"
+        return entity
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised run of tokens outside quotes: [start, end) tokens at character `pos`."""
+
+    start: int
+    end: int
+    pos: int
+
+
+class ArticleSpeakers:
+    """Speakers of one article, in reading order."""
+
+    def __init__(self, book: SpeakerBook, words: list[str], mentions: list[Mention], sentence_starts: list[int]) -> None:
+        self.book = book
+        self.words = words
+        self.mentions = mentions
+        self.sentence_starts = sentence_starts  # character offset of each sentence's first token
+        self._mention_pos = [m.pos for m in mentions]
+        self._by_last: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            if mention.end - mention.start >= 2:
+                self._by_last.setdefault(words[mention.end - 1], []).append(mention)
+        self._by_last_pos = {last: [m.pos for m in found] for last, found in self._by_last.items()}
+        self._mention_cache: dict[int, Entity | None] = {}
+        #: (title words, person) for every person named with a title ("EU foreign policy chief").
+        self._titled: list[tuple[frozenset[str], Entity]] = []
+        #: (position, entity, spoke) in reading order; `spoke` False for communication acts.
+        self.history: list[tuple[int, Entity, bool]] = []
+        self._history_pos: list[int] = []
+        self._gender: dict[str, str] = {}
+
+    # --- naming -------------------------------------------------------------------------------
+
+    def name(self, words: list[str], pos: int) -> Entity | None:
+        """The entity a speaker phrase names, merging a lone surname into an earlier full name."""
+        entity = self.book.entity(words)
+        if entity is None:
+            return None
+        if entity.kind == "person" and " " not in entity.name and not self.book.focus(entity.name):
+            full = self._full_name(entity.name, pos)
+            if full is not None:
+                return full
+        if entity.kind == "person" and entity.named:
+            titles = frozenset(w.lower() for w in words if w.lower() in lx.TITLE_WORDS or (w.isalpha() and w.islower()))
+            if titles:
+                self._titled.append((titles, entity))
+        return entity
+
+    def titled_person(self, description: str) -> Entity | None:
+        """The one person the article names with the title a description uses: "the bloc's
+        foreign policy chief" → Josep Borrell, named elsewhere "EU foreign policy chief Josep
+        Borrell". None when no one, or more than one person, fits."""
+        words = [w for w in normalise(description).replace("'s", " ").split() if w not in lx.DETERMINERS]
+        if not words:
+            return None
+        head, modifiers = words[-1], set(words[:-1])
+        fits = {e for titles, e in self._titled if head in titles and (not modifiers or modifiers & titles)}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _full_name(self, surname: str, pos: int) -> Entity | None:
+        """The latest earlier person whose name ends with this surname."""
+        candidates = self._by_last.get(surname, ())
+        # The few latest earlier mentions are enough; older ones would have been found first.
+        k = bisect_left(self._by_last_pos.get(surname, ()), pos)
+        for mention in reversed(candidates[max(0, k - 5) : k]):
+            entity = self._mention_entity(mention)
+            if entity is not None and entity.kind == "person" and entity.name.split()[-1] == surname and " " in entity.name:
+                return entity
+        return None
+
+    def _mention_entity(self, mention: Mention) -> Entity | None:
+        key = mention.start
+        if key not in self._mention_cache:
+            self._mention_cache[key] = self.book.mention(self.words[mention.start : mention.end])
+        return self._mention_cache[key]
+
+    # --- context ------------------------------------------------------------------------------
+
+    def record(self, pos: int, entity: Entity, spoke: bool = True) -> None:
+        """Note that an entity spoke (or acted: "condemned", "addressed a message") at pos.
+
+        Calls come in reading order, so positions stay sorted (bisect relies on it)."""
+        if self._history_pos and pos < self._history_pos[-1]:
+            pos = self._history_pos[-1]
+        self.history.append((pos, entity, spoke))
+        self._history_pos.append(pos)
+
+    def last_speaker(self, before: int, acts: bool = False) -> tuple[int, Entity] | None:
+        """The speaker of the latest quote before a position (or, with `acts`, the latest entity
+        that spoke or acted: "Mayor X spoke to reporters." introduces the next quote's speaker)."""
+        k = bisect_left(self._history_pos, before)
+        for pos, entity, spoke in reversed(self.history[max(0, k - 50) : k]):
+            if spoke or acts:
+                return pos, entity
+        return None
+
+    def pronoun(self, word: str, pos: int) -> Entity | None:
+        """What "he", "she", "it" or "they" at pos stands for, or None.
+
+        The nearest sentence (this one up to the pronoun, then earlier ones) holding a fitting
+        speaker or name decides, and within it the leftmost one: the subject, not an object
+        ("Vucic met Scholz. He said …" is Vucic).
+        """
+        low = word.lower()
+        want = lx.PRONOUNS.get(low)
+        if want is None:
+            return None
+        kinds = {"person"} if want == "person" else {"organisation"} if want == "organisation" else {"organisation", "group"}
+        gender = {"he": "m", "she": "f"}.get(low)
+        h = bisect_left(self._history_pos, pos)
+        m = bisect_left(self._mention_pos, pos)
+        end = pos
+        sentence = max(0, bisect_left(self.sentence_starts, pos + 1) - 1)
+        for number in range(sentence, max(-1, sentence - _SENTENCES_BACK), -1):
+            start = self.sentence_starts[number] if self.sentence_starts else 0
+            if pos - start > _REACH:
+                break
+            found: list[tuple[int, Entity]] = []
+            while h > 0 and self.history[h - 1][0] >= end:
+                h -= 1
+            while h > 0 and self.history[h - 1][0] >= start:
+                h -= 1
+                found.append(self.history[h][:2])
+            while m > 0 and self._mention_pos[m - 1] >= end:
+                m -= 1
+            while m > 0 and self._mention_pos[m - 1] >= start and want != "group":
+                m -= 1
+                entity = self._mention_entity(self.mentions[m])
+                if entity is not None and entity.kind == "person" and " " not in entity.name:
+                    entity = self._full_name(entity.name, self.mentions[m].pos) or entity
+                if entity is not None:
+                    found.append((self.mentions[m].pos, entity))
+            fitting = [(p, e) for p, e in found if e.kind in kinds and self._gender.get(e.name, gender) == gender]
+            if fitting:
+                # "they" is rather a group (officials, protesters) than a singular organisation.
+                best = min(fitting, key=lambda pe: (want == "group" and pe[1].kind != "group", pe[0]))[1]
+                if gender:
+                    self._gender.setdefault(best.name, gender)
+                return best
+            end = start
+        return None
+
+    def antecedent(self, head: str, pos: int) -> Entity | None:
+        """The organisation "the <head>" at pos refers back to: the latest one before it whose
+        name has that word ("the mission" after "The OSCE Mission in Kosovo")."""
+        k = bisect_left(self._history_pos, pos)
+        while k > 0 and pos - self.history[k - 1][0] <= _REACH:
+            k -= 1
+            entity = self.history[k][1]
+            if entity.kind == "organisation" and head in normalise(entity.name).split()[1:] + normalise(entity.name).split()[-1:]:
+                return entity
+        m = bisect_left(self._mention_pos, pos)
+        while m > 0 and pos - self._mention_pos[m - 1] <= _REACH:
+            m -= 1
+            entity = self._mention_entity(self.mentions[m])
+            if entity is not None and entity.kind == "organisation" and head in normalise(entity.name).split():
+                return entity
+        return None
+
+    def issuer(self, pos: int) -> Entity | None:
+        """Who issued "the statement" read at pos: the latest named entity that spoke or acted."""
+        k = bisect_left(self._history_pos, pos)
+        while k > 0 and pos - self.history[k - 1][0] <= _REACH:
+            k -= 1
+            if self.history[k][1].named:
+                return self.history[k][1]
+        return None
