@@ -50,6 +50,10 @@ from tui.widgets.timeline_list import TimelineItem, TimelineList
 Pinnable = QuoteRow | EventRow
 
 
+#: How often the app looks for commits by another process (a running `briefing index`).
+CHANGE_CHECK_SECONDS = 2.0
+
+
 class BriefingApp(App[None], inherit_bindings=False):
     """A briefing on screen: sources, timeline and side-by-side quotes, driven from the keyboard.
 
@@ -229,6 +233,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._overview_generation = 0
         self._columns_generation = 0
         self._screen_ready = threading.Event()
+        self._data_version: int | None = None
         self.main = MainScreen()
 
     def get_default_screen(self) -> MainScreen:
@@ -331,6 +336,28 @@ class BriefingApp(App[None], inherit_bindings=False):
             focus.focus()
         self.ready = True
         self.post_message(self.Started(None, report))
+        # Another process (`briefing index`) may write while the app is open: look now and then.
+        self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)
+
+    def action_refresh(self) -> None:
+        """Read the briefing again, with the current filters and search."""
+        if self.store.is_open:
+            self.reload()
+            self.notify("Read the briefing again.", timeout=3)
+
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
+    def _check_for_changes(self) -> None:
+        """Reload when another connection has committed since the last look (PRAGMA data_version)."""
+        if not self.store.is_open:
+            return
+        version = self.store.read(lambda db: db.execute("PRAGMA data_version").fetchone()[0])
+        previous, self._data_version = self._data_version, version
+        if previous is not None and version != previous:
+            self.call_from_thread(self._changed_elsewhere)
+
+    def _changed_elsewhere(self) -> None:
+        self.reload()
+        self.notify("The briefing changed on disk; showing the new state.", timeout=4)
 
     # --- loading ----------------------------------------------------------------------------
 

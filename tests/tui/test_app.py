@@ -645,3 +645,32 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
         await pilot.press("end")
         await settle(pilot)
         assert vucic.current.id in vucic.marks
+
+
+# --- another process writing ------------------------------------------------------------------
+
+
+async def test_new_articles_from_a_running_index_appear(briefing_db, tmp_path):
+    """While the app is open, another connection indexes more articles: they show up."""
+    from core.indexer import index_paths
+
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "reuters.txt").write_text(
+        "BRUSSELS, May 30 (Reuters) - NATO said on Tuesday it would send more troops to Kosovo.\n", encoding="utf-8"
+    )
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = len(app.main.sources.items)
+        app._check_for_changes()  # the periodic look, now: remembers the current version
+        await settle(pilot)
+        writer = open_database(briefing_db)
+        index_paths(writer, [extra])  # no "database is locked" for either side
+        writer.conn.close()
+        app._check_for_changes()  # the next periodic look sees the commit and reloads
+        await settle(pilot)
+        assert len(app.main.sources.items) == before + 1
+        await pilot.press("r")  # the refresh key reads again without error
+        await settle(pilot)
+        assert len(app.main.sources.items) == before + 1

@@ -49,8 +49,10 @@ class MainScreen(Screen, inherit_bindings=False):
         Binding("escape", "app.back", "Back", show=False, id="back", tooltip="Close the search, or undo the last filter"),
         Binding("c", "app.choose_columns", "Columns", id="columns", tooltip="Choose the speakers shown as columns"),
         Binding("e", "app.export", "Export", id="export", tooltip="Write a Markdown brief (pinned items, or what is shown)"),
+        Binding("r", "app.refresh", "Refresh", show=False, id="refresh",
+                tooltip="Read the database again (new articles from a running `briefing index`)"),
     ]
-    """Search, go back, choose columns, export."""
+    """Search, go back, choose columns, export, refresh."""
 
     class Ready(Message):
         """The screen's widgets are mounted: results can be shown."""

@@ -82,7 +82,7 @@ class TimelineList(BriefingList):
         empty_text: str | None = None,
         story_start: str | None = None,
     ) -> None:
-        """Show the timeline entries, the cursor on the first day of the story (`story_start` on)."""
+        """Show the timeline entries, the cursor on the story's main day (from `story_start` on)."""
         self.pinned = pinned or set()
         items = flatten(entries)
         if items and items == self.items:
@@ -93,15 +93,21 @@ class TimelineList(BriefingList):
             self.jump_to_story(story_start)
 
     def jump_to_story(self, story_start: str | None) -> None:
-        """Put the first day of the story at the top, so background years do not push it out of view."""
+        """Open on the story's main day: the day most sources report (earliest on a tie).
+
+        Background years and the run-up would otherwise push the day that matters out of view.
+        """
         if not story_start:
             return
+        best_index, best_sources = None, 0
         for index, item in enumerate(self.items):
             entry = item.entry
             if item.event is None and entry.granularity == "day" and (entry.day_first or "") >= story_start:
-                self.select_index(index)
-                self.call_after_refresh(self.scroll_to_highlight, True)
-                return
+                if len(entry.outlets) > best_sources:
+                    best_index, best_sources = index, len(entry.outlets)
+        if best_index is not None:
+            self.select_index(best_index)
+            self.call_after_refresh(self.scroll_to_highlight, True)
 
     def divider_after(self, index: int) -> bool:
         """A line between one date's events and the next date."""
