@@ -86,6 +86,9 @@ def test_stored_text_is_the_whole_decoded_file():
         ("BRUSSELS, May 30 (Reuters) - NATO said", "Reuters", "Brussels", "2023-05-30"),
         ("(Bloomberg) -- Violence escalated", "Bloomberg", None, None),
         ("PRISTINA, Kosovo (AP) — Police said", "The Associated Press", "Pristina, Kosovo", None),
+        ("Pristina (AFP) - Police said", "Agence France-Presse", "Pristina", None),
+        ("Kyiv, Ukraine (Ukrinform) — Police said", "Ukrinform", "Kyiv, Ukraine", None),
+        ("Belgrade, June 2 (Reuters) - Police said", "Reuters", "Belgrade", "2023-06-02"),
     ],
 )
 def test_wire_datelines(head, outlet, place, published):

@@ -33,6 +33,12 @@ WIRE = re.compile(
     [ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*""",
     re.VERBOSE,
 )
+# "Pristina (AFP) - ", "Kyiv, Ukraine (Ukrinform) — ": the place in ordinary capitals.
+TITLE_WIRE = re.compile(
+    rf"[ \t]*(?P<place>[A-Z][a-z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){{0,2}}(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){{0,2}})?)"
+    rf"(?:,[ \t]*(?P<date>{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}))?"
+    rf"[ \t]*\((?P<agency>[A-Z][A-Za-z/&.]{{1,15}})\)[ \t]*{_DASH}[ \t]*"
+)
 # "(Bloomberg) --"
 AGENCY_ONLY = re.compile(rf"[ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*")
 # "BELGRADE —" (place in capitals, no agency)
@@ -83,7 +89,7 @@ def read_front(text: str, start: int = 0) -> Front:
         front.byline = byline.group("byline").strip()
         pos = _skip_blank_lines(text, byline.end())
     for _ in range(2):  # a date-and-place line may precede a wire dateline
-        wire = WIRE.match(text, pos) or AGENCY_ONLY.match(text, pos)
+        wire = WIRE.match(text, pos) or TITLE_WIRE.match(text, pos) or AGENCY_ONLY.match(text, pos)
         if wire:
             front.agency = wire.group("agency").strip()
             place = wire.groupdict().get("place")
