@@ -288,8 +288,7 @@ def _print_quotes(quotes, marks=None) -> None:
 @json_option
 def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
     """Print who said what: speaker, kind, quote, cue and source."""
-    from core.fold import fold
-    from core.store.queries import find_source, list_quotes
+    from core.store.queries import find_source
 
     db = _open(db_path)
     article_id = None
@@ -298,8 +297,7 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
         if not found:
             raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
         article_id = found.id
-    name = _canonical_speaker(db, speaker) if speaker else None
-    quotes = list_quotes(db, speaker=name, group=group, article_id=article_id)
+    quotes = _speaker_quotes(db, speaker, group=group, article_id=article_id)
     if as_json:
         print_json([_quote_json(q) for q in quotes])
         return
@@ -309,12 +307,11 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
 
 
 def _canonical_speaker(db, name: str) -> str:
-    """Map any configured spelling of a focus speaker to its canonical name."""
+    """Map any configured spelling of a focus speaker ("Vučić", "Вучић") to its canonical name."""
+    import unicodedata
+
     from core.fold import fold
     from core.store.database import load_stored_settings
-
-    wanted = fold(name).casefold()
-    import unicodedata
 
     def plain(text: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c)).casefold()
@@ -323,6 +320,14 @@ def _canonical_speaker(db, name: str) -> str:
         if any(plain(s) == plain(name) for s in focus.spellings):
             return focus.name
     return name
+
+
+def _speaker_quotes(db, speaker: str | None, **filters):
+    """Quotes of one speaker: exactly them when the name is known, else names containing it."""
+    from core.store.queries import list_quotes, speaker_exists
+
+    name = _canonical_speaker(db, speaker) if speaker else None
+    return list_quotes(db, speaker=name, exact_speaker=bool(name) and speaker_exists(db, name), **filters)
 
 
 @cli.command("timeline", context_settings=CONTEXT)
@@ -435,7 +440,7 @@ def export_command(out_path, source, speaker, db_path, as_json: bool) -> None:
         if not found:
             raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
         article_id, sources = found.id, [found]
-    quotes = list_quotes(db, article_id=article_id, speaker=_canonical_speaker(db, speaker) if speaker else None)
+    quotes = _speaker_quotes(db, speaker, article_id=article_id)
     markdown = render_brief(settings.title, sources=sources, quotes=quotes, entries=timeline(db, article_id=article_id))
     written = write_brief(markdown, out_path, title=settings.title)
     if as_json:

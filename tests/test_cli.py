@@ -152,3 +152,14 @@ def test_export_writes_markdown(capsys, seed_db_path, tmp_path):
     assert code == 0 and str(target) in out
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Northern Kosovo clashes, May 2023") and "## Sources" in text
+
+
+def test_quotes_by_any_spelling_of_a_focus_speaker(capsys, seed_db_path):
+    db = str(seed_db_path)
+    results = []
+    for spelling in ("Vucic", "Vučić", "Вучић", "Aleksandar Vucic"):
+        code, out, _ = run(capsys, "quotes", "--speaker", spelling, "--json", "--db", db)
+        results.append(sorted(q["text"] for q in json.loads(out)))
+    assert results[0] and all(r == results[0] for r in results)
+    code, out, _ = run(capsys, "quotes", "--speaker", "NATO", "--json", "--db", db)
+    assert {q["speaker"] for q in json.loads(out)} == {"NATO"}  # exact: not every name containing NATO

@@ -194,15 +194,20 @@ def list_quotes(
     day: str | None = None,
     ids: list[int] | None = None,
     limit: int | None = None,
+    exact_speaker: bool = False,
 ) -> list[QuoteRow]:
     """Quotes matching every filter given, oldest source first, in article order.
 
-    `speaker` matches the canonical name or the name as written, case-insensitively;
+    `speaker` matches the canonical name or the name as written, case-insensitively (with
+    `exact_speaker`, only the canonical name; otherwise also any name containing it);
     `day` keeps quotes from articles published that day; `ids` keeps the given quotes in
     that order (search results).
     """
     where, params = [], []
-    if speaker:
+    if speaker and exact_speaker:
+        where.append("q.speaker = ?")
+        params.append(speaker)
+    elif speaker:
         where.append("(q.speaker = ? COLLATE NOCASE OR q.speaker_as_written = ? COLLATE NOCASE OR q.speaker LIKE ?)")
         params += [speaker, speaker, f"%{speaker}%"]
     if group:
@@ -297,6 +302,11 @@ def list_speakers(db: sqlite_utils.Database) -> list[SpeakerCount]:
         "LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id ORDER BY n DESC, s.name"
     ).fetchall()
     return [SpeakerCount(r[0], r[1], bool(r[2]), r[3]) for r in rows]
+
+
+def speaker_exists(db: sqlite_utils.Database, name: str) -> bool:
+    """True when `name` is a canonical speaker of the briefing."""
+    return db.execute("SELECT 1 FROM speakers WHERE name = ?", [name]).fetchone() is not None
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
