@@ -27,6 +27,7 @@ from core.models import Event
 from core.nlp import datelex as lex
 from core.nlp.context import BriefingContext
 from core.nlp.pubdate import infer_published
+from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
 from core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
 from core.nlp.temporal_scan import Mention, scan
 
@@ -39,15 +40,6 @@ ANAPHORA_SENTENCES = 3
 #: Mention kinds whose value depends on an anchor day.
 RELATIVE_KINDS = frozenset({"weekday", "deictic", "relunit", "ago", "anaphoric"})
 
-# Quotations, never across a blank line: a quote running on into the next paragraph opens
-# again there without closing first, which would pair the wrong marks.
-_NO_PARAGRAPH = r"(?:[^\n{close}]|\n(?![ \t]*\n)){{1,2000}}"
-_QUOTE_SPANS = re.compile(
-    "|".join(
-        f"{open_}{_NO_PARAGRAPH.format(close=close)}[{close}]"
-        for open_, close in (("“", "”"), ('"', '"'), ("„", "“”"), ("«", "»"), ("»", "«"))
-    )
-)
 _WORD = re.compile(r"[A-Za-z]+")
 #: Words that open a reported clause: a time after them belongs to what was said.
 _CLAUSE_WORDS = frozenset({
@@ -79,13 +71,15 @@ class DateFinder:
         sentences = None
         if doc.has_annotation("SENT_START"):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        text = doc_text(doc)
         events, inferred = find_events(
-            doc.text,
+            text,
             published=info.get("published"),
             copyright_year=info.get("copyright_year"),
             captured=info.get("captured"),
             context=info.get("context"),
             sentences=sentences,
+            quote_spans=doc_quote_spans(doc, text),
         )
         doc._.briefing_events = events
         doc._.briefing_inferred_published = inferred
@@ -100,8 +94,12 @@ def find_events(
     captured: str | None = None,
     context: BriefingContext | None = None,
     sentences: Iterable[tuple[int, int]] | None = None,
+    quote_spans: list[QuoteSpan] | None = None,
 ) -> tuple[list[Event], tuple[str, str] | None]:
-    """Events (offsets into `text`) and, for an undated text, the inferred (date, reason)."""
+    """Events (offsets into `text`) and, for an undated text, the inferred (date, reason).
+
+    `quote_spans` are the text's quoted spans (speech_marks.find_quote_spans), found here when
+    not given: dates and quotes agree on what is quoted."""
     mentions = scan(text)
     spans = _clean_sentences(text, sentences) if sentences is not None else fallback_sentences(text)
     starts = [s for s, _ in spans]
@@ -120,7 +118,11 @@ def find_events(
         )
         anchor = _parse_day(inferred[0]) if inferred else None
 
-    quotes = [(q.start(), q.end()) for q in _QUOTE_SPANS.finditer(text)]
+    if quote_spans is None:
+        quote_spans = find_quote_spans(text)
+    # (start, end, end of the whole quote): a quote over several paragraphs ends in its last.
+    run_end = {q.run: q.end for q in quote_spans}
+    quotes = [(q.start, q.end, run_end[q.run]) for q in quote_spans]
     resolved: list[tuple[Resolution, dt.date | None] | None] = [None] * len(mentions)
     special: dict[int, str] = {}
     captions = _caption_dates(text, mentions, spans, where, anchor, tenses)
@@ -147,7 +149,7 @@ def find_events(
             result = resolve(m, caption_day, tenses[n])
             resolved[n] = (_renamed(result, "caption-relative"), caption_day) if result else None
         elif how == "speech":
-            said = _speech_day(text, n, mentions, resolved, where, spans, quotes)
+            said = _speech_day(text, n, mentions, resolved, where, spans, quotes, starts)
             if said is not None:
                 result = resolve(m, said, tenses[n])
                 if result:
@@ -286,30 +288,41 @@ def _caption_dates(text, mentions, spans, where, anchor, tenses) -> dict[int, tu
     return found
 
 
-def _speech_day(text, n, mentions, resolved, where, spans, quotes) -> dt.date | None:
+def _speech_day(text, n, mentions, resolved, where, spans, quotes, starts) -> dt.date | None:
     """The day a statement was made, when mention n sits inside what was said.
 
     The statement's day is a day-level time attached to a verb of saying in the same
     sentence, outside quotation marks: right after it ("he said on Monday", "told reporters
     on Monday") or before it without a comma ("Vucic on Monday said"), or opening the
     sentence ("On Monday, she told ..."). A time that is itself a statement's day stays
-    anchored on the article.
+    anchored on the article. Inside a quotation of several sentences (or paragraphs) the
+    statement is the one where the quotation closes: "“Talks begin tomorrow. We are
+    ready,” Vucic told reporters on Monday."
     """
-    i = where[n]
     m = mentions[n]
-    # Only another day-level time in the same sentence can date the statement.
-    others = [
-        k
-        for k in range(max(0, n - 8), min(len(mentions), n + 9))
-        if k != n and where[k] == i and resolved[k] is not None and resolved[k][0].granularity == "day"
-    ]
+    quote = _containing(quotes, m.start, m.end)
+    if quote is None:
+        return _said_on(text, n, mentions, resolved, where, spans, quotes, where[n], False)
+    # The sentence the quotation closes in (its cue follows the closing mark: ',” he said').
+    close = _sentence_index(starts, spans, quote[2] - 1)
+    target = close if close is not None and close > where[n] else where[n]
+    return _said_on(text, n, mentions, resolved, where, spans, quotes, target, True)
+
+
+def _said_on(text, n, mentions, resolved, where, spans, quotes, i, in_quote) -> dt.date | None:
+    """The statement's day from sentence i for mention n (see _speech_day)."""
+    m = mentions[n]
+    # Only another day-level time in that sentence can date the statement (a bounded look).
+    others = []
+    for k in range(max(0, n - 8), min(len(mentions), n + 25)):
+        if k != n and where[k] == i and resolved[k] is not None and resolved[k][0].granularity == "day":
+            others.append(k)
     if not others:
         return None
     s_start, s_end = spans[i]
     verbs = [(w.start(), w.end()) for w in _WORD.finditer(text, s_start, s_end) if w.group(0).lower() in lex.SPEECH_VERBS]
     if not verbs:
         return None
-    in_quote = _inside(quotes, m.start, m.end)
     if not in_quote and _dates_statement(text, s_start, m, verbs):
         return None
     for k in others:
@@ -339,10 +352,15 @@ def _dates_statement(text: str, sentence_start: int, mention: Mention, verbs) ->
     return None
 
 
-def _inside(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) lies inside one of the (sorted) quotation spans."""
+def _containing(quotes: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
+    """The (sorted) quotation span [start, end) lies inside, if any."""
     i = bisect.bisect_right(quotes, (start, float("inf"))) - 1
-    return i >= 0 and quotes[i][0] < start and end <= quotes[i][1]
+    return quotes[i] if i >= 0 and quotes[i][0] < start and end <= quotes[i][1] else None
+
+
+def _inside(quotes: list[tuple[int, int, int]], start: int, end: int) -> bool:
+    """True when [start, end) lies inside one of the (sorted) quotation spans."""
+    return _containing(quotes, start, end) is not None
 
 
 def _previous_day(n, mentions, resolved, where) -> dt.date | None:

@@ -94,9 +94,9 @@ DIRECTIVE_VERBS = (
 
 #: Verbs that quote by naming ("called the move "a provocation""): only quoted words after them
 #: are speech; the rest of the sentence is the reporter's.
-NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "denounce")
+NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "denounce", "accuse")
 #: Only the past tense of a naming verb reports an utterance ("Locals call the bridge …" does not).
-NAMING_FORMS = frozenset({"called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "denounced"})
+NAMING_FORMS = frozenset({"called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "denounced", "accused"})
 
 #: Communication acts that report no content but make their subject the likely source of a later
 #: "the statement said" or "he said" ("NATO condemns violence…", "Vucic addressed a message…").
@@ -168,6 +168,8 @@ TITLE_WORDS = frozenset({
     "ombudsperson", "premier", "president's", "presidential", "special", "top", "senior",
     "chief-of-staff", "staff", "army", "first", "lady", "crown", "dep.", "pres.", "pm",
     "rev.", "reverend", "father", "sister", "brother", "mother", "st.", "saint",
+    # British style writes military ranks without full stops: "Maj Gen Angelo Ristuccia".
+    "maj", "gen", "lt", "col", "brig", "adm", "capt", "sgt", "cpl", "cdr", "lt-col", "lt-gen",
 })
 
 #: Nouns that can head a speaker phrase written in lowercase ("the ministry said",
@@ -365,7 +367,7 @@ ORG_WORDS = frozenset({
     "association", "federation", "institute", "foundation", "group", "mission", "embassy",
     "presidency", "cabinet", "administration", "kremlin", "pentagon", "secretariat", "service",
     "services", "command", "coalition", "movement", "front", "list", "network", "press",
-    "news", "times", "post", "radio", "television", "tv", "daily", "broadcaster",
+    "news", "times", "post", "radio", "television", "tv", "daily", "broadcaster", "league",
     "corporation", "company", "inc", "inc.", "ltd", "ltd.", "l.p.", "university", "center",
     "centre", "church", "municipality", "nations", "guard", "navy", "corps", "agency",
     "authority", "board", "bureau", "chamber", "club", "congress", "senate", "house",
@@ -459,6 +461,16 @@ NON_NAMES = frozenset({
     "analysis", "editor", "note", "copyright", "all", "rights", "reserved", "story",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }) | MONTHS
+#: Words of NON_NAMES that, capitalised inside a name, belong to it ("Human Rights Watch",
+#: "The New York Times").
+NAME_INTERIOR = frozenset({"new", "rights", "watch"})
+#: Capitalised adjectives of party and organisation names: "Democratic League of Kosovo" is
+#: no person "of" Kosovo.
+ORG_ADJECTIVES = frozenset({
+    "democratic", "social", "socialist", "national", "progressive", "liberal", "conservative",
+    "radical", "civic", "popular", "republican", "christian", "green", "united", "independent",
+    "federal", "central", "european", "international", "islamic", "patriotic", "communist",
+})
 
 # --- quotation marks ------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from core.nlp import quotes as _quotes  # noqa: F401
 from core.nlp import sentences as _sentences  # noqa: F401
 from core.nlp.context import BriefingContext
 from core.nlp.rules_version import rules_version
+from core.nlp.speech_marks import TEXT_KEY
 from core.models import Extraction, ParsedArticle
 from core.settings import Settings
 
@@ -54,7 +55,10 @@ class Extractor:
 
     def extract(self, article: ParsedArticle, context: BriefingContext | None = None) -> Extraction:
         """Quotes and events of one article, offsets into `article.text`."""
-        doc = self.nlp.make_doc(article.body)
+        body = article.body
+        doc = self.nlp.make_doc(body)
+        # The components read the text from here: Doc.text would rebuild it from the tokens.
+        doc.user_data[TEXT_KEY] = body
         doc.user_data[ARTICLE_KEY] = {
             "published": article.published,
             "copyright_year": article.copyright_year,

@@ -22,7 +22,7 @@ from core.nlp import lexicon as lx
 from core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
 from core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
 from core.nlp.speech_cues import Cue, TokenView, find_cues
-from core.nlp.speech_marks import QuoteSpan, find_quote_spans
+from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
 from core.settings import Settings
 
 #: Fewest words an indirect quote may have ("said so" and "called for calm" are not quotes).
@@ -81,10 +81,10 @@ class QuoteFinder:
 
 def extract_quotes(doc: Doc, book: SpeakerBook) -> list[Quote]:
     """Every quote of a sentence-split document, ordered by position."""
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
-    spans = find_quote_spans(text)
+    spans = doc_quote_spans(doc, text)
     view = TokenView(doc, spans, text)
     cues = find_cues(view)
     return _Assembler(view, cues, book).quotes()
@@ -311,7 +311,7 @@ class _Assembler:
                     resolved[key] = self._cue_speaker(item.cue, pos)
                 item.entity, item.attribution, item.as_written = resolved[key]
             if item.entity is not None:
-                self.speakers.record(pos, item.entity)
+                self.speakers.record(pos, item.entity, heads=self._heads(item))
         # A role named before the person is ("the bloc's foreign policy chief … EU foreign
         # policy chief Josep Borrell") is that person, when the article has only one such.
         for item in self.items:
@@ -324,6 +324,23 @@ class _Assembler:
                 mate = self.attached_runs.get(item.run)
                 if mate is not None and mate.entity is not None:
                     item.entity, item.attribution = mate.entity, "continuation"
+
+    def _heads(self, item: _Item) -> tuple[str, ...]:
+        """Head nouns of the phrase that named an item's speaker, every appositive included
+        ("The NATO-led peacekeeping force, known as KFOR" → force, kfor)."""
+        phrase = item.cue.speaker if item.source == "cue" and item.cue is not None else None
+        if phrase is None or phrase.kind not in ("proper", "common"):
+            return ()
+        lowers = self.view.lowers
+        heads = [lowers[phrase.end - 1]]
+        if phrase.first < phrase.start:
+            # The first appositive's head: the last word before its first comma or bracket.
+            k = phrase.first
+            while k < phrase.start and lowers[k] not in (",", "(") and lowers[k] not in lx.POSTMODIFIERS:
+                k += 1
+            if k > phrase.first:
+                heads.append(lowers[k - 1])
+        return tuple(heads)
 
     def _cue_pos(self, cue: Cue) -> int:
         """Where a cue names its speaker: the reading position for context."""
@@ -347,8 +364,9 @@ class _Assembler:
         if entity is not None and not entity.named and head in lx.ISSUED_NOUNS:
             # "the statement said": whoever last spoke or acted by name issued it.
             entity = self.speakers.issuer(pos) or entity
-        elif entity is not None and not entity.named and definite and head in lx.ORG_WORDS:
-            # "the mission said" after "The OSCE Mission in Kosovo expressed concern".
+        elif entity is not None and not entity.named and definite and (head in lx.ORG_WORDS or head in lx.REPRESENTATIVE_NOUNS):
+            # "the mission said" after "The OSCE Mission in Kosovo expressed concern"; "the
+            # spokesperson said" after "A NATO spokesperson said".
             entity = self.speakers.antecedent(head, pos) or entity
         if entity is None:
             return None, "unknown", written
@@ -415,11 +433,21 @@ def _mentions(view: TokenView) -> list[Mention]:
     caps = [i for i, w in enumerate(words) if w[:1].isupper() and not quoted[i] and lowers[i] not in lx.NON_NAMES]
     mentions: list[Mention] = []
     k = 0
+    org_words = lx.ORG_WORDS
     while k < len(caps):
         first = last = caps[k]
+        org = lowers[first] in org_words  # an organisation's name so far: it may go on "of …"
         k += 1
-        while k < len(caps) and (caps[k] == last + 1 or (caps[k] == last + 2 and lowers[last + 1] in ("'s", "’s", "de", "van", "von", "bin", "al"))):
+        while k < len(caps) and (
+            caps[k] == last + 1
+            or (caps[k] == last + 2 and lowers[last + 1] in ("'s", "’s", "de", "van", "von", "bin", "al"))
+            # "Ministry of Foreign Affairs of the Republic of Serbia" is one name; "Albin Kurti
+            # of Kosovo" is a person and a place.
+            or (org and caps[k] == last + 2 and lowers[last + 1] == "of")
+            or (org and caps[k] == last + 3 and lowers[last + 1] == "of" and lowers[last + 2] == "the")
+        ):
             last = caps[k]
+            org = org or lowers[last] in org_words
             k += 1
         mentions.append(Mention(first, last + 1, starts[first]))
     return mentions

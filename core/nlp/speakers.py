@@ -88,12 +88,20 @@ class SpeakerBook:
         self.settings = settings
         self._groups = {s.name: s.group for s in settings.speakers}
         self._aliases: dict[str, Entity] = {}
+        #: Head nouns of every spelling of a focus speaker: "the force" can be KFOR, spelled
+        #: "the NATO-led peacekeeping force".
+        self._heads: dict[str, frozenset[str]] = {}
         for focus in settings.speakers:
             words = focus.name.split()
             kind = "person" if self._looks_personal(words) else "organisation"
             entity = Entity(focus.name, kind, True)
+            heads = set()
             for spelling in focus.spellings:
-                self._aliases.setdefault(normalise(spelling), entity)
+                key = normalise(spelling)
+                self._aliases.setdefault(key, entity)
+                if key:
+                    heads.add(key.split()[_head(key.split())])
+            self._heads[focus.name] = frozenset(heads)
 
     @staticmethod
     def _looks_personal(words: list[str]) -> bool:
@@ -103,6 +111,10 @@ class SpeakerBook:
         if any(low in lx.ORG_WORDS or low in lx.COUNTRIES or low in lx.GEO_WORDS for low in lows):
             return False
         return all(w[:1].isupper() for w in words)
+
+    def heads(self, name: str) -> frozenset[str]:
+        """Head nouns of a focus speaker's spellings (empty for anyone else)."""
+        return self._heads.get(name, frozenset())
 
     def group_of(self, name: str) -> str | None:
         """The settings group (quote column) of a canonical name, or None."""
@@ -155,6 +167,12 @@ class SpeakerBook:
                     sub = self.entity(words[:k])
                     if sub is not None and sub.named:
                         return sub
+        titles = 0
+        while titles < len(words) - 1 and lows[titles] in lx.TITLE_WORDS:
+            titles += 1
+        person = self._person_of(words[titles:], lows[titles:])
+        if person is not None:
+            return person  # "Albin Kurti of the Vetevendosje Movement" is Kurti
         if len(words) >= 2 and words[0][:1].isupper() and (
             (lows[-1] in lx.ORG_WORDS and words[-1][:1].isupper())
             or (lows[0] in lx.ORG_WORDS and len(words) > 2 and lows[1] in ("of", "for") and words[2][:1].isupper())
@@ -225,7 +243,10 @@ class SpeakerBook:
                 continue
             # Particles inside a name: "Ursula von der Leyen", "Ministry of Defence".
             k = start
-            while k > 0 and start - k < 2 and lows[k - 1] in lx.NAME_CONNECTORS and lows[k - 1] not in ("and", "&", "for"):
+            while k > 0 and start - k < 2 and (
+                (lows[k - 1] in lx.NAME_CONNECTORS and lows[k - 1] not in ("and", "&", "for"))
+                or (lows[k - 1] == "the" and k >= 2 and lows[k - 2] == "of")  # "… of the Republic"
+            ):
                 k -= 1
             if k < start and k > 0 and _is_name_word(words[k - 1]):
                 start = k - 1
@@ -236,6 +257,9 @@ class SpeakerBook:
             return None
         run_lows = lows[start:]
         titled = any(low in lx.TITLE_WORDS for low in lows[:start])
+        person = self._person_of(run, run_lows)
+        if person is not None:
+            return person
         if lows[-1] in lx.ORG_WORDS or (any(low in lx.ORG_WORDS for low in lows) and not titled):
             # "the Kosovo Interior Ministry": an organisation, whatever titles it contains.
             return self.focus(_join(words)) or Entity(_join(words), "organisation")
@@ -256,6 +280,25 @@ class SpeakerBook:
             name = _join(run[cut + 1 :])
             return self.focus(name) or Entity(name, "person")
         return Entity(name, "person")
+
+    def _person_of(self, run: list[str], run_lows: list[str]) -> Entity | None:
+        """"Aleksandar Vucic of Serbia", "Goran Rakic of the Serbian List": a person's name,
+        then where they are from or whom they belong to. Not "Council of Europe", "Ministry of
+        Foreign Affairs", "Republic of Serbia": there the words before "of" name no one."""
+        if "of" not in run_lows:
+            return None
+        left, left_lows = run[: run_lows.index("of")], run_lows[: run_lows.index("of")]
+        if not left or any(
+            low in lx.ORG_WORDS or low in lx.GEO_WORDS or low in lx.COUNTRIES or low in lx.DEMONYMS
+            or low in lx.NAME_CONNECTORS or low in lx.ORG_ADJECTIVES
+            for low in left_lows
+        ) or not all(_is_name_word(w) and not _is_acronym(w) for w in left):
+            return None
+        name = _join(left)
+        hit = self.focus(name)
+        if hit is not None:
+            return hit if hit.kind == "person" else None
+        return Entity(name, "person") if len(left) >= 2 else None
 
     def mention(self, words: list[str]) -> Entity | None:
         """A capitalised run met in narrative text, when it clearly names a person or organisation."""
@@ -310,6 +353,9 @@ class ArticleSpeakers:
         #: (position, entity, spoke) in reading order; `spoke` False for communication acts.
         self.history: list[tuple[int, Entity, bool]] = []
         self._history_pos: list[int] = []
+        #: Head nouns the article has used for an entity ("The NATO-led peacekeeping force,
+        #: known as KFOR, said" → force), for a later "the force said".
+        self._written_heads: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
 
     # --- naming -------------------------------------------------------------------------------
@@ -359,10 +405,13 @@ class ArticleSpeakers:
 
     # --- context ------------------------------------------------------------------------------
 
-    def record(self, pos: int, entity: Entity, spoke: bool = True) -> None:
-        """Note that an entity spoke (or acted: "condemned", "addressed a message") at pos.
+    def record(self, pos: int, entity: Entity, spoke: bool = True, heads: tuple[str, ...] = ()) -> None:
+        """Note that an entity spoke (or acted: "condemned", "addressed a message") at pos;
+        `heads` are the head nouns of the phrase that named it.
 
         Calls come in reading order, so positions stay sorted (bisect relies on it)."""
+        if heads:
+            self._written_heads.setdefault(entity.name, set()).update(heads)
         if self._history_pos and pos < self._history_pos[-1]:
             pos = self._history_pos[-1]
         self.history.append((pos, entity, spoke))
@@ -430,7 +479,14 @@ class ArticleSpeakers:
         while k > 0 and pos - self.history[k - 1][0] <= _REACH:
             k -= 1
             entity = self.history[k][1]
-            if entity.kind == "organisation" and head in normalise(entity.name).split()[1:] + normalise(entity.name).split()[-1:]:
+            if entity.kind != "organisation":
+                continue
+            words = normalise(entity.name).split()
+            # Not the first word of the name ("the kosovo …"), unless it is the organisation's
+            # kind ("the ministry" is the Ministry of Foreign Affairs).
+            if head in words[1:] + words[-1:] or (words[:1] == [head] and head in lx.ORG_WORDS) or (
+                head in self.book.heads(entity.name) or head in self._written_heads.get(entity.name, ())
+            ):
                 return entity
         m = bisect_left(self._mention_pos, pos)
         while m > 0 and pos - self._mention_pos[m - 1] <= _REACH:

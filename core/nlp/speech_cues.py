@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from core.nlp import lexicon as lx
@@ -54,10 +54,18 @@ _END_PUNCT = frozenset({".", "!", "?", "..", "...", "…", ";", "?!", "!?"})
 _WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
 #: A bare complement starting with one of these is not a reported clause ("said to be", "said so").
 _NOT_CLAUSE_STARTS = frozenset({"to", "by", "for", "about", "of", "with", "so", "goodbye"})
+#: Verbs of promising: a to-infinitive after them is reported when it quotes ("vowed to …").
+_COMMISSIVES = frozenset({"vow", "promise", "pledge", "threaten"})
 _QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites", "quoting", "citing"})
 #: Words that join a clause with its own speaker to reported words before it (", as X warned").
 _CLAUSE_LINKS = frozenset({"as", "while", "whereas", "but", "although", "though", "and", "with"})
+#: Links that start a clause even without a comma ("demanded fresh elections and Vucic said").
+_BARE_LINKS = frozenset({"and", "but", "while", "whereas"})
+#: Conjunctions after a comma that open a new clause before a cue ("…, but the vote …, X said").
+_CONJUNCTIONS = frozenset({"but", "and", "while", "whereas", "although", "though", "yet"})
 _SEPARATORS = frozenset({",", ":"}) | lx.DASHES
+#: Punctuation that ends a clause before a link word.
+_LINK_PUNCT = frozenset({",", ";"}) | lx.DASHES
 
 
 @dataclass(frozen=True)
@@ -121,12 +129,13 @@ class TokenView:
     """The token strings, offsets, sentences and quoted spans of one document."""
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> None:
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
-        words = [token.text for token in doc]
-        arrays = doc.to_array([IDX, SPACY]).tolist() if len(doc) else []
+        self.text = text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        # Words sliced from the text by offset and length: no Token object per word.
+        arrays = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
         starts = [row[0] for row in arrays]
+        words = [text[start : start + length] for start, length, _space in arrays]
         sents = [(s.start, s.end) for s in doc.sents] if len(doc) else []
-        self.words, self.starts, self.sent_bounds = _compact(words, starts, [row[1] for row in arrays], sents)
+        self.words, self.starts, self.sent_bounds = _compact(words, starts, [row[2] for row in arrays], sents)
         self.lowers = [word.lower() for word in self.words]
         self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
         self.sent_of: list[int] = []
@@ -257,18 +266,29 @@ class CueReader:
             lemma, cls, end = match
             sentence = v.sent_of[i]
             floor = floor_by_sentence.get(sentence, v.starts[v.sent_bounds[sentence][0]])
+            link = None
+            if inside and covering >= 0:
+                # "…, but the vote was “a farce”, Vucic said": reported words before a cue
+                # inside earlier content start after the clause link, not at the floor.
+                link = self._link_before(i, found[covering].content_start)
+                if link is not None:
+                    floor = link[1]
             cue = self._read(i, end, lemma, cls, floor)
-            if cue is None:
-                continue
-            if inside:
+            if inside and covering >= 0:
                 # Reported speech, unless the cue opens a clause of its own: "urged X …, as the
-                # chief warned that …", "urged X … and called on Y …". Then the earlier content
-                # ends where this clause begins.
-                boundary = self._clause_boundary(cue, v.sent_bounds[sentence][0])
-                if boundary < 0 or covering < 0 or boundary <= found[covering].content_start:
+                # chief warned that …", "urged X … and called on Y …", "said …, and Borrell
+                # said …". Then the earlier content ends where this clause begins: reported
+                # words never run across a second cue with its own subject.
+                boundary, cue = self._own_clause(cue, i, link, found[covering].content_start)
+                if boundary < 0:
                     continue
+                # Nested speech ("The EU said Kurti had said …"): the earlier content may be
+                # left with nothing; the words are the nearer speaker's.
+                boundary = max(boundary, found[covering].content_start)
                 found[covering] = replace(found[covering], content_end=boundary)
                 covered_until = boundary
+            if cue is None:
+                continue
             if cue.speaker is None or cue.speaker.kind == "coordinated":
                 # "…, saying …", "… and said …": the speaker of the sentence's earlier cue, or
                 # its subject.
@@ -286,13 +306,23 @@ class CueReader:
                 floor_by_sentence[sentence] = max(cue.cue_end, cue.content_end)
         return found
 
-    def _clause_boundary(self, cue: Cue, lo: int) -> int:
+    def _clause_boundary(self, cue: Cue, lo: int, content_start: int) -> int:
         """Character where a cue's own clause begins inside earlier reported words, or -1.
 
-        ", as X warned …", ", while X said …", "; X said …" start a new clause with its own
-        speaker; "and called on …" continues the earlier speaker's sentence with a new verb.
+        ", as X warned …", ", while X said …", "; X said …", "— X said …", "and X said …",
+        ", with X saying …", "and that X had said …", ", but according to X …" start a new
+        clause with its own speaker; "and called on …" continues the earlier speaker's
+        sentence with a new verb. A named subject right inside the content ("said Kurti had
+        told …") is nested speech: its clause begins at the subject.
         """
         v = self.v
+        if cue.cls == "according":
+            if cue.direction != "forward":
+                return -1
+            k = cue.verb - 1
+            while k >= lo and v.lowers[k] in _CONJUNCTIONS:
+                k -= 1
+            return v.starts[k] if k >= lo and (v.words[k] in _LINK_PUNCT) else -1
         if cue.speaker is None or cue.speaker.kind == "coordinated":
             k = cue.verb - 1
             while k > lo and v.lowers[k] in lx.AUX_ADVERBS:
@@ -302,9 +332,92 @@ class CueReader:
         if first - 1 < lo or cue.speaker.start > cue.verb:
             return -1
         before = v.lowers[first - 1]
-        if before == ";" or (before in _CLAUSE_LINKS and first - 2 >= lo and v.words[first - 2] in (",", ";")):
-            return v.starts[first - 2] if before in _CLAUSE_LINKS else v.starts[first - 1]
-        return -1
+        if before == ";" or before in lx.DASHES:
+            return v.starts[first - 1]
+        if before == "that" and first - 2 >= lo and v.lowers[first - 2] in ("and", "but"):
+            before, first = v.lowers[first - 2], first - 1  # "… and that Kurti had said …"
+        if before in _CLAUSE_LINKS:
+            if first - 2 >= lo and v.words[first - 2] in (",", ";"):
+                return v.starts[first - 2]
+            if before in _BARE_LINKS:
+                return v.starts[first - 1]  # "demanded fresh elections and Vucic said …"
+            return -1
+        if cue.direction == "none" or cue.speaker.kind == "pronoun" or v.starts[first] < content_start:
+            return -1
+        if v.words[first - 1] in (",", ")") or v.is_mark(first - 1):
+            return -1  # an appositive or a quotation before the subject: not a clean nesting
+        return v.starts[first]
+
+    def _own_clause(self, cue: Cue | None, i: int, link, content_start: int) -> tuple[int, Cue | None]:
+        """(where the clause of the verb at token i begins, its cue) for a verb inside earlier
+        reported words; -1 when the verb belongs to those words. `link` is the clause link
+        before the verb (see _link_before)."""
+        v = self.v
+        lo = v.sentence(i)[0]
+        if cue is None or (not cue.asserted and cue.cls != "naming"):
+            # "said Belgrade would ask …": a verb that reports nothing said. (A naming cue is
+            # never "asserted": only its quoted label is speech.)
+            return -1, cue
+        if cue.direction == "backward":
+            # "…, but the vote was “a farce”, Vucic said" — not a parenthetical "…, while the
+            # mayors, he said, would …", whose clause goes on after it.
+            if link is None or cue.content_start < link[1] or self._parenthetical(cue):
+                return -1, cue
+            return link[0], cue
+        if link is not None and (cue.speaker is None or cue.speaker.kind == "coordinated"):
+            # "…, but Vucic disagreed, saying …": the subject of the linked clause speaks.
+            subject = self._np_right(link[2], self._subject_limit(link[2], i))
+            if subject is not None and subject.start == link[2] and v.lowers[subject.start] not in lx.FIRST_PERSON:
+                if v.lowers[subject.start] in lx.PRONOUNS and subject.end - subject.start == 1:
+                    subject = Phrase(subject.start, subject.end, "pronoun")
+                return link[0], replace(cue, speaker=subject)
+        return self._clause_boundary(cue, lo, content_start), cue
+
+    def _parenthetical(self, cue: Cue) -> bool:
+        """Whether a backward cue stands inside its clause (", he said, would …")."""
+        v = self.v
+        t = v.token_at(cue.cue_end - 1) + 1
+        hi = v.sentence(cue.verb)[1]
+        if t + 1 >= hi or v.words[t] != ",":
+            return False
+        nxt = v.lowers[t + 1]
+        return not v.is_punct(t + 1) and nxt not in _CONJUNCTIONS and nxt not in ("as", "with", "according") and not nxt.endswith("ing")
+
+    def _subject_limit(self, k: int, i: int) -> int:
+        """First token from k on that cannot belong to a subject noun phrase (its verb:
+        "Moscow blamed the West" → "blamed"), at most i."""
+        v = self.v
+        j = k
+        while j < i:
+            low = v.lowers[j]
+            if v.is_punct(j) and low not in ("'s", "’s"):
+                break
+            if v.words[j][:1].islower() and not (
+                low in lx.DETERMINERS or low in lx.SPEAKER_NOUNS or low in lx.TITLE_WORDS
+                or low in lx.NAME_CONNECTORS or low in lx.QUANTIFIERS or low in lx.DEMONYMS
+                or low in ("'s", "’s")
+            ):
+                break
+            j += 1
+        return j
+
+    def _link_before(self, i: int, content_start: int) -> tuple[int, int, int] | None:
+        """The last clause link (", but", ", and", ", while", ";", a dash) before the subject
+        of the verb at token i, within earlier content: (link start, next clause start) in
+        characters and the clause's first token, or None. Bounded: looks back at most
+        _MAX_SEGMENT tokens."""
+        v = self.v
+        lo = v.sentence(i)[0]
+        k = i - 1
+        stop = max(lo, i - _MAX_SEGMENT)
+        while k >= stop and v.starts[k] >= content_start:
+            word = v.words[k]
+            if word == ";" or (word in lx.DASHES and k + 1 < i):
+                return v.starts[k], v.starts[k + 1], k + 1
+            if word == "," and k + 2 < i and v.lowers[k + 1] in _CONJUNCTIONS:
+                return v.starts[k], v.starts[k + 2], k + 2
+            k -= 1
+        return None
 
     def _verb_at(self, i: int) -> tuple[str, str, int] | None:
         """(lemma, class, end token) of the cue starting at token i, or None."""
@@ -409,6 +522,9 @@ class CueReader:
             return self._forward(verb, v.ends[k], k + 1)
         if verb.cls == "bare" and low not in _NOT_CLAUSE_STARTS and self._is_clause(k, hi):
             return self._forward(verb, cue_end, k)
+        if verb.lemma in _COMMISSIVES and low == "to" and v.spans_between(v.starts[k], v.starts[min(hi, k + _MAX_OBJECT) - 1]):
+            # "vowed to keep protesting “until he goes”": the quoted words are the speaker's.
+            return self._forward(verb, cue_end, k)
         return None
 
     def _that_after_object(self, k: int, hi: int) -> int:
@@ -504,7 +620,10 @@ class CueReader:
             if quoted is None or quoted.start - 1 < lo or v.lowers[quoted.start - 1] not in _QUOTING_VERBS:
                 return None
         elif v.words[i - 1] not in (",", "and"):
-            return None
+            # "…, with Borrell saying …": the absolute construction names its own speaker.
+            quoted = self._np_left(i - 1, lo)
+            if quoted is None or quoted.first - 1 < lo or v.lowers[quoted.first - 1] != "with":
+                return None
         verb = _Verb(i, end, lemma, cls, quoted, v.starts[i], lo, hi, v.starts[i], True, False)
         nxt, low = v.words[end], v.lowers[end]
         if low == "that" or nxt == ":":
@@ -543,12 +662,24 @@ class CueReader:
             return None
         verb = _Verb(i, end, lx.ACCORDING_TO, "according", speaker, v.starts[i], lo, hi, floor, True, False)
         cue_end = v.ends[end - 1]
-        if all(v.is_punct(j) or v.lowers[j] in ("but", "and", "yet", "so") for j in range(lo, i)):
+        if self._clause_initial(i, lo):
             k = speaker.end + (speaker.end < hi and v.words[speaker.end] == ",")
             return self._forward(verb, cue_end, k) if k < hi else None
         # "…, according to NATO" and "was planned according to police": the clause before.
         start, end_char = self._floor(floor), v.starts[i]
         return verb.cue(cue_end, "backward", start, end_char) if end_char > start else None
+
+    def _clause_initial(self, i: int, lo: int) -> bool:
+        """Whether token i opens a clause: the sentence start, or after "; ", a dash or ", but"
+        ("…, but according to Vucic the vote …"), conjunctions aside."""
+        v = self.v
+        k = i - 1
+        while k >= lo and (v.lowers[k] in ("but", "and", "yet", "so", "while", "whereas") or v.is_mark(k)):
+            k -= 1
+        if k < lo or all(v.is_punct(j) for j in range(lo, k + 1)):
+            return True
+        word = v.words[k]
+        return word == ";" or word in lx.DASHES or (word == "," and k + 1 < i and v.lowers[k + 1] in _CONJUNCTIONS)
 
     # --- speakers ------------------------------------------------------------------------------
 
@@ -646,9 +777,12 @@ class CueReader:
                 break
             s = end - 1
             while s >= lo and v.words[s] != "," and end - s <= _MAX_SEGMENT:
+                if v.words[s] == ";" or v.words[s] in lx.DASHES:
+                    break  # "…; a KFOR spokesman, speaking …, said": the clause starts here
                 s -= 1
             if end - s > _MAX_SEGMENT or s + 1 >= end:
                 break
+            closed = s >= lo and v.words[s] != ","
             seg = s + 1
             while seg < end and v.is_punct(seg):
                 seg += 1  # the closing mark of a quote, or a dash, before the subject
@@ -658,6 +792,12 @@ class CueReader:
             relative = any(v.lowers[k] in ("who", "whom", "which", "whose") for k in range(seg, min(end, seg + 3))) or (
                 v.words[seg].islower() and first_low.endswith(("ed", "ing"))  # ", asked by reporters …,"
             )
+            if first_low in _BARE_LINKS and seg + 1 < end:
+                # "…, and Kurti, speaking in Pristina, said": the chain's subject opens a clause.
+                phrase = self._np_left(end - 1, seg + 1)
+                if phrase is not None and phrase.start == seg + 1:
+                    candidates.append(phrase)
+                break
             if first_low in lx.NAMING_APPOSITIVES:
                 # "known as KFOR", "also called the Quint"
                 k = seg + 1
@@ -674,7 +814,7 @@ class CueReader:
                 if phrase is None or phrase.start != seg:
                     break
                 candidates.append(phrase)
-            if s < lo:
+            if s < lo or closed:
                 break
             end = s
         if not candidates:
@@ -691,16 +831,19 @@ class CueReader:
         lowers = v.lowers
         if j < lo:
             return None
-        if v.is_name(j) and not v.is_punct(j):
+        if (v.is_name(j) or (v.is_cap(j) and lowers[j] in lx.NAME_INTERIOR and lowers[j] in lx.ORG_WORDS)) and not v.is_punct(j):
             i = j
             while i - 1 >= lo:
                 p = i - 1
-                if v.is_name(p):
+                if v.is_name(p) or (v.is_cap(p) and lowers[p] in lx.NAME_INTERIOR and p - 1 >= lo and v.is_cap(p - 1)):
                     i = p
                 elif lowers[p] in ("'s", "’s") and p - 1 >= lo and v.is_name(p - 1):
                     i = p - 1
-                elif lowers[p] in lx.NAME_CONNECTORS and lowers[p] not in ("and", "&", "for"):
-                    # "Ursula von der Leyen", "Ministry of Defence": up to two particles.
+                elif (lowers[p] in lx.NAME_CONNECTORS and (
+                    lowers[p] not in ("and", "&", "for") or (lowers[p] == "for" and p - 1 >= lo and lowers[p - 1] in lx.ORG_WORDS and v.is_cap(p - 1))
+                )) or (lowers[p] == "the" and p - 1 >= lo and lowers[p - 1] == "of"):
+                    # "Ursula von der Leyen", "Ministry of Defence", "Centre for Security
+                    # Policy", "Ministry of Foreign Affairs of the Republic": up to two particles.
                     q = p - 1 if p - 1 >= lo and lowers[p - 1] in lx.NAME_CONNECTORS else p
                     if q - 1 >= lo and v.is_name(q - 1):
                         i = q - 1

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from core.nlp.lexicon import CLOSE_CONTEXT, CLOSE_ONLY, MARK_KIND, OPEN_CONTEXT, OPEN_ONLY, PAIRS, SINGLE_MARKS
 from core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
 
+#: Keys in Doc.user_data under which a document's text and quoted spans are kept, so every
+#: component reads them once: spaCy rebuilds Doc.text from every token on each access.
+TEXT_KEY = "briefing.text"
+SPANS_KEY = "briefing.quote_spans"
+
 # Two-character marks first, so '' is one mark rather than two apostrophes.
 _MARKS = re.compile(r"``|''|[\"“”„‟«»‹›‘’‚']|\n\s*")
 
@@ -121,4 +126,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             fallback = (start, end)
     if opened is not None and fallback is not None:
         emit(*fallback, closed=True)
+    return spans
+
+
+def doc_text(doc) -> str:
+    """The text of a spaCy Doc, read from the Doc once and kept in its user_data (the caller
+    that made the Doc from a string may put that string there first)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def doc_quote_spans(doc, text: str | None = None) -> list[QuoteSpan]:
+    """The quoted spans of a Doc, found once and shared by the quote and date components."""
+    spans = doc.user_data.get(SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[SPANS_KEY] = find_quote_spans(doc_text(doc) if text is None else text)
     return spans
