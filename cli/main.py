@@ -247,17 +247,11 @@ def _marked(marked):
 
 
 def _quote_json(q) -> dict:
+    from core.models import QUOTE_FIELDS, public_fields
+
     return {
         "id": q.id,
-        "speaker": q.speaker,
-        "group": q.group,
-        "kind": q.kind,
-        "cue": q.cue,
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "attribution": q.attribution,
-        "speaker_as_written": q.speaker_as_written,
+        **public_fields(q, QUOTE_FIELDS),
         "source_id": q.article_id,
         "outlet": q.outlet,
         "published": q.published,

@@ -21,15 +21,15 @@ def _md(text: str | None) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def day_label(value: str | None) -> str:
-    """'Mon 29 May 2023' for an ISO day; other values as they are."""
+def day_label(value: str | None, *, weekday: bool = True) -> str:
+    """'Mon 29 May 2023' (or '29 May 2023') for an ISO day, 'undated' for None, else as given."""
     if not value:
         return "undated"
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return value
-    return day.strftime("%a %d %b %Y").replace(" 0", " ")
+    return (f"{day:%a} " if weekday else "") + f"{day.day} {day:%b %Y}"
 
 
 def render_brief(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.ingest import parse_file
 from core.locations import bundled_data_dir
-from core.models import Extraction, FileProblem, ParsedArticle
+from core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
 from core.nlp.context import BriefingContext
 from core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
 
@@ -89,32 +89,6 @@ def article_json(article: ParsedArticle, extraction: Extraction) -> dict:
         "url": article.url,
         "captured": article.captured,
         "words": article.words,
-        "quotes": [
-            {
-                "speaker": q.speaker,
-                "group": q.group,
-                "kind": q.kind,
-                "cue": q.cue,
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-                "attribution": q.attribution,
-                "speaker_as_written": q.speaker_as_written,
-                "parent": q.parent,
-            }
-            for q in extraction.quotes
-        ],
-        "events": [
-            {
-                "expression": e.expression,
-                "value": e.value,
-                "granularity": e.granularity,
-                "start": e.start,
-                "end": e.end,
-                "anchor": e.anchor,
-                "rule": e.rule,
-                "sentence": e.sentence,
-            }
-            for e in extraction.events
-        ],
+        "quotes": [dict(public_fields(q, QUOTE_FIELDS), parent=q.parent) for q in extraction.quotes],
+        "events": [public_fields(e, EVENT_FIELDS) for e in extraction.events],
     }

@@ -14,6 +14,16 @@ WEAK_ATTRIBUTIONS = frozenset({"pronoun", "continuation", "unknown"})
 #: Kinds of quote: verbatim in quote marks, reported speech, or reported speech with a verbatim part.
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 
+#: The fields of a quote and of an event that every JSON output carries, named as in the database.
+QUOTE_FIELDS = ("speaker", "group", "kind", "cue", "text", "start", "end", "attribution", "speaker_as_written")
+EVENT_FIELDS = ("expression", "value", "granularity", "start", "end", "anchor", "rule", "sentence")
+
+
+def public_fields(item, fields: tuple[str, ...]) -> dict:
+    """The named attributes of a quote or event (stored row or fresh extraction) as a dict."""
+    return {name: getattr(item, name) for name in fields}
+
+
 #: Granularities of a resolved date value.
 GRANULARITIES = ("day", "week", "month", "year", "span")
 

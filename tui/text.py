@@ -37,13 +37,7 @@ def marked(text: str, marks: tuple[tuple[int, int], ...], style: Style | str, ma
 
 def short_day(value: str | None) -> str:
     """'29 May 2023' for an ISO day, 'undated' for None, other values as they are."""
-    if not value:
-        return "undated"
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{day.day} {day:%b %Y}"
+    return day_label(value, weekday=False)
 
 
 def when_label(value: str, granularity: str) -> str:
