@@ -69,6 +69,8 @@ class _FileResult:
     candidate: Candidate
     content_hash: str | None = None
     unchanged: bool = False
+    #: (article, content hash, extraction): None for an unchanged article; an article with no
+    #: date of its own is extracted later, once, when the whole briefing can date it.
     articles: list[tuple[ParsedArticle, str, Extraction | None]] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
 
@@ -117,7 +119,10 @@ def _process_file(
             continue
         for warning in item.warnings:
             result.problems.append(FileProblem(candidate.path, warning, skipped=False))
-        extraction = _safe_extract(item, settings, model, context, result.problems)
+        if item.published:
+            extraction = _safe_extract(item, settings, model, context, result.problems)
+        else:
+            extraction = Extraction()  # placeholder: `_reconcile` extracts it with the full context
         result.articles.append((item, digest, extraction))
     return result
 
@@ -187,7 +192,7 @@ def index_paths(
             todo.append(candidate)
         _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
         if db.execute("SELECT count(*) FROM pending").fetchone()[0]:
-            _reconcile(db, settings, model, version)
+            _reconcile(db, settings, model, version, jobs)
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
     return report
@@ -334,7 +339,24 @@ def _owe(db, path: str) -> None:
     db.execute("INSERT OR IGNORE INTO pending (path) VALUES (?)", [path])
 
 
-def _reconcile(db, settings: Settings, model: str | None, version: str) -> None:
+def _extract_all(articles: list[ParsedArticle], settings, model, context, jobs: int):
+    """(article, extraction) for each article, over `jobs` processes when there are many."""
+    if jobs <= 1 or len(articles) < 2 * jobs:
+        for article in articles:
+            yield article, _safe_extract(article, settings, model, context, [])
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, len(articles) // (jobs * 8))
+        extractions = pool.map(_extract_one, articles, [(settings, model, context)] * len(articles), chunksize=chunk)
+        yield from zip(articles, extractions)
+
+
+def _extract_one(article: ParsedArticle, config) -> Extraction:
+    settings, model, context = config
+    return _safe_extract(article, settings, model, context, [])
+
+
+def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: int = 1) -> None:
     """Briefing-wide steps after articles changed: date undated articles, link across sources.
 
     An article with no date of its own is extracted again once the whole run is in, so its
@@ -344,22 +366,27 @@ def _reconcile(db, settings: Settings, model: str | None, version: str) -> None:
     """
     # Only dated articles feed the context, so one context serves every undated article.
     context = context_from_db(db)
+    paths = [r[0] for r in db.execute("SELECT path FROM pending WHERE path != ''").fetchall()]
+    rows = {}
+    for path in paths:
+        row = db.execute(
+            "SELECT path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
+            "captured, copyright_year, format FROM articles WHERE path = ?",
+            [path],
+        ).fetchone()
+        if row is not None:
+            rows[path] = row
+    articles = [
+        ParsedArticle(
+            path=row[0], text=row[3], body_start=row[4], body_end=row[5], outlet=row[6], title=row[7],
+            byline=row[8], place=row[9], url=row[10], captured=row[11], copyright_year=row[12], format=row[13],
+        )
+        for row in rows.values()
+    ]
     with db.atomic():
-        undated_paths = [r[0] for r in db.execute("SELECT path FROM pending WHERE path != ''").fetchall()]
-        for path in undated_paths:
-            row = db.execute(
-                "SELECT id, path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
-                "captured, copyright_year, format FROM articles WHERE path = ?",
-                [path],
-            ).fetchone()
-            if row is None:
-                continue
-            article = ParsedArticle(
-                path=row[1], text=row[4], body_start=row[5], body_end=row[6], outlet=row[7], title=row[8],
-                byline=row[9], place=row[10], url=row[11], captured=row[12], copyright_year=row[13], format=row[14],
-            )
-            extraction = _safe_extract(article, settings, model, context, [])
-            write_article(db, article, row[2], row[3], extraction, settings, version)
+        for article, extraction in _extract_all(articles, settings, model, context, jobs):
+            row = rows[article.path]
+            write_article(db, article, row[1], row[2], extraction, settings, version)
     # The linkers own their transactions; "pending" is cleared only after they are done, so
     # a run killed in between links again next time.
     _link_across_sources(db)

@@ -2,8 +2,8 @@
 
 The splitter works on plain lists (token texts and trailing-space flags) and writes all starts in
 one `Doc.from_array` call: setting `Token.is_sent_start` one token at a time re-checks the whole
-document each time, which makes long articles quadratic. It never reads `Doc.text`, which spaCy
-rebuilds from every token on each access.
+document each time, which makes long articles quadratic. It reads the text once (`doc_text`),
+never `Doc.text` again, which spaCy rebuilds from every token on each access.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,8 +51,14 @@ class SentenceSplitter:
         """Set the sentence start of every token."""
         if not len(doc):
             return doc
-        words = [token.text for token in doc]
-        spaces = doc.to_array(SPACY).tolist()
+        # Words sliced from the text by offset: making a Token object per word costs more than
+        # the whole splitting rule.
+        from core.nlp.speech_marks import doc_text  # here: speech_marks itself imports this module
+
+        text = doc_text(doc)
+        columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        words = [text[start : start + length] for start, length, _ in columns]
+        spaces = [space for _, _, space in columns]
         blank_lines = any(_BLANK_LINE.search(w) for w in words if "\n" in w)
         starts = sentence_starts(words, spaces, blank_lines)
         array = numpy.asarray(starts, dtype="int32").astype("uint64").reshape(-1, 1)
