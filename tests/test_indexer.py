@@ -111,3 +111,14 @@ def test_two_jobs_give_the_same_content(tmp_path, seed_folder):
     index_paths(one, [seed_folder], jobs=1)
     index_paths(two, [seed_folder], jobs=2)
     assert snapshot(one) == snapshot(two)
+
+
+def test_capped_timeline_keeps_counts_outlets_and_notes(seed_db):
+    from core.store.queries import timeline
+
+    full = timeline(seed_db)
+    capped = timeline(seed_db, per_entry=1)
+    assert [e.value for e in capped] == [e.value for e in full]
+    for whole, first in zip(full, capped):
+        assert (first.outlets, first.disagreements, first.total) == (whole.outlets, whole.disagreements, len(whole.events))
+        assert len(first.events) == 1 and first.hidden == len(whole.events) - 1

@@ -174,6 +174,10 @@ def load_settings(db: sqlite_utils.Database) -> Settings:
     return load_stored_settings(db)
 
 
+#: Events read per date for the whole timeline; a busy date says how many more it has.
+TIMELINE_EVENTS_PER_DATE = 40
+
+
 def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
     """Counts, sources and the (filtered) timeline."""
     settings = load_stored_settings(db)
@@ -182,7 +186,8 @@ def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
         title=settings.title,
         counts=counts(db),
         sources=list_sources(db),
-        entries=timeline(db, article_id=filters.source_id, day=day),
+        # A chosen day shows all its events; the whole timeline shows the first of each date.
+        entries=timeline(db, article_id=filters.source_id, day=day, per_entry=None if day else TIMELINE_EVENTS_PER_DATE),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
@@ -143,9 +144,20 @@ def counts(db: sqlite_utils.Database) -> Counts:
     return Counts(*row)
 
 
+_SOURCES_SQL = """
+SELECT a.id, a.path, a.outlet, a.title, a.byline, a.place, a.url, a.published,
+       a.published_source, a.published_reason, a.captured, a.words,
+       coalesce(q.n, 0), coalesce(e.n, 0)
+FROM articles a
+LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q ON q.article_id = a.id
+LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e ON e.article_id = a.id
+"""
+
+
 def list_sources(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[Source]:
     """Sources oldest first (undated last), then by outlet."""
-    sql = _SOURCE_SQL + " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+    # Counts grouped once, not a pair of sub-queries per article.
+    sql = _SOURCES_SQL + " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
     params: list = []
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -328,16 +340,30 @@ class TimelineEntry:
     granularity: str
     day_first: str | None
     events: list[EventRow] = field(default_factory=list)
+    #: When only the first events of a date were read: how many it has in all, and the
+    #: outlets and notes of all of them.
+    total: int | None = None
+    all_outlets: list[str] | None = None
+    all_disagreements: list[str] | None = None
 
     @property
     def outlets(self) -> list[str]:
         """Distinct outlets reporting this entry's events."""
+        if self.all_outlets is not None:
+            return self.all_outlets
         return sorted({e.outlet or "unknown outlet" for e in self.events})
 
     @property
     def disagreements(self) -> list[str]:
         """Distinct disagreement notes among this entry's events."""
+        if self.all_disagreements is not None:
+            return self.all_disagreements
         return sorted({e.disagreement for e in self.events if e.disagreement})
+
+    @property
+    def hidden(self) -> int:
+        """Events of this date not read (see `timeline(per_entry=…)`)."""
+        return (self.total - len(self.events)) if self.total is not None else 0
 
     def to_dict(self) -> dict:
         """Plain dict for JSON."""
@@ -350,15 +376,71 @@ class TimelineEntry:
         }
 
 
-def timeline(db: sqlite_utils.Database, *, article_id: int | None = None, day: str | None = None) -> list[TimelineEntry]:
-    """The merged timeline: events grouped by their value, oldest first."""
-    entries: dict[str, TimelineEntry] = {}
-    for event in list_events(db, article_id=article_id, day=day):
-        entry = entries.get(event.value)
-        if entry is None:
-            entry = entries[event.value] = TimelineEntry(event.value, event.granularity, event.day_first)
-        entry.events.append(event)
-    return sorted(entries.values(), key=lambda e: (e.day_first or "9999", _granularity_rank(e.granularity), e.value))
+def timeline(
+    db: sqlite_utils.Database,
+    *,
+    article_id: int | None = None,
+    day: str | None = None,
+    per_entry: int | None = None,
+) -> list[TimelineEntry]:
+    """The merged timeline: events grouped by their value, oldest first.
+
+    With `per_entry`, only the first events of each date are read (with counts, outlets and
+    disagreements of all of them): a month of coverage opens at once.
+    """
+    if per_entry is None:
+        entries: dict[str, TimelineEntry] = {}
+        for event in list_events(db, article_id=article_id, day=day):
+            entry = entries.get(event.value)
+            if entry is None:
+                entry = entries[event.value] = TimelineEntry(event.value, event.granularity, event.day_first)
+            entry.events.append(event)
+        return _in_order(entries.values())
+    where, params = [], []
+    if article_id is not None:
+        where.append("article_id = ?")
+        params.append(article_id)
+    if day:
+        where.append("day_first <= ? AND day_last >= ?")
+        params += [day, day]
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    # Plain scans of the events table where possible: joining every event to its (large)
+    # article row is what makes a long timeline slow to open.
+    entries = {}
+    for value, granularity, first, total, notes in db.execute(
+        "SELECT value, min(granularity), min(day_first), count(*), json_group_array(DISTINCT disagreement) "
+        f"FROM events{clause} GROUP BY value",
+        params,
+    ).fetchall():
+        entries[value] = TimelineEntry(
+            value, granularity, first, total=total, all_outlets=[],
+            all_disagreements=sorted(n for n in json.loads(notes) if n),
+        )
+    for value, outlets in db.execute(
+        "SELECT o.value, json_group_array(o.outlet) FROM (SELECT DISTINCT e.value, "
+        "coalesce(a.outlet, 'unknown outlet') AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        f"{clause.replace('article_id', 'e.article_id').replace('day_', 'e.day_')}) o GROUP BY o.value",
+        params,
+    ).fetchall():
+        entries[value].all_outlets = sorted(json.loads(outlets))
+    first_ids = db.execute(
+        "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY value ORDER BY article_id, seq) AS n "
+        f"FROM events{clause}) WHERE n <= ?",
+        [*params, per_entry],
+    ).fetchall()
+    rows = db.execute(
+        _EVENT_SQL + " WHERE e.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY a.published IS NULL, a.published, e.article_id, e.seq",
+        [_json_list([r[0] for r in first_ids])],
+    ).fetchall()
+    for row in rows:
+        event = EventRow(*row)
+        entries[event.value].events.append(event)
+    return _in_order(entries.values())
+
+
+def _in_order(entries) -> list[TimelineEntry]:
+    return sorted(entries, key=lambda e: (e.day_first or "9999", _granularity_rank(e.granularity), e.value))
 
 
 def _granularity_rank(granularity: str) -> int:

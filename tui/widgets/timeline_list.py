@@ -124,6 +124,9 @@ class TimelineList(BriefingList):
                 text.append("  ⚠ sources disagree", style("timeline--disagree"))
             text.append("\n")
             text.append_text(safe(", ".join(entry.outlets), style("timeline--sources")))
+            if entry.hidden:
+                # Only the first events of a busy date are read; the day filter shows them all.
+                text.append(f"\n+{entry.hidden} more events (f: this day)", style("timeline--sources"))
             for note in entry.disagreements:
                 text.append("\n⚠ ", style("timeline--disagree"))
                 text.append_text(safe(one_line(note), style("timeline--disagree")))
