@@ -1,0 +1,142 @@
+"""App phases: headless start-up of the briefing app and of a minimal Textual app, and a typed search.
+
+`python -m bench.measure_tui minimal` and `python -m bench.measure_tui app DB --query WORD`
+each run in their own process (so the app's peak memory is its own) and time, from creating the
+app object, until the first screen is ready by the start-up contract of `tui.app.BriefingApp`:
+`run_test(size=(120, 40))`, `workers.wait_for_complete()`, `pause()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from pathlib import Path
+
+from bench.measure_common import emit, median, peak_rss_mb
+
+SIZE = (120, 40)
+
+
+def minimal_app_class():
+    """A minimal Textual app with a Header, a DataTable of a few rows and a Footer: the floor."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable, Footer, Header
+
+    class MinimalApp(App[None]):
+        """The least a table-of-articles app does at start-up."""
+
+        BINDINGS = [("q", "quit", "Quit")]
+
+        def compose(self) -> ComposeResult:
+            """Header, table, footer."""
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            """Fill the table as a first screen would."""
+            table = self.query_one(DataTable)
+            table.add_columns("Outlet", "Published", "Title")
+            for row in range(30):
+                table.add_row("The Associated Press", f"2023-05-{row % 28 + 1:02d}", f"Article number {row} about the clashes")
+
+    return MinimalApp
+
+
+def typing_app_class():
+    """The minimal app plus a search box that "/" focuses: the floor for a typed search (key handling alone)."""
+    from textual.widgets import Input
+
+    base = minimal_app_class()
+
+    class TypingApp(base):
+        """Types into an Input and does nothing with it."""
+
+        BINDINGS = [("slash", "search", "Search")]
+
+        def compose(self):
+            """The minimal app's widgets and an input."""
+            yield from super().compose()
+            yield Input()
+
+        def action_search(self) -> None:
+            """Focus the search box."""
+            self.query_one(Input).focus()
+
+    return TypingApp
+
+
+async def _run_once(make_app, query: str | None) -> tuple[float, float | None, object]:
+    started = time.perf_counter()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        startup = time.perf_counter() - started
+        search = None
+        if query:
+            began = time.perf_counter()
+            await pilot.press("/")
+            await pilot.press(*query)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            search = time.perf_counter() - began
+    return startup, search, app
+
+
+def measure(make_app, runs: int, query: str | None) -> dict:
+    """Median start-up over `runs` starts (the first included), and the typed search of the last run."""
+    startups: list[float] = []
+    search = None
+    app = None
+    for number in range(runs):
+        startup, searched, app = asyncio.run(_run_once(make_app, query if number == runs - 1 else None))
+        startups.append(startup)
+        search = searched if searched is not None else search
+    result = {
+        "startup_s": median(startups),
+        "first_startup_s": startups[0],
+        "runs": runs,
+        "search_ms": search * 1000 if search is not None else None,
+        "peak_rss_mb": peak_rss_mb(),
+        "note": None,
+    }
+    error = getattr(app, "error", None)
+    if error:
+        result["note"] = f"the app started with an error: {error}"
+    elif getattr(app, "ready", True) is False:
+        result["note"] = "the app did not report ready after start-up"
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line of the app phases (used by `python -m bench`)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.measure_tui")
+    sub = parser.add_subparsers(dest="which", required=True)
+    minimal = sub.add_parser("minimal")
+    minimal.add_argument("--runs", type=int, default=1)
+    minimal.add_argument("--query", default="police")
+    app = sub.add_parser("app")
+    app.add_argument("db", type=Path)
+    app.add_argument("--runs", type=int, default=1)
+    app.add_argument("--query", default="police")
+    args = parser.parse_args(argv)
+    if args.which == "minimal":
+        result = measure(minimal_app_class(), args.runs, None)
+        # Pilot key presses take time of their own: this is what typing costs with no search behind it.
+        result["search_ms"] = measure(typing_app_class(), 1, args.query)["search_ms"]
+        emit(result)
+        return
+    try:
+        from tui.app import BriefingApp
+    except ImportError as err:
+        # The app is written alongside the bench: report why there is no figure, not a traceback.
+        emit({"startup_s": None, "first_startup_s": None, "runs": 0, "search_ms": None, "peak_rss_mb": None,
+              "note": f"tui.app.BriefingApp cannot be imported ({err})"})
+        return
+    emit(measure(lambda: BriefingApp(args.db), args.runs, args.query))
+
+
+if __name__ == "__main__":
+    main()
