@@ -234,6 +234,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._columns_generation = 0
         self._screen_ready = threading.Event()
         self._data_version: int | None = None
+        self._open_best_when_loaded = False
         self.main = MainScreen()
 
     def get_default_screen(self) -> MainScreen:
@@ -414,6 +415,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             return
         searching = bool(data.query.strip())
         if data.error:
+            self._open_best_when_loaded = False
             self.main.search.show_error(data.error)
             self.main.search.show_count("")
             self.post_message(self.SearchFinished(data.query, 0, 0, data.error))
@@ -434,6 +436,10 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.post_message(self.ColumnsLoaded(self.filters, data.query, {s.label: len(r) for s, r in data.columns}))
         if searching:
             self.post_message(self.SearchFinished(data.query, quotes, len(data.hits), None))
+        if self._open_best_when_loaded and data.query == self.search_query:
+            self._open_best_when_loaded = False
+            self._focus_results()
+            self.call_after_refresh(self._open_best)
 
     def _show_status(self) -> None:
         self.main.status.show_state(self.filters.describe(), self.search_query if not self.main.search.display else "")
@@ -504,8 +510,20 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._focus_results()
 
     @on(SearchBar.Done)
-    def _search_done(self, _event: SearchBar.Done) -> None:
+    def _search_done(self, event: SearchBar.Done) -> None:
+        # Enter in the search box opens the best match, as in most finders; down only moves
+        # there. Results still on their way are waited for, so enter never opens a stale one.
+        if event.open_first and self.columns_data is not None and self.columns_data.query != self.search_query:
+            self._open_best_when_loaded = True
+            return
         self._focus_results()
+        if event.open_first:
+            self.call_after_refresh(self._open_best)  # focus moves on the next refresh
+
+    def _open_best(self) -> None:
+        """Open the highlighted item of the focused result list, if any."""
+        if isinstance(self.focused, BriefingList) and self.focused.items:
+            self.focused.action_select()
 
     def _focus_results(self) -> None:
         board = self.main.board

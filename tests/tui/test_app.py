@@ -300,8 +300,9 @@ async def test_search_filters_columns_and_lists_articles(briefing_db):
         line = view.line_of(view.text.index("pogrom"))
         assert view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
         await pilot.press("escape")
-        # Enter in the box goes to the results; escape closes the search and brings everything back.
-        await pilot.press("slash", "enter")
+        # Down in the box goes to the results; escape closes the search and brings everything back.
+        await pilot.press("slash", "down")
+        await pilot.pause()
         assert vucic.has_focus
         await pilot.press("slash", "escape")
         await settle(pilot)
@@ -674,3 +675,16 @@ async def test_new_articles_from_a_running_index_appear(briefing_db, tmp_path):
         await pilot.press("r")  # the refresh key reads again without error
         await settle(pilot)
         assert len(app.main.sources.items) == before + 1
+
+
+async def test_enter_in_the_search_box_opens_the_best_match(briefing_db):
+    """/pogrom then enter: the reader opens on that quote, as a new user expects."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"pogrom", "enter")  # enter at once, before results may be in
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        quote = view.quotes[view.current]
+        assert "pogrom" in view.text[quote.start : quote.end]

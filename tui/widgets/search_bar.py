@@ -45,7 +45,12 @@ class SearchBar(Vertical):
         """The user closed the search (escape)."""
 
     class Done(Message):
-        """The user pressed enter or down: go to the results."""
+        """The user pressed enter (open the best result) or down (go to the results)."""
+
+        def __init__(self, open_first: bool = False) -> None:
+            """`open_first`: enter was pressed, so the best result opens at once."""
+            super().__init__()
+            self.open_first = open_first
 
     def __init__(self, *, id: str | None = None) -> None:
         """A hidden, empty search bar."""
@@ -95,7 +100,7 @@ class SearchBar(Vertical):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done())
+        self.post_message(self.Done(open_first=True))
 
     def action_close(self) -> None:
         """Clear and hide the search."""
