@@ -110,21 +110,40 @@ def test_failed_file_exits_1_and_names_it(capsys, seed_folder, tmp_path):
     assert code == 1 and "broken.txt" in err and "3 added" in err
 
 
+HOSTILE_ARTICLE = (
+    "[bold red]Alarm[/bold red] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 "
+    "[link=http://x]y[/link] \u202egnp.exe zero\u200bwidth\n\n"
+    "“We reject [bold]this[/bold] \x1b[2Jmarkup,” NATO said on Monday.\n\n"
+    "Officials said the [link=http://x]talks[/link] would go on.\n"
+)
+
+
 def test_article_markup_and_escapes_never_reach_the_terminal(capsys, tmp_path):
     folder = tmp_path / "hostile"
     folder.mkdir()
-    (folder / "a.txt").write_text(
-        "[bold red]Alarm[/bold red] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 [link=http://x]y[/link] \u202egnp.exe\n"
-        "NATO said on Monday the attacks were unacceptable.",
-        encoding="utf-8",
-    )
+    (folder / "a.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     db = str(tmp_path / "h.db")
     run(capsys, "index", str(folder), "--db", db)
-    for argv in (["sources"], ["search", "Alarm"], ["search", "Alarm", "--json"], ["sources", "--json"]):
+    outputs = {}
+    for argv in (
+        ["sources"], ["sources", "--json"], ["search", "Alarm"], ["search", "Alarm", "--json"],
+        ["search", "reject", "--in", "quotes"], ["quotes"], ["quotes", "--json"], ["timeline"],
+        ["timeline", "--json"], ["speakers"], ["export", "--out", str(tmp_path / "b.md")],
+    ):
         code, out, err = run(capsys, *argv, "--db", db)
-        assert code == 0
-        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
-    assert "[bold red]Alarm" in run(capsys, "search", "Alarm", "--json", "--db", db)[1]
+        assert code == 0, (argv, err)
+        outputs[" ".join(argv)] = out + err
+    code, out, err = run(capsys, "extract", str(folder / "a.txt"))
+    outputs["extract"] = out + err
+    outputs["extract --json"] = run(capsys, "extract", str(folder / "a.txt"), "--json")[1]
+    outputs["brief"] = (tmp_path / "b.md").read_text(encoding="utf-8")
+    for name, text in outputs.items():
+        for bad in ("\x1b", "\x07", "\u202e", "\u200b", "\x9b"):
+            assert bad not in text, f"{bad!r} reached the output of `briefing {name}`"
+    # Markup is shown as the characters it is, never interpreted.
+    assert "[bold red]Alarm" in outputs["search Alarm --json"]
+    assert "[bold]this[/bold]" in outputs["quotes --json"]
+    assert "[bold]this[/bold]" in outputs["quotes"]
 
 
 def test_no_traceback_from_a_real_process(tmp_path):
