@@ -38,7 +38,7 @@ DATE_DISAGREEMENT_SHARED_WORDS = 4
 #: Days apart within which differently dated events are compared.
 DATE_DISAGREEMENT_DAYS = 7
 #: Words in more postings than this are not used to find candidate pairs (still scored).
-MAX_POSTING = 400
+MAX_POSTING = 100
 #: Characters of article text read after the event's sentence, for the next sentence.
 FOLLOWING_CHARS = 400
 #: Longest note stored in events.disagreement.
