@@ -14,7 +14,7 @@ class BriefingContext:
     most likely the Monday the other sources date the same events to.
     """
 
-    #: Publication dates (ISO days) of the other dated articles.
+    #: Publication dates (ISO days) of the other dated articles, each day once.
     published: tuple[str, ...] = ()
     #: How often each ISO day is the resolved value of another article's day-level event.
     event_days: Counter = field(default_factory=Counter)
@@ -28,7 +28,7 @@ def context_from_db(db, exclude_article_id: int | None = None) -> BriefingContex
     published = tuple(
         r[0]
         for r in db.execute(
-            "SELECT published FROM articles WHERE published IS NOT NULL "
+            "SELECT DISTINCT published FROM articles WHERE published IS NOT NULL "
             "AND published_source NOT IN ('inferred', 'unknown') AND id IS NOT ?",
             [exclude_article_id],
         ).fetchall()

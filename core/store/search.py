@@ -106,30 +106,20 @@ def search_articles(
     if match is None:
         return []
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    # Rank first, then make snippets for the page only: SQLite computes every selected column
-    # before sorting, so a snippet in the ranking query would be built for every match.
-    top = _run(
-        db,
-        f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts "
-        "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-        [match, limit, offset],
-        raw,
-    )
-    if not top:
-        return []
-    score_of = dict(top)
-    found = _run(
+    # `rank MATCH` with ORDER BY rank lets FTS5 hand rows over already ranked, so the join and
+    # snippet() run only for the rows returned, not for every match.
+    rows = _run(
         db,
         f"""
         SELECT a.id, a.path, a.outlet, a.title, a.published,
-               snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 16)
+               snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 16), articles_fts.rank
         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))
+        WHERE articles_fts MATCH ? AND articles_fts.rank MATCH 'bm25({weights})'
+        ORDER BY articles_fts.rank LIMIT ? OFFSET ?
         """,
-        [match, "[" + ",".join(str(r[0]) for r in top) + "]"],
+        [match, limit, offset],
         raw,
     )
-    rows = sorted((r + (score_of[r[0]],) for r in found), key=lambda r: r[6])
     return [
         ArticleHit(r[0], r[1], r[2], r[3], r[4], split_marks(_one_line(r[5] or "")), r[6]) for r in rows
     ]
