@@ -4,7 +4,7 @@ Measures the share of gold expressions found (exact span, case-insensitive; a le
 preposition or a trailing possessive may differ: "on Monday" matches "Monday", "Friday’s"
 matches "Friday"), the share of those resolved to the gold value, and each seed's publication
 date against `published_best_estimate`. The seeds are indexed as the indexer does it: dated
-articles first, then undated ones with the context the database gives (`briefing_context`).
+articles first, then undated ones with the context the database gives (`context_from_db`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from core.ingest import parse_file
 from core.models import Extraction, ParsedArticle
 from core.nlp.pipeline import Extractor
-from core.nlp.pubdate import briefing_context
+from core.nlp.context import context_from_db
 from core.settings import Settings
 from core.store.database import open_database, write_article
 
@@ -82,7 +82,7 @@ def extract_seeds(seeds_dir: Path, extractor: Extractor | None = None) -> dict[s
                 article_id = None
                 if article.published is None:
                     article_id = _store(db, article, Extraction(), extractor.version)
-                context = briefing_context(db, exclude_article_id=article_id)
+                context = context_from_db(db, exclude_article_id=article_id)
                 extraction = extractor.extract(article, context)
                 _store(db, article, extraction, extractor.version)
             row = db.execute(

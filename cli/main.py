@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from cli.output import console, print_json, safe, table
-from core.errors import BriefingError, UsageError
+from core.errors import BriefingError, QueryError, UsageError
 from core.locations import bundled_data_dir, config_dir, data_dir, default_db_path, export_dir
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -163,32 +163,13 @@ def sources_command(db_path, as_json: bool) -> None:
 
     rows = list_sources(_open(db_path))
     if as_json:
-        print_json([_source_json(s) for s in rows])
+        print_json([s.to_dict() for s in rows])
         return
     t = table("id", "outlet", "published", "place", "quotes", "events", "title")
     for s in rows:
         date = (s.published or "undated") + (" (inferred)" if s.inferred else "")
         t.add_row(str(s.id), safe(s.label), date, safe(s.place or ""), str(s.quotes), str(s.events), safe(s.title))
     console().print(t)
-
-
-def _source_json(s) -> dict:
-    return {
-        "id": s.id,
-        "path": s.path,
-        "outlet": s.outlet,
-        "title": s.title,
-        "published": s.published,
-        "published_source": s.published_source,
-        "published_reason": s.published_reason,
-        "place": s.place,
-        "byline": s.byline,
-        "url": s.url,
-        "captured": s.captured,
-        "words": s.words,
-        "quotes": s.quotes,
-        "events": s.events,
-    }
 
 
 @cli.command("search", context_settings=CONTEXT)
@@ -204,10 +185,18 @@ def search_command(query: str, where: str, limit: int, raw: bool, db_path, as_js
     Words are matched as typed (any characters are fine), with diacritics and Cyrillic
     folded, so Vučić, Vucic and Вучић find each other; the last word also matches as a prefix.
     """
-    from core.store.search import matching_quote_ids, quote_marks, search_articles
-    from core.store.queries import list_quotes
-
     db = _open(db_path)
+    try:
+        _search(db, query, where, limit, raw, as_json)
+    except QueryError as err:
+        raise QueryError(f"{err} Leave out --raw to search the words as typed.") from None
+
+
+def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) -> None:
+    """Print the articles or quotes matching `query`."""
+    from core.store.queries import list_quotes
+    from core.store.search import matching_quote_ids, quote_marks, search_articles
+
     if where == "articles":
         hits = search_articles(db, query, limit=limit, raw=raw)
         if as_json:
@@ -282,15 +271,8 @@ def _print_quotes(quotes, marks=None) -> None:
 @json_option
 def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
     """Print who said what: speaker, kind, quote, cue and source."""
-    from core.store.queries import find_source
-
     db = _open(db_path)
-    article_id = None
-    if source:
-        found = find_source(db, source)
-        if not found:
-            raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
-        article_id = found.id
+    article_id = _source_id(db, source)
     quotes = _speaker_quotes(db, speaker, group=group, article_id=article_id)
     if as_json:
         print_json([_quote_json(q) for q in quotes])
@@ -298,6 +280,18 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
     _print_quotes(quotes)
     if not quotes:
         console(stderr=True).print("No quotes.")
+
+
+def _source_id(db, source: str | None) -> int | None:
+    """The id of the source a --source option names (id, path or file name), or None."""
+    from core.store.queries import find_source
+
+    if not source:
+        return None
+    found = find_source(db, source)
+    if not found:
+        raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
+    return found.id
 
 
 def _canonical_speaker(db, name: str) -> str:
@@ -331,15 +325,10 @@ def _speaker_quotes(db, speaker: str | None, **filters):
 def timeline_command(source, db_path, as_json: bool) -> None:
     """Print the merged timeline, oldest first, with the sources for each date and disagreements."""
     from core.export import day_label
-    from core.store.queries import find_source, timeline
+    from core.store.queries import timeline
 
     db = _open(db_path)
-    article_id = None
-    if source:
-        found = find_source(db, source)
-        if not found:
-            raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
-        article_id = found.id
+    article_id = _source_id(db, source)
     entries = timeline(db, article_id=article_id)
     if as_json:
         print_json([e.to_dict() for e in entries])
@@ -423,17 +412,12 @@ def export_command(out_path, source, speaker, db_path, as_json: bool) -> None:
     """Write a Markdown brief of the briefing (sources, quotes by speaker, timeline) and say where."""
     from core.export import render_brief, write_brief
     from core.store.database import load_stored_settings
-    from core.store.queries import find_source, list_quotes, list_sources, timeline
+    from core.store.queries import get_source, list_sources, timeline
 
     db = _open(db_path)
     settings = load_stored_settings(db)
-    article_id = None
-    sources = list_sources(db)
-    if source:
-        found = find_source(db, source)
-        if not found:
-            raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
-        article_id, sources = found.id, [found]
+    article_id = _source_id(db, source)
+    sources = list_sources(db) if article_id is None else [get_source(db, article_id)]
     quotes = _speaker_quotes(db, speaker, article_id=article_id)
     markdown = render_brief(settings.title, sources=sources, quotes=quotes, entries=timeline(db, article_id=article_id))
     written = write_brief(markdown, out_path, title=settings.title)

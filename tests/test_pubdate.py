@@ -8,7 +8,8 @@ from pathlib import Path
 from core.models import Event, Extraction, ParsedArticle
 from core.nlp.context import BriefingContext
 from core.nlp.dates import find_events
-from core.nlp.pubdate import _WeekdayClue, briefing_context, writing_weekdays
+from core.nlp.context import context_from_db as briefing_context
+from core.nlp.pubdate import _WeekdayClue, writing_weekdays
 from core.nlp.temporal_scan import scan
 from core.settings import Settings
 from core.store.database import open_database, write_article

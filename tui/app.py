@@ -235,6 +235,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._screen_ready = threading.Event()
         self._data_version: int | None = None
         self._open_best_when_loaded = False
+        self._checking = False
         self.main = MainScreen()
 
     def get_default_screen(self) -> MainScreen:
@@ -346,12 +347,24 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.reload()
             self.notify("Read the briefing again.", timeout=3)
 
-    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
     def _check_for_changes(self) -> None:
-        """Reload when another connection has committed since the last look (PRAGMA data_version)."""
-        if not self.store.is_open:
+        """Look for commits by another connection, unless the previous look is still waiting.
+
+        Not an exclusive worker: when reads are slow (a huge briefing) a new look would cancel
+        the last one every tick, and nobody waiting for the app's workers would ever see them end.
+        """
+        if self._checking or not self.store.is_open:
             return
-        version = self.store.read(lambda db: db.execute("PRAGMA data_version").fetchone()[0])
+        self._checking = True
+        self._look_for_changes()
+
+    @work(thread=True, group="changes", exit_on_error=False)
+    def _look_for_changes(self) -> None:
+        """Reload when another connection has committed since the last look (PRAGMA data_version)."""
+        try:
+            version = self.store.read(lambda db: db.execute("PRAGMA data_version").fetchone()[0])
+        finally:
+            self._checking = False
         previous, self._data_version = self._data_version, version
         if previous is not None and version != previous:
             self.call_from_thread(self._changed_elsewhere)

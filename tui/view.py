@@ -232,12 +232,8 @@ def load_columns(
             ids = matching_quote_ids(db, query, raw=raw, limit=SEARCH_QUOTE_LIMIT + 1)
             hits = search_articles(db, query, raw=raw, limit=SEARCH_ARTICLE_LIMIT)
         except QueryError as err:
-            return ColumnsData(query, raw, [], error=str(err))
-        except sqlite3.OperationalError as err:
-            # Raw FTS5 syntax errors that core does not translate yet ("unterminated string").
-            if not raw:
-                raise
-            return ColumnsData(query, raw, [], error=f"Not a valid search: {err}. Press ctrl+r to search the words as typed.")
+            hint = " Press ctrl+r to search the words as typed." if raw else ""
+            return ColumnsData(query, raw, [], error=f"{err}{hint}")
         truncated = len(ids) > SEARCH_QUOTE_LIMIT
         ids = ids[:SEARCH_QUOTE_LIMIT]
         if filters.source_id is not None:
@@ -264,7 +260,7 @@ def load_columns(
         shown = [q.id for _spec, rows in columns for q in rows[:EAGER_MARKS]]
         try:
             marks = quote_marks(db, query, shown, raw=raw)
-        except (QueryError, sqlite3.OperationalError) as err:
+        except QueryError as err:
             return ColumnsData(query, raw, [], error=str(err))
     return ColumnsData(query, raw, columns, marks, hits, truncated)
 

@@ -25,7 +25,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from core.nlp.context import BriefingContext, context_from_db
+from core.nlp.context import BriefingContext
 from core.nlp.temporal_resolve import resolve
 from core.nlp.temporal_scan import Mention
 
@@ -205,15 +205,6 @@ def _reason(clues, day, weekday, copyright_year, hits_other, hits_own, near, pub
     if day.weekday() != weekday:
         parts.append("read as published the day after")
     return "; ".join(parts)
-
-
-def briefing_context(db, exclude_article_id: int | None = None) -> BriefingContext:
-    """What the other articles of a briefing database say about dates, for inferring one.
-
-    Only articles whose date was given (not inferred) count, so one guess does not feed the
-    next. The SQL lives in core.nlp.context.context_from_db, which the indexer calls too.
-    """
-    return context_from_db(db, exclude_article_id)
 
 
 def _nearest_distance(days: list[dt.date], day: dt.date) -> int | None:

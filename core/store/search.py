@@ -92,7 +92,7 @@ def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
         # In raw mode any parse failure of the MATCH expression is the user's syntax
         # ("unterminated string", "fts5: syntax error", "no such column"), said in one line.
         if raw:
-            raise QueryError(f"Not a valid search: {message}. Leave out --raw to search the words as typed.") from None
+            raise QueryError(f"Not a valid search: {message} (FTS5 query syntax).") from None
         if "no such column" in message or "fts5" in message:
             raise QueryError(f"Not a valid search: {message}.") from None
         raise
