@@ -300,7 +300,7 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
     if result.content_hash is None:
         return False  # unreadable now: keep whatever was indexed from it before
     if result.unchanged:
-        db["files"].upsert(file_row, pk="path")
+        _record_file(db, file_row)
         report.unchanged += _article_count(db, candidate.path)
         return False
     if not result.articles and any(p.skipped for p in result.problems):
@@ -330,8 +330,18 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
             _owe(db, "")
             report.removed += 1
             changed = True
-    db["files"].upsert(file_row, pk="path")
+    _record_file(db, file_row)
     return changed
+
+
+def _record_file(db, row: dict) -> None:
+    """Insert or update a file's row (what the next run's stat and hash checks compare with)."""
+    db.execute(
+        "INSERT INTO files (path, content_hash, size, mtime_ns, pipeline_version) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(path) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size, "
+        "mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version",
+        [row["path"], row["content_hash"], row["size"], row["mtime_ns"], row["pipeline_version"]],
+    )
 
 
 def _owe(db, path: str) -> None:

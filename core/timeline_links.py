@@ -14,7 +14,8 @@
 
 It scales by blocking: short-dated events are read one ISO week at a time (plus the week
 before, for dates that disagree by a few days), and candidate pairs come from an inverted
-index of sentence words that skips words too common to tell events apart.
+index of sentence words that skips words too common to tell events apart: two events are
+compared only when they share at least `MIN_SHARED_WORDS` of the words that remain.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -138,6 +140,7 @@ class _Item:
     bag: Counter = field(default_factory=Counter)
     #: Words of the dated sentence alone, for telling a differently dated same event.
     sentence_bag: Counter = field(default_factory=Counter)
+    sentence_words: frozenset = frozenset()
     #: True when the date is the date of a statement ("said on Monday").
     statement: bool = False
     #: idf-weighted vectors and their norms for the block being linked.
@@ -371,6 +374,7 @@ def _item(row) -> _Item:
     label = outlet or PurePath(path or "").name or f"article {article_id}"
     item = _Item(eid, article_id, value, granularity, _parse(first), _parse(last), label, window)
     item.sentence_bag = bag_of_words(own)
+    item.sentence_words = frozenset(item.sentence_bag)
     item.bag = item.sentence_bag + bag_of_words(window[len(own) :]) if len(window) > len(own) else item.sentence_bag
     item.statement = statement
     return item
@@ -404,25 +408,29 @@ def _cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: flo
 
 
 def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None):
-    """Pairs (i, j) of items from different articles sharing a discriminating word."""
+    """Pairs (i, j) of items from different articles sharing at least `MIN_SHARED_WORDS`
+    discriminating words (both tests of sameness need that many shared words anyway).
+
+    Postings are concatenated and counted by `Counter` (in C): a block of thousands of events
+    on one busy day costs one pass over its postings, not a Python loop per shared word.
+    """
     pool = items if others is None else others
     postings: dict[str, list[int]] = defaultdict(list)
     for j, item in enumerate(pool):
         for word in item.bag:
             postings[word].append(j)
-    seen = set()
+    for word in [w for w, posting in postings.items() if len(posting) > MAX_POSTING]:
+        del postings[word]
+    get = postings.get
     for i, item in enumerate(items):
-        for word in item.bag:
-            posting = postings.get(word, ())
-            if len(posting) > MAX_POSTING:
+        lists = [p for p in map(get, item.bag) if p]
+        if not lists:
+            continue
+        article = item.article_id
+        for j, shared in Counter(chain.from_iterable(lists)).items():
+            if shared < MIN_SHARED_WORDS or (others is None and j <= i) or pool[j].article_id == article:
                 continue
-            for j in posting:
-                if others is None and j <= i:
-                    continue
-                if pool[j].article_id == item.article_id or (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                yield i, j
+            yield i, j
 
 
 def _overlaps(a: _Item, b: _Item) -> bool:
@@ -525,8 +533,7 @@ def _dated_differently(a: _Item, b: _Item) -> bool:
         return False
     if not (a.first and b.first and 0 < abs((a.first - b.first).days) <= DATE_DISAGREEMENT_DAYS):
         return False
-    shared = a.sentence_bag.keys() & b.sentence_bag.keys()
-    if len(shared) < DATE_DISAGREEMENT_SHARED_WORDS:
+    if len(a.sentence_words & b.sentence_words) < DATE_DISAGREEMENT_SHARED_WORDS:
         return False
     similarity = _cosine(a.sentence_vector, a.sentence_norm, b.sentence_vector, b.sentence_norm)
     return similarity >= DATE_DISAGREEMENT_SIMILARITY
