@@ -1,7 +1,8 @@
 """Search phase: the core search API against the same MATCH expressions on plain sqlite3, and ripgrep.
 
 `python -m bench.measure_search DB CORPUS --articles N --seed S` runs the 200 queries of
-`bench.corpus.sample_queries` through `core.store.search.search_articles`, the MATCH expression
+`bench.corpus.sample_queries` through `core.store.search.search_articles` (ranked hits with
+their outlet, title and date; and again with snippets for the first 20, the CLI's page), the MATCH expression
 `build_match` makes of each straight against `articles_fts` (ranked by the same bm25 weights,
 same limit: the floor), and `rg` over the corpus files as the tool a user would otherwise use.
 """
@@ -19,8 +20,10 @@ from pathlib import Path
 from bench.corpus import sample_queries
 from bench.measure_common import emit, median, peak_rss_mb, percentile
 
-#: Results a search returns: what the CLI and the app ask for by default.
+#: Results a search returns: what the app asks for.
 LIMIT = 50
+#: Hits given a snippet in the second timing: the CLI's default page.
+SNIPPETS = 20
 
 
 def _timed(function, *args) -> float:
@@ -42,7 +45,10 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
     raw_sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, {weights}) LIMIT {LIMIT}"
 
     def core_search(query: str) -> None:
-        search_articles(db, query, limit=LIMIT)
+        search_articles(db, query, limit=LIMIT, snippets=0)
+
+    def core_search_snippets(query: str) -> None:
+        search_articles(db, query, limit=LIMIT, snippets=SNIPPETS)
 
     def raw_search(match: str | None) -> None:
         if match is not None:
@@ -54,16 +60,19 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
         core_search(query)
         raw_search(match)
     core_ms: list[float] = []
+    snippet_ms: list[float] = []
     raw_ms: list[float] = []
     by_kind: dict[str, list[float]] = {}
     hits: dict[str, list[int]] = {}
     for (kind, query), match in zip(queries, matches):
         # Alternating, each the median of a few repeats: drift and hiccups hit both sides alike.
-        core_times, raw_times = [], []
+        core_times, raw_times, snippet_times = [], [], []
         for _ in range(repeats):
             core_times.append(_timed(core_search, query))
             raw_times.append(_timed(raw_search, match))
+            snippet_times.append(_timed(core_search_snippets, query))
         core_ms.append(median(core_times) * 1000)
+        snippet_ms.append(median(snippet_times) * 1000)
         raw_ms.append(median(raw_times) * 1000)
         by_kind.setdefault(kind, []).append(core_ms[-1])
         if match is not None:
@@ -72,6 +81,9 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
         "queries": len(queries),
         "p50_ms": percentile(core_ms, 0.5),
         "p95_ms": percentile(core_ms, 0.95),
+        "snippets_p50_ms": percentile(snippet_ms, 0.5),
+        "snippets_p95_ms": percentile(snippet_ms, 0.95),
+        "snippets": SNIPPETS,
         "raw_p50_ms": percentile(raw_ms, 0.5),
         "raw_p95_ms": percentile(raw_ms, 0.95),
         "by_kind_p95_ms": {kind: percentile(values, 0.95) for kind, values in by_kind.items()},

@@ -86,6 +86,12 @@ async def _settle(pilot) -> int:
         return cancelled
 
 
+def _shown_query(app) -> str | None:
+    """The query whose results the briefing app shows (None for an app without one)."""
+    data = getattr(app, "columns_data", None) if hasattr(app, "search_query") else None
+    return getattr(data, "query", "") if hasattr(app, "search_query") else None
+
+
 async def _run_once(make_app, query: str | None) -> tuple[float, float | None, object, int]:
     started = time.perf_counter()
     app = make_app()
@@ -98,6 +104,10 @@ async def _run_once(make_app, query: str | None) -> tuple[float, float | None, o
             await pilot.press("/")
             await pilot.press(*query)
             cancelled += await _settle(pilot)
+            # Done when the columns show this query's results, however the app schedules the search.
+            while _shown_query(app) not in (None, query) and time.perf_counter() - began < 60:
+                await asyncio.sleep(0.005)
+                cancelled += await _settle(pilot)
             search = time.perf_counter() - began
     return startup, search, app, cancelled
 

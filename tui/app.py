@@ -38,6 +38,7 @@ from tui.view import (
     load_columns,
     load_overview,
     load_settings,
+    searchable,
 )
 from tui.widgets.article_view import ArticleView
 from tui.widgets.briefing_list import BriefingList
@@ -320,9 +321,9 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.settings = settings
         self.specs = specs
         self.title = settings.title
-        self.main.progress.finish()
-        self._apply_overview(self._overview_generation, overview)
-        self._apply_columns(self._columns_generation, columns)
+        # One paint for the whole first screen, not one per pane.
+        with self.batch_update():
+            self._fill_first_screen(overview, columns)
         if overview.counts.sources == 0:
             self.main.show_notice(
                 f"This briefing has no sources yet. Index a folder of articles into it:\n"
@@ -331,15 +332,20 @@ class BriefingApp(App[None], inherit_bindings=False):
         if report is not None and report.failed:
             names = ", ".join(Path(p.path).name for p in report.problems if p.skipped)
             self.notify(f"{report.failed} file(s) could not be read: {names}", severity="warning", timeout=8)
+        self.ready = True
+        self.post_message(self.Started(None, report))
+        # Another process (`briefing index`) may write while the app is open: look now and then.
+        self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)
+
+    def _fill_first_screen(self, overview: Overview, columns: ColumnsData) -> None:
+        self.main.progress.finish()
+        self._apply_overview(self._overview_generation, overview)
+        self._apply_columns(self._columns_generation, columns)
         if self.search_query.strip():
             self.reload(overview=False)  # typed into the search box while the briefing was opening
         else:
             focus = self.main.board.columns[0] if self.main.board.columns else self.main.sources
             focus.focus()
-        self.ready = True
-        self.post_message(self.Started(None, report))
-        # Another process (`briefing index`) may write while the app is open: look now and then.
-        self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)
 
     def action_refresh(self) -> None:
         """Read the briefing again, with the current filters and search."""
@@ -444,7 +450,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             )
             self.main.search.show_count(note)
         else:
-            self.main.search.show_count("")
+            self.main.search.show_count(self._waiting_hint())
         self._show_status()
         self.post_message(self.ColumnsLoaded(self.filters, data.query, {s.label: len(r) for s, r in data.columns}))
         if searching:
@@ -510,11 +516,21 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.search_query = event.query
-        self.search_raw = event.raw
-        if not event.query.strip():
+        # Until the query is long enough to narrow anything, the briefing stays as it is.
+        query = event.query if searchable(event.query, event.raw) else ""
+        if not query.strip():
             self.main.search.show_error(None)
+        if query != event.query and not self.search_query and event.raw == self.search_raw:
+            self.main.search.show_count(self._waiting_hint())  # one letter typed: nothing to search yet
+            return
+        self.search_query = query
+        self.search_raw = event.raw
         self.reload(overview=False)
+
+    def _waiting_hint(self) -> str:
+        """What the search box says beside its mode while nothing is searched."""
+        typed = self.main.search.value
+        return "type on to search" if typed.strip() and not searchable(typed, self.main.search.raw) else ""
 
     @on(SearchBar.Closed)
     def _search_closed(self, _event: SearchBar.Closed) -> None:

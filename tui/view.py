@@ -25,6 +25,16 @@ SEARCH_QUOTE_LIMIT = 2000
 EAGER_MARKS = 300
 #: Most articles a search lists.
 SEARCH_ARTICLE_LIMIT = 50
+#: Fewest letters a search-as-you-type query needs: one letter as a prefix matches nearly
+#: every article and quote, a search that costs the most and tells the least.
+MIN_SEARCH_LETTERS = 2
+
+
+def searchable(query: str, raw: bool = False) -> bool:
+    """True when `query` is worth searching for (raw FTS5 syntax always is, if not blank)."""
+    if raw:
+        return bool(query.strip())
+    return sum(ch.isalnum() for ch in query) >= MIN_SEARCH_LETTERS
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from core.errors import QueryError
 from core.fold import fold
+from core.store.snippets import make_snippet, query_terms
 from core.textsafe import clean_text
 
 # Markers FTS5 puts around matches in snippets. Control characters are removed from every
@@ -99,30 +100,54 @@ def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
 
 
 def search_articles(
-    db: sqlite_utils.Database, query: str, *, limit: int = 50, offset: int = 0, raw: bool = False
+    db: sqlite_utils.Database,
+    query: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    raw: bool = False,
+    snippets: int | None = None,
 ) -> list[ArticleHit]:
-    """Articles matching `query`, best first (bm25, title weighted over body)."""
+    """Articles matching `query`, best first (bm25, title weighted over body).
+
+    Each hit carries a snippet; with `snippets=N` only the first N do (the rest an empty one,
+    see `add_snippets`): making a snippet re-reads the article, and a screen shows a few hits.
+    """
     match = build_match(query, raw=raw)
     if match is None:
         return []
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    # `rank MATCH` with ORDER BY rank lets FTS5 hand rows over already ranked, so the join and
-    # snippet() run only for the rows returned, not for every match.
+    # Ranked inside FTS5 first, then only the returned rows are joined to their articles.
     rows = _run(
         db,
         f"""
-        SELECT a.id, a.path, a.outlet, a.title, a.published,
-               snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 16), articles_fts.rank
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND articles_fts.rank MATCH 'bm25({weights})'
-        ORDER BY articles_fts.rank LIMIT ? OFFSET ?
+        SELECT a.id, a.path, a.outlet, a.title, a.published, f.score
+        FROM (SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts
+              WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?) f
+        JOIN articles a ON a.id = f.rowid
+        ORDER BY f.score
         """,
         [match, limit, offset],
         raw,
     )
-    return [
-        ArticleHit(r[0], r[1], r[2], r[3], r[4], split_marks(_one_line(r[5] or "")), r[6]) for r in rows
-    ]
+    hits = [ArticleHit(r[0], r[1], r[2], r[3], r[4], Marked(""), r[5]) for r in rows]
+    wanted = len(hits) if snippets is None else max(0, snippets)
+    return add_snippets(db, query, hits[:wanted], raw=raw) + hits[wanted:]
+
+
+def add_snippets(db: sqlite_utils.Database, query: str, hits: list[ArticleHit], *, raw: bool = False) -> list[ArticleHit]:
+    """The hits with a snippet each: a few words around the best match, marks as offsets."""
+    if not hits:
+        return []
+    terms = query_terms(fold(clean_text(query)), raw=raw)
+    ids = [hit.id for hit in hits]
+    texts = dict(db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
+    return [replace(hit, snippet=Marked(*_snippet(texts.get(hit.id) or "", terms))) for hit in hits]
+
+
+def _snippet(text: str, terms) -> tuple[str, tuple[tuple[int, int], ...]]:
+    snippet, marks = make_snippet(text, terms)
+    return snippet, tuple(marks)
 
 
 def matching_quote_ids(db: sqlite_utils.Database, query: str, *, raw: bool = False, limit: int | None = None) -> list[int]:

@@ -269,6 +269,25 @@ def test_every_binding_in_the_app_has_an_id():
 # --- search ------------------------------------------------------------------------------------
 
 
+async def test_one_letter_is_not_searched_yet(briefing_db):
+    """A single letter would match nearly everything: the briefing stays whole until the second."""
+    messages: list[Message] = []
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("/", "p")
+        await settle(pilot)
+        assert not of_type(messages, BriefingApp.SearchFinished)
+        assert len(column(app, "Vucic").items) == 5
+        assert "type on to search" in str(app.main.search.query_one("#search-mode").render())
+        await pilot.press("o")
+        await settle(pilot)
+        assert of_type(messages, BriefingApp.SearchFinished)[-1].query == "po"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.search_query == "" and len(column(app, "Vucic").items) == 5
+
+
 async def test_search_filters_columns_and_lists_articles(briefing_db):
     """`/` then typing: columns keep the matching quotes with the terms marked; articles are listed."""
     messages: list[Message] = []

@@ -37,8 +37,9 @@ class BriefingList(OptionList, inherit_bindings=False):
     ]
     """Movement (arrows or j/k) and enter to open the highlighted item."""
 
-    #: Items turned into options at a time.
-    PAGE_SIZE: ClassVar[int] = 150
+    #: Items turned into options at a time (more are added while the window is under two screens):
+    #: each option is styled and measured, so the first paint costs what one page costs.
+    PAGE_SIZE: ClassVar[int] = 30
     #: Put a separator line between items (quote cards).
     DIVIDERS: ClassVar[bool] = False
     #: What the list says when it has no items.
@@ -127,6 +128,13 @@ class BriefingList(OptionList, inherit_bindings=False):
                 self.highlighted = self._option_index(target)
         finally:
             self._rebuilding = False
+        self.call_after_refresh(self._fill_view)
+
+    def _fill_view(self) -> None:
+        """Add pages while the window is shorter than two screens (a tall terminal, short items)."""
+        if self._start + self._shown < len(self.items) and self.virtual_size.height < 2 * self.size.height:
+            self._add_page()
+            self.call_after_refresh(self._fill_view)
 
     def _add(self, count: int) -> None:
         first = self._start + self._shown
@@ -172,11 +180,18 @@ class BriefingList(OptionList, inherit_bindings=False):
     # --- filling ----------------------------------------------------------------------------
 
     def set_items(
-        self, items: Sequence, *, empty_text: str | None = None, keep_position: bool = True, force: bool = False
+        self,
+        items: Sequence,
+        *,
+        empty_text: str | None = None,
+        keep_position: bool = True,
+        force: bool = False,
+        fallback: int | None = None,
     ) -> None:
         """Replace the items, keeping the cursor on the same item when it is still there.
 
-        The same items again are left alone (unless `force`: they must be drawn anew).
+        Otherwise the cursor goes to item `fallback` (or the first): the window is drawn once,
+        around it. The same items again are left alone (unless `force`: they must be drawn anew).
         """
         items = list(items)
         if not force and items and items == self.items and keep_position and empty_text in (None, self._empty_text):
@@ -189,7 +204,7 @@ class BriefingList(OptionList, inherit_bindings=False):
             self._rebuild(0, 0, None)
             self.add_option(Option(Text(self._empty_text, style="italic"), id=EMPTY_ID, disabled=True))
             return
-        target = 0
+        target = fallback if fallback is not None and 0 <= fallback < len(self.items) else 0
         if previous is not None:
             for index, item in enumerate(self.items):
                 if self.item_key(item) == previous:

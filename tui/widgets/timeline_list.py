@@ -88,26 +88,27 @@ class TimelineList(BriefingList):
         if items and items == self.items:
             return  # unchanged (say, a speaker filter): keep the cursor and scroll where they are
         previous = self.current_key
-        self.set_items(items, empty_text=empty_text)
-        if previous is None or self.current_key != previous:
-            self.jump_to_story(story_start)
+        keep = previous is not None and any(item.key == previous for item in items)
+        story = None if keep else self.story_index(items, story_start)
+        self.set_items(items, empty_text=empty_text, fallback=story)
+        if story is not None:
+            self.call_after_refresh(self.scroll_to_highlight, True)
 
-    def jump_to_story(self, story_start: str | None) -> None:
-        """Open on the story's main day: the day most sources report (earliest on a tie).
+    @staticmethod
+    def story_index(items: list[TimelineItem], story_start: str | None) -> int | None:
+        """Index of the story's main day: the day most sources report (earliest on a tie).
 
         Background years and the run-up would otherwise push the day that matters out of view.
         """
         if not story_start:
-            return
+            return None
         best_index, best_sources = None, 0
-        for index, item in enumerate(self.items):
+        for index, item in enumerate(items):
             entry = item.entry
             if item.event is None and entry.granularity == "day" and (entry.day_first or "") >= story_start:
                 if len(entry.outlets) > best_sources:
                     best_index, best_sources = index, len(entry.outlets)
-        if best_index is not None:
-            self.select_index(best_index)
-            self.call_after_refresh(self.scroll_to_highlight, True)
+        return best_index
 
     def divider_after(self, index: int) -> bool:
         """A line between one date's events and the next date."""
