@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from core.textsafe import clean_text
@@ -79,5 +80,10 @@ def _looks_binary(text: str) -> bool:
     # Control characters are already gone; what is left of a binary file is a sea of
     # replacement characters and private-use or unassigned code points.
     sample = text[:4096]
-    odd = sum(1 for ch in sample if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if sample.isascii():
+        return False
+    odd = len(_ODD.findall(sample))
     return odd > len(sample) * 0.3
+
+
+_ODD = re.compile("[\ufffd\ue000-\uf8ff]")

@@ -27,6 +27,7 @@ from core.models import Event
 from core.nlp import datelex as lex
 from core.nlp.context import BriefingContext
 from core.nlp.pubdate import infer_published
+from core.nlp.sentences import token_columns
 from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
 from core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
 from core.nlp.temporal_scan import Mention, scan
@@ -70,7 +71,11 @@ class DateFinder:
         info = doc.user_data.get(ARTICLE_KEY) or {}
         sentences = None
         if doc.has_annotation("SENT_START"):
-            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+            columns = token_columns(doc)
+            sentences = [
+                (columns.starts[first], columns.starts[last - 1] + len(columns.words[last - 1]))
+                for first, last in columns.sentences
+            ]
         text = doc_text(doc)
         events, inferred = find_events(
             text,

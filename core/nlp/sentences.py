@@ -9,6 +9,7 @@ never `Doc.text` again, which spaCy rebuilds from every token on each access.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
@@ -63,7 +64,48 @@ class SentenceSplitter:
         starts = sentence_starts(words, spaces, blank_lines)
         array = numpy.asarray(starts, dtype="int32").astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], array)
+        # Kept for the components after this one: each would otherwise read the same columns
+        # from the Doc again and walk Doc.sents, which makes a Span per sentence.
+        bounds = [i for i, flag in enumerate(starts) if flag == 1] + [len(words)]
+        doc.user_data[COLUMNS_KEY] = TokenColumns(
+            words, [c[0] for c in columns], spaces, list(zip(bounds, bounds[1:]))
+        )
         return doc
+
+
+#: Key in Doc.user_data of the TokenColumns the splitter read.
+COLUMNS_KEY = "briefing.columns"
+
+
+class TokenColumns(NamedTuple):
+    """Token texts, character offsets, trailing-space flags and sentence token ranges of a Doc."""
+
+    words: list[str]
+    starts: list[int]
+    spaces: list[int]
+    sentences: list[tuple[int, int]]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    """The splitter's columns when they still describe the Doc, else read afresh.
+
+    A trained pipeline's parser may move sentence boundaries after the splitter ran: then the
+    Doc's own sentences are read.
+    """
+    columns = doc.user_data.get(COLUMNS_KEY)
+    if columns is not None and len(columns.words) == len(doc) and not doc.has_annotation("DEP"):
+        return columns
+    from core.nlp.speech_marks import doc_text
+
+    text = doc_text(doc)
+    rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+    sentences = [(s.start, s.end) for s in doc.sents] if len(doc) and doc.has_annotation("SENT_START") else []
+    return TokenColumns(
+        [text[start : start + length] for start, length, _ in rows],
+        [row[0] for row in rows],
+        [row[2] for row in rows],
+        sentences,
+    )
 
 
 def sentence_starts(words: list[str], spaces: list[int], blank_lines: bool) -> list[int]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from core.nlp import lexicon as lx
+from core.nlp.sentences import token_columns
 from core.nlp.speech_marks import QuoteSpan
 
 #: How far (in tokens) a speaker phrase, an appositive chain or an adverbial may reach.
@@ -129,13 +129,11 @@ class TokenView:
     """The token strings, offsets, sentences and quoted spans of one document."""
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> None:
-        self.text = text = doc.text if text is None else text  # Doc.text is rebuilt on every access
-        # Words sliced from the text by offset and length: no Token object per word.
-        arrays = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        starts = [row[0] for row in arrays]
-        words = [text[start : start + length] for start, length, _space in arrays]
-        sents = [(s.start, s.end) for s in doc.sents] if len(doc) else []
-        self.words, self.starts, self.sent_bounds = _compact(words, starts, [row[2] for row in arrays], sents)
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        # Words sliced from the text by offset and length (no Token object per word), as the
+        # sentence splitter already read them.
+        columns = token_columns(doc)
+        self.words, self.starts, self.sent_bounds = _compact(columns.words, columns.starts, columns.spaces, columns.sentences)
         self.lowers = [word.lower() for word in self.words]
         self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
         self.sent_of: list[int] = []
