@@ -56,6 +56,27 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def test_schema_one_gains_the_speaker_index_in_place(tmp_path):
+    path = tmp_path / "v1.db"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX idx_quotes_speaker")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert "idx_quotes_speaker" in {i.name for i in db["quotes"].indexes}
+    # Read-only, it cannot be brought up to date: it says which command does it.
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="updated in place by the next write: run `briefing index"):
+        open_database(path, readonly=True)
+
+
 def test_read_only_location(tmp_path):
     with pytest.raises(DatabaseError, match="not writable|Cannot create"):
         open_database("/proc/briefing-test.db")

@@ -13,7 +13,19 @@ import sqlite_utils
 from core.errors import QueryError
 from core.settings import Settings
 from core.store.database import load_stored_settings, open_database
-from core.store.queries import Counts, EventRow, QuoteRow, Source, TimelineEntry, counts, list_groups, list_quotes, list_sources, timeline
+from core.store.queries import (
+    Counts,
+    EventRow,
+    QuoteRow,
+    Source,
+    TimelineEntry,
+    count_quotes,
+    counts,
+    list_groups,
+    list_quotes,
+    list_sources,
+    timeline,
+)
 from core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
 from tui.text import short_day
 
@@ -25,6 +37,10 @@ SEARCH_QUOTE_LIMIT = 2000
 EAGER_MARKS = 300
 #: Most articles a search lists.
 SEARCH_ARTICLE_LIMIT = 50
+#: Quotes read into a column when not searching: a briefing is read by searching and
+#: filtering, not by scrolling through thousands of one speaker's quotes; the column says
+#: how many more there are.
+COLUMN_QUOTE_LIMIT = 500
 #: Fewest letters a search-as-you-type query needs: one letter as a prefix matches nearly
 #: every article and quote, a search that costs the most and tells the least.
 MIN_SEARCH_LETTERS = 2
@@ -119,6 +135,8 @@ class ColumnsData:
     truncated: bool = False
     #: A one-line message when the query could not be run.
     error: str | None = None
+    #: Each column's quote count for the filters (more than it holds when capped).
+    totals: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -249,20 +267,14 @@ def load_columns(
         if filters.source_id is not None:
             hits = [h for h in hits if h.id == filters.source_id]
     columns = []
+    totals = []
     for spec in specs:
         check()
-        rows = list_quotes(
-            db,
-            group=spec.group,
-            speaker=spec.speaker,
-            article_id=filters.source_id,
-            day=filters.day,
-            ids=ids,
-        )
-        if spec.speaker and not spec.group:
-            # list_quotes matches speakers loosely (LIKE); a column holds exactly one speaker.
-            rows = [q for q in rows if q.speaker == spec.speaker]
+        # A column holds exactly one speaker (or one group), never every name containing it.
+        where = dict(group=spec.group, speaker=spec.speaker, article_id=filters.source_id, day=filters.day, exact_speaker=True)
+        rows = list_quotes(db, ids=ids, limit=None if searching else COLUMN_QUOTE_LIMIT, **where)
         columns.append((spec, rows))
+        totals.append(len(rows) if searching or len(rows) < COLUMN_QUOTE_LIMIT else count_quotes(db, **where))
     marks: dict[int, Marked] = {}
     if searching:
         check()
@@ -272,7 +284,7 @@ def load_columns(
             marks = quote_marks(db, query, shown, raw=raw)
         except QueryError as err:
             return ColumnsData(query, raw, [], error=str(err))
-    return ColumnsData(query, raw, columns, marks, hits, truncated)
+    return ColumnsData(query, raw, columns, marks, hits, truncated, totals=totals)
 
 
 def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:

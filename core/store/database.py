@@ -91,7 +91,13 @@ def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) ->
             f"{SCHEMA_VERSION}). Upgrade briefing, or use another --db."
         )
     if version < SCHEMA_VERSION:
-        if readonly or any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+        migratable = all(step in MIGRATIONS for step in range(version, SCHEMA_VERSION))
+        if readonly and migratable:
+            raise DatabaseError(
+                f"{path} is from an older version of briefing (schema {version}); it is updated in "
+                f"place by the next write: run `briefing index --db {path}`."
+            )
+        if not migratable:
             raise DatabaseError(
                 f"{path} is from an older version of briefing (schema {version}). "
                 f"Re-index needed: run `briefing index --rebuild --db {path}`."

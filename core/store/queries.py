@@ -215,6 +215,39 @@ def list_quotes(
     `day` keeps quotes from articles published that day; `ids` keeps the given quotes in
     that order (search results).
     """
+    if ids is not None and not ids:
+        return []
+    where, params = _quote_filters(speaker, group, article_id, day, ids, exact_speaker)
+    order = "a.published IS NULL, a.published, a.id, q.seq"
+    sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = [QuoteRow(*r) for r in db.execute(sql, params).fetchall()]
+    if ids is not None:
+        position = {qid: n for n, qid in enumerate(ids)}
+        rows.sort(key=lambda q: position.get(q.id, 0))
+    return _with_also_in(db, rows)
+
+
+def count_quotes(
+    db: sqlite_utils.Database,
+    *,
+    speaker: str | None = None,
+    group: str | None = None,
+    article_id: int | None = None,
+    day: str | None = None,
+    exact_speaker: bool = False,
+) -> int:
+    """How many quotes `list_quotes` would return for the same filters (without a limit)."""
+    where, params = _quote_filters(speaker, group, article_id, day, None, exact_speaker)
+    # The articles table is joined only when a filter needs it: counting stays on quotes' indexes.
+    join = " JOIN articles a ON a.id = q.article_id" if day else ""
+    sql = f"SELECT count(*) FROM quotes q{join}" + (" WHERE " + " AND ".join(where) if where else "")
+    return db.execute(sql, params).fetchone()[0]
+
+
+def _quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple[list[str], list]:
     where, params = [], []
     if speaker and exact_speaker:
         where.append("q.speaker = ?")
@@ -231,21 +264,10 @@ def list_quotes(
     if day:
         where.append("a.published = ?")
         params.append(day)
-    order = "a.published IS NULL, a.published, a.id, q.seq"
     if ids is not None:
-        if not ids:
-            return []
-        where.append(f"q.id IN (SELECT value FROM json_each(?))")
+        where.append("q.id IN (SELECT value FROM json_each(?))")
         params.append(_json_list(ids))
-    sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = [QuoteRow(*r) for r in db.execute(sql, params).fetchall()]
-    if ids is not None:
-        position = {qid: n for n, qid in enumerate(ids)}
-        rows.sort(key=lambda q: position.get(q.id, 0))
-    return _with_also_in(db, rows)
+    return where, params
 
 
 def _json_list(ids: list[int]) -> str:

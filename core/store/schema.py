@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -119,6 +119,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     )
     db["quotes"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     db["quotes"].create_index(["speaker_id"], if_not_exists=True)
+    # A column of one speaker's quotes is read by name.
+    db["quotes"].create_index(["speaker"], if_not_exists=True)
     db["quotes"].create_index(["group_name"], if_not_exists=True)
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
     db["events"].create(
@@ -134,6 +136,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-#: Migrations from version N to N+1, as SQL scripts; none yet. When a step cannot be written
+#: Migrations from version N to N+1, as SQL scripts. When a step cannot be written
 #: as SQL (the NLP output changed shape), the database says "re-index needed" instead.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 1 → 2: quotes are read by speaker name (the app's columns).
+    1: "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes (speaker);",
+}

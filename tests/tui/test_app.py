@@ -19,6 +19,7 @@ from tui.commands import BriefingCommands
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.speaker_picker import SpeakerPicker
+from tui.view import COLUMN_QUOTE_LIMIT
 from tui.widgets.article_view import ArticleView
 from tui.widgets.column_choices import ColumnChoices
 from tui.widgets.quote_column import QuoteColumn
@@ -630,7 +631,7 @@ async def test_article_text_is_shown_literally(tmp_path):
 
 
 async def test_ten_thousand_quotes_stay_responsive(briefing_db):
-    """Lists render a page at a time: 10,000 quotes open with a window of options and scroll to the end on demand."""
+    """10,000 quotes of one speaker: the column reads the first of them, renders a page at a time and says how many more."""
     db = open_database(briefing_db)
     article_id, text = db.execute("SELECT id, text FROM articles WHERE path LIKE '%000_%'").fetchone()
     start = text.index("We will not tolerate")
@@ -643,10 +644,15 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         vucic = column(app, "Vucic")
-        assert len(vucic.items) == 10_001
+        # The column reads the first quotes and says how many there are in all.
+        assert len(vucic.items) == COLUMN_QUOTE_LIMIT
+        assert str(vucic.border_title) == "Vucic · 10,001"
         assert vucic.shown <= 2 * vucic.PAGE_SIZE  # only a window of them are options
         await pilot.press("end")
-        assert vucic.current_index == 10_000 and vucic.shown <= 2 * vucic.PAGE_SIZE
+        last = COLUMN_QUOTE_LIMIT - 1
+        assert vucic.current_index == last and vucic.shown <= 2 * vucic.PAGE_SIZE
+        tail = vucic.get_option_at_index(vucic.option_count - 1)
+        assert tail.disabled and str(tail.prompt).startswith(f"⋯ {10_001 - COLUMN_QUOTE_LIMIT:,} more")
         await pilot.press("up", "pageup", "home")
         assert vucic.current_index == 0
         await pilot.press("/", *"pogrom")

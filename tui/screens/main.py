@@ -150,7 +150,7 @@ class MainScreen(Screen, inherit_bindings=False):
         searching = bool(data.query.strip())
         empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
         search = (data.query, data.raw) if searching else None
-        self.board.show(data.columns, data.marks, pinned, inferred, empty, search)
+        self.board.show(data.columns, data.marks, pinned, inferred, empty, search, data.totals)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.
             counts = [len(rows) for _spec, rows in data.columns]

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 EMPTY_ID = "-empty"
 #: Option id of the line standing for the items above the window.
 EARLIER_ID = "-earlier"
+#: Option id of the line after the last item, saying what the list leaves out.
+LATER_ID = "-later"
 
 
 class BriefingList(OptionList, inherit_bindings=False):
@@ -69,6 +71,8 @@ class BriefingList(OptionList, inherit_bindings=False):
         self._lead = 0
         self._rebuilding = False
         self._empty_text = self.EMPTY_TEXT
+        #: A line after the last item (what was left out and how to reach it), or None.
+        self.tail_hint: str | None = None
 
     # --- to override ------------------------------------------------------------------------
 
@@ -147,6 +151,8 @@ class BriefingList(OptionList, inherit_bindings=False):
             if self.divider_after(index):
                 options.append(None)
         self._shown += len(page)
+        if self.tail_hint and first + len(page) == len(self.items):
+            options.append(Option(Text(self.tail_hint, style="italic"), id=LATER_ID, disabled=True))
         self.add_options(options)
         self.items_shown(page)
 

@@ -59,10 +59,15 @@ class QuoteBoard(Vertical):
         inferred: set[int] | None = None,
         empty_text: str | None = None,
         search: tuple[str, bool] | None = None,
+        totals: list[int] | None = None,
     ) -> None:
-        """Show these columns and their quotes, rebuilding the columns only when the choice changed."""
+        """Show these columns and their quotes, rebuilding the columns only when the choice changed.
+
+        `totals` are the columns' full counts when a column holds only the first of its quotes.
+        """
         specs = [spec for spec, _rows in columns]
-        labels = [Text(f"{terminal_safe(spec.label)} · {len(rows):,}") for spec, rows in columns]
+        totals = totals or [len(rows) for _spec, rows in columns]
+        labels = [Text(f"{terminal_safe(spec.label)} · {total:,}") for (spec, _rows), total in zip(columns, totals)]
         if specs != self.specs:
             self._rebuild(specs, labels)
         else:
@@ -72,8 +77,8 @@ class QuoteBoard(Vertical):
                     tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
                 except Exception:  # still being mounted; it was created with this label
                     continue
-        for column, (_spec, rows) in zip(self.columns, columns):
-            column.set_quotes(rows, marks, pinned, inferred, empty_text, search)
+        for column, (_spec, rows), total in zip(self.columns, columns, totals):
+            column.set_quotes(rows, marks, pinned, inferred, empty_text, search, total)
 
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"

@@ -105,18 +105,20 @@ class QuoteColumn(BriefingList):
         inferred: set[int] | None = None,
         empty_text: str | None = None,
         search: tuple[str, bool] | None = None,
+        total: int | None = None,
     ) -> None:
         """Show `quotes` with search `marks`, `pinned` keys and the ids of sources with inferred dates.
 
         `search` is the (query, raw) the marks are for; quotes scrolled into view later without
-        marks are asked for with MarksWanted.
+        marks are asked for with MarksWanted. `total` is how many quotes the column has when
+        `quotes` are only the first of them.
         """
         if not self.is_mounted:
-            self._pending = (quotes, marks, pinned, inferred, empty_text, search)
+            self._pending = (quotes, marks, pinned, inferred, empty_text, search, total)
             return
-        self._fill(quotes, marks, pinned, inferred, empty_text, search)
+        self._fill(quotes, marks, pinned, inferred, empty_text, search, total)
 
-    def _fill(self, quotes, marks, pinned, inferred, empty_text, search) -> None:
+    def _fill(self, quotes, marks, pinned, inferred, empty_text, search, total=None) -> None:
         self._pending = None
         marks = dict(marks or {})
         if quotes and quotes == self.items and marks == self.marks and (pinned or set()) == self.pinned:
@@ -126,7 +128,10 @@ class QuoteColumn(BriefingList):
         self.marks = marks
         self.pinned = pinned or set()
         self.inferred = inferred or set()
-        self.border_title = Text(f"{terminal_safe(self.spec.label)} · {len(quotes):,}")
+        total = max(total or 0, len(quotes))
+        self.border_title = Text(f"{terminal_safe(self.spec.label)} · {total:,}")
+        more = total - len(quotes)
+        self.tail_hint = f"⋯ {more:,} more: search (/) or keep one source (f) to narrow" if more else None
         # Forced: the same quotes may need drawing with other marks, pins or dates.
         self.set_items(quotes, empty_text=empty_text, force=True)
 
