@@ -28,6 +28,7 @@ from core.store.database import (
     set_meta,
     write_article,
 )
+from core.store.queries import MOST_QUOTED_KEY, count_most_quoted
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
 #: a killed run loses at most one batch, and readers see progress.
@@ -402,6 +403,8 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
     _link_across_sources(db)
     with db.atomic():
         prune_speakers(db)
+        # Read by every app start: counting a large briefing's quotes there would hold it up.
+        set_meta(db, MOST_QUOTED_KEY, json.dumps(count_most_quoted(db)))
         db.execute("DELETE FROM pending")
 
 

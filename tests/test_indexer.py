@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 from core.indexer import index_paths
-from core.store.database import check_database, open_database
-from core.store.queries import counts, list_sources
+from core.store.database import check_database, get_meta, open_database
+from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
 
 
 def snapshot(db):
@@ -122,3 +123,25 @@ def test_capped_timeline_keeps_counts_outlets_and_notes(seed_db):
     for whole, first in zip(full, capped):
         assert (first.outlets, first.disagreements, first.total) == (whole.outlets, whole.disagreements, len(whole.events))
         assert len(first.events) == 1 and first.hidden == len(whole.events) - 1
+
+
+def test_most_quoted_is_stored_by_the_index_run_and_kept_current(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    stored = json.loads(get_meta(fresh_db, MOST_QUOTED_KEY))
+    assert [tuple(s) for s in stored] == count_most_quoted(fresh_db)
+    assert most_quoted(fresh_db, 3) == [tuple(s) for s in stored[:3]]
+    # A new article that quotes someone else a lot moves the ranking at the next run.
+    (seed_folder / "zz.txt").write_text(
+        "Pristina, May 31 (Reuters) -\n\n"
+        + "\n\n".join(f'"We stand firm, point {n}," said Kosovo Prime Minister Albin Kurti.' for n in range(20)),
+        encoding="utf-8",
+    )
+    index_paths(fresh_db, [seed_folder])
+    assert most_quoted(fresh_db, 1) == [("Albin Kurti", False)]
+
+
+def test_most_quoted_is_counted_when_nothing_was_stored(fresh_db, seed_folder):
+    index_paths(fresh_db, [seed_folder])
+    with fresh_db.atomic():
+        fresh_db.execute("DELETE FROM meta WHERE key = ?", [MOST_QUOTED_KEY])
+    assert most_quoted(fresh_db, 3) == count_most_quoted(fresh_db)[:3]

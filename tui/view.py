@@ -21,9 +21,9 @@ from core.store.queries import (
     TimelineEntry,
     count_quotes,
     counts,
-    list_groups,
     list_quotes,
     list_sources,
+    most_quoted,
     timeline,
 )
 from core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
@@ -190,11 +190,7 @@ def default_columns(db: sqlite_utils.Database, settings: Settings) -> list[Colum
     """The briefing's own columns (settings), else its three most quoted groups."""
     if settings.columns:
         return [ColumnSpec(name, group=name) for name in settings.columns]
-    groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
-    specs = []
-    for name, _count in list_groups(db)[:3]:
-        specs.append(ColumnSpec(name, group=name) if name in groups else ColumnSpec(name, speaker=name))
-    return specs
+    return [ColumnSpec(name, group=name) if is_group else ColumnSpec(name, speaker=name) for name, is_group in most_quoted(db, 3)]
 
 
 def load_settings(db: sqlite_utils.Database) -> Settings:

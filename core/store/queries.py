@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 import sqlite_utils
 
 from core.models import WEAK_ATTRIBUTIONS
+from core.store.database import get_meta
 
 
 @dataclass(frozen=True)
@@ -341,6 +342,30 @@ def list_speakers(db: sqlite_utils.Database) -> list[SpeakerCount]:
 def speaker_exists(db: sqlite_utils.Database, name: str) -> bool:
     """True when `name` is a canonical speaker of the briefing."""
     return db.execute("SELECT 1 FROM speakers WHERE name = ?", [name]).fetchone() is not None
+
+
+#: Meta key of the most quoted groups and speakers, kept by the indexer (see `most_quoted`).
+MOST_QUOTED_KEY = "most_quoted"
+
+
+def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bool]]:
+    """The `count` most quoted groups or speakers as (name, is a group), most quoted first.
+
+    Read from what the last index run stored (counting every quote of a large briefing takes
+    a while); counted afresh when it is missing or shorter than asked for.
+    """
+    stored = get_meta(db, MOST_QUOTED_KEY)
+    if stored:
+        names = [(name, bool(is_group)) for name, is_group in json.loads(stored)]
+        if len(names) >= count:
+            return names[:count]
+    return count_most_quoted(db, max(count, 10))[:count]
+
+
+def count_most_quoted(db: sqlite_utils.Database, count: int = 10) -> list[tuple[str, bool]]:
+    """Count which groups or speakers are most quoted (what `most_quoted` reads, stored)."""
+    groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
+    return [(name, name in groups) for name, _n in list_groups(db)[:count]]
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
