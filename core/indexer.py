@@ -28,7 +28,7 @@ from core.store.database import (
     set_meta,
     write_article,
 )
-from core.store.queries import MOST_QUOTED_KEY, count_most_quoted
+from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
 #: a killed run loses at most one batch, and readers see progress.
@@ -206,7 +206,7 @@ def _db_path(db: sqlite_utils.Database) -> str:
 
 def _clear(db: sqlite_utils.Database) -> None:
     with db.atomic():
-        for table in ("quotes", "events", "articles", "files", "speakers", "pending"):
+        for table in ("quotes", "events", "articles", "files", "speakers", "pending", "timeline_dates"):
             db.execute(f"DELETE FROM {table}")
 
 
@@ -405,6 +405,7 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
         prune_speakers(db)
         # Read by every app start: counting a large briefing's quotes there would hold it up.
         set_meta(db, MOST_QUOTED_KEY, json.dumps(count_most_quoted(db)))
+        store_timeline_summary(db)
         db.execute("DELETE FROM pending")
 
 

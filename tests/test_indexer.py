@@ -145,3 +145,28 @@ def test_most_quoted_is_counted_when_nothing_was_stored(fresh_db, seed_folder):
     with fresh_db.atomic():
         fresh_db.execute("DELETE FROM meta WHERE key = ?", [MOST_QUOTED_KEY])
     assert most_quoted(fresh_db, 3) == count_most_quoted(fresh_db)[:3]
+
+
+def test_stored_timeline_summary_matches_counting_and_is_not_read_while_stale(fresh_db, seed_folder, monkeypatch):
+    from core.store import queries
+    from core.store.queries import SUMMARY_KEY, timeline
+
+    def shown(entries):
+        return [(e.value, e.total, e.outlets, e.disagreements, [ev.id for ev in e.events]) for e in entries]
+
+    index_paths(fresh_db, [seed_folder])
+    assert get_meta(fresh_db, SUMMARY_KEY) == "current"
+    assert queries._stored_summaries(fresh_db, 2) is not None
+    stored = shown(timeline(fresh_db, per_entry=2))
+    with monkeypatch.context() as patch:
+        patch.setattr(queries, "_stored_summaries", lambda db, per_entry: None)
+        counted = shown(timeline(fresh_db, per_entry=2))
+    assert stored == counted and len(stored) > 3
+    # Owed work (a run killed before linking): the summary is not trusted, the timeline is counted.
+    with fresh_db.atomic():
+        fresh_db.execute("INSERT INTO pending (path) VALUES ('')")
+    assert queries._stored_summaries(fresh_db, 2) is None
+    # More events per date than were stored: counted too.
+    with fresh_db.atomic():
+        fresh_db.execute("DELETE FROM pending")
+    assert queries._stored_summaries(fresh_db, queries.SUMMARY_EVENTS_PER_DATE + 1) is None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -17,7 +18,7 @@ from core.errors import BriefingError
 from core.export import render_brief, write_brief
 from core.models import IndexReport
 from core.settings import Settings
-from core.store.queries import EventRow, QuoteRow, Source
+from core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
 from core.store.search import quote_marks
 from tui import prefs
 from tui.commands import BriefingCommands
@@ -420,9 +421,12 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.post_message(self.StaleResultDropped("overview", ""))
             return
         self.overview = data
-        self.inferred_ids = {s.id for s in data.sources if s.inferred}
+        self.inferred_ids = data.inferred_ids
         self.main.header.update(data.title, data.counts, len(self.pins))
-        self.main.show_overview(data.sources, self.filters.source_id, data.entries, set(self.pins), self.filters.day is not None)
+        self.main.show_overview(
+            data.sources, self.filters.source_id, data.entries, set(self.pins), self.filters.day is not None,
+            total_sources=data.counts.sources, first_published=data.first_published,
+        )
         self._show_status()
         self.post_message(self.OverviewLoaded(self.filters, len(data.sources), len(data.entries)))
 
@@ -478,14 +482,11 @@ class BriefingApp(App[None], inherit_bindings=False):
         """Show the whole briefing again."""
         self.set_filters(Filters())
 
-    def goto_source(self, article_id: int) -> None:
+    def goto_source(self, article_id: int, label: str | None = None) -> None:
         """Show only this source's quotes and events."""
-        label = str(article_id)
-        if self.overview is not None:
-            for source in self.overview.sources:
-                if source.id == article_id:
-                    label = source.label
-        self.set_filters(self.filters.with_(source_id=article_id, source_label=label))
+        if label is None and self.overview is not None:
+            label = next((s.label for s in self.overview.sources if s.id == article_id), None)
+        self.set_filters(self.filters.with_(source_id=article_id, source_label=label or f"source {article_id}"))
 
     def goto_day(self, day: str) -> None:
         """Show only that day's quotes and events."""
@@ -590,7 +591,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             if action == "open":
                 self.open_article(item.id)
             elif action == "filter":
-                self.goto_source(item.id)
+                self.goto_source(item.id, item.label)
         elif action == "open" and hasattr(item, "snippet"):
             self.open_article(item.id, terms=tuple(self.search_query.split()))
 
@@ -605,7 +606,7 @@ class BriefingApp(App[None], inherit_bindings=False):
                 return
             self.goto_speaker(quote.speaker)
         elif action == "same-source":
-            self.goto_source(quote.article_id)
+            self.goto_source(quote.article_id, quote.outlet or "unknown outlet")
         elif action == "same-day":
             if not quote.published:
                 self.notify("This source has no date.", timeout=3)
@@ -681,16 +682,14 @@ class BriefingApp(App[None], inherit_bindings=False):
     def action_export(self) -> None:
         """Write a Markdown brief: the pinned items, or what is on screen when nothing is pinned."""
         title = self.settings.title
-        sources = self.overview.sources if self.overview else []
         if self.pins:
             quotes = [i for i in self.pins.values() if isinstance(i, QuoteRow)]
             events = [i for i in self.pins.values() if isinstance(i, EventRow)]
-            used = {i.article_id for i in self.pins.values()}
-            markdown = render_brief(
-                title, sources=[s for s in sources if s.id in used], quotes=quotes, events=events,
-                note=f"{len(self.pins)} pinned item(s)",
+            used = sorted({i.article_id for i in self.pins.values()})
+            self._write_brief(
+                partial(render_brief, title, quotes=quotes, events=events, note=f"{len(self.pins)} pinned item(s)"),
+                used, title, len(quotes), len(events), True,
             )
-            self._write_brief(markdown, title, len(quotes), len(events), True)
             return
         seen: set[int] = set()
         quotes = []
@@ -700,19 +699,23 @@ class BriefingApp(App[None], inherit_bindings=False):
                     seen.add(quote.id)
                     quotes.append(quote)
         entries = self.overview.entries if self.overview else []
+        # The sources of what is shown: the chosen one, else those of the quotes and events.
         if self.filters.source_id is not None:
-            sources = [s for s in sources if s.id == self.filters.source_id]
+            used = [self.filters.source_id]
+        else:
+            used = sorted({q.article_id for q in quotes} | {e.article_id for entry in entries for e in entry.events})
         note_parts = self.filters.describe() + ([f"search: {self.search_query}"] if self.search_query.strip() else [])
-        markdown = render_brief(
-            title, sources=sources, quotes=quotes, entries=entries,
+        render = partial(
+            render_brief, title, quotes=quotes, entries=entries,
             note=("Showing only " + " · ".join(note_parts)) if note_parts else "",
         )
-        self._write_brief(markdown, title, len(quotes), sum(len(e.events) for e in entries), False)
+        self._write_brief(render, used, title, len(quotes), sum(len(e.events) for e in entries), False)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _write_brief(self, markdown: str, title: str, quotes: int, events: int, pinned: bool) -> None:
+    def _write_brief(self, render: Callable[..., str], source_ids: list[int], title: str, quotes: int, events: int, pinned: bool) -> None:
         try:
-            path = write_brief(markdown, title=title)
+            sources = self.store.read(sources_with_ids, source_ids)
+            path = write_brief(render(sources=sources), title=title)
         except BriefingError as err:
             self.call_from_thread(self.notify, str(err), severity="error", timeout=8)
             return

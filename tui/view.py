@@ -14,6 +14,7 @@ from core.errors import QueryError
 from core.settings import Settings
 from core.store.database import load_stored_settings, open_database
 from core.store.queries import (
+    SUMMARY_EVENTS_PER_DATE,
     Counts,
     EventRow,
     QuoteRow,
@@ -21,6 +22,8 @@ from core.store.queries import (
     TimelineEntry,
     count_quotes,
     counts,
+    earliest_published,
+    inferred_source_ids,
     list_quotes,
     list_sources,
     most_quoted,
@@ -118,8 +121,13 @@ class Overview:
 
     title: str
     counts: Counts
+    #: The first SOURCE_LIMIT sources (counts.sources says how many there are).
     sources: list[Source]
     entries: list[TimelineEntry]
+    #: Ids of all sources whose publication date was inferred.
+    inferred_ids: set[int] = field(default_factory=set)
+    #: Earliest publication date of the briefing.
+    first_published: str | None = None
 
 
 @dataclass
@@ -198,20 +206,26 @@ def load_settings(db: sqlite_utils.Database) -> Settings:
     return load_stored_settings(db)
 
 
+#: Sources read into the source list: a briefing of many thousand articles is searched, and
+#: the list says how many more there are.
+SOURCE_LIMIT = 500
+
 #: Events read per date for the whole timeline; a busy date says how many more it has.
-TIMELINE_EVENTS_PER_DATE = 40
+TIMELINE_EVENTS_PER_DATE = SUMMARY_EVENTS_PER_DATE
 
 
 def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
-    """Counts, sources and the (filtered) timeline."""
+    """Counts, the first sources and the (filtered) timeline."""
     settings = load_stored_settings(db)
     day = filters.day
     return Overview(
         title=settings.title,
         counts=counts(db),
-        sources=list_sources(db),
+        sources=list_sources(db, limit=SOURCE_LIMIT),
         # A chosen day shows all its events; the whole timeline shows the first of each date.
         entries=timeline(db, article_id=filters.source_id, day=day, per_entry=None if day else TIMELINE_EVENTS_PER_DATE),
+        inferred_ids=inferred_source_ids(db),
+        first_published=earliest_published(db),
     )
 
 

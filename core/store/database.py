@@ -16,7 +16,7 @@ from core.settings import Settings
 from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, create_schema
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_OWN_TABLES = {"meta", "files", "pending", "articles", "speakers", "quotes", "events"} | {
+_OWN_TABLES = {"meta", "files", "pending", "articles", "speakers", "quotes", "events", "timeline_dates"} | {
     f"{table}_fts{suffix}" for table in ("articles", "quotes") for suffix in ("", "_data", "_idx", "_docsize", "_config")
 }
 #: How long a reader or writer waits for the other side's lock before giving up.

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 import sqlite_utils
 
 from core.models import WEAK_ATTRIBUTIONS
-from core.store.database import get_meta
+from core.store.database import get_meta, set_meta
 
 
 @dataclass(frozen=True)
@@ -157,13 +157,30 @@ LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e O
 
 def list_sources(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[Source]:
     """Sources oldest first (undated last), then by outlet."""
-    # Counts grouped once, not a pair of sub-queries per article.
-    sql = _SOURCES_SQL + " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
-    params: list = []
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [limit, offset]
+    # All of them: counts grouped once, not a pair of sub-queries per article. A page: a pair
+    # of index look-ups per article beats grouping every quote of the briefing.
+    order = " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+    sql = (_SOURCES_SQL + order) if limit is None else (_SOURCE_SQL + order + " LIMIT ? OFFSET ?")
+    params: list = [] if limit is None else [limit, offset]
     return [Source(*r) for r in db.execute(sql, params).fetchall()]
+
+
+def sources_with_ids(db: sqlite_utils.Database, ids: list[int]) -> list[Source]:
+    """The sources with these ids, in `list_sources` order."""
+    if not ids:
+        return []
+    sql = _SOURCES_SQL + " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+    return [Source(*r) for r in db.execute(sql, [_json_list(ids)]).fetchall()]
+
+
+def inferred_source_ids(db: sqlite_utils.Database) -> set[int]:
+    """Ids of the sources whose publication date was inferred."""
+    return {r[0] for r in db.execute("SELECT id FROM articles WHERE published_source = 'inferred'")}
+
+
+def earliest_published(db: sqlite_utils.Database) -> str | None:
+    """The earliest publication date in the briefing (an index look-up)."""
+    return db.execute("SELECT min(published) FROM articles WHERE published IS NOT NULL").fetchone()[0]
 
 
 def get_source(db: sqlite_utils.Database, article_id: int) -> Source | None:
@@ -450,40 +467,92 @@ def timeline(
     if day:
         where.append("day_first <= ? AND day_last >= ?")
         params += [day, day]
+    stored = None if where else _stored_summaries(db, per_entry)
+    summaries = stored if stored is not None else _summaries(db, where, params, per_entry)
+    entries = {}
+    first_ids: list[int] = []
+    for value, granularity, first, total, outlets, notes, ids in summaries:
+        entries[value] = TimelineEntry(
+            value, granularity, first, total=total, all_outlets=outlets, all_disagreements=notes
+        )
+        first_ids.extend(ids[:per_entry])
+    rows = db.execute(
+        _EVENT_SQL + " WHERE e.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY a.published IS NULL, a.published, e.article_id, e.seq",
+        [_json_list(first_ids)],
+    ).fetchall()
+    for row in rows:
+        event = EventRow(*row)
+        entries[event.value].events.append(event)
+    return _in_order(entries.values())
+
+
+#: Events per date kept in the stored timeline summary (what the app's whole timeline shows).
+SUMMARY_EVENTS_PER_DATE = 40
+
+# (value, granularity, day_first, total, outlets, notes, ids of the first events)
+_Summary = tuple[str, str, str | None, int, list[str], list[str], list[int]]
+
+
+def _summaries(db: sqlite_utils.Database, where: list[str], params: list, per_entry: int) -> list[_Summary]:
+    """Per date: its events counted, its outlets and notes, the ids of its first events."""
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     # Plain scans of the events table where possible: joining every event to its (large)
     # article row is what makes a long timeline slow to open.
-    entries = {}
+    found: dict[str, list] = {}
     for value, granularity, first, total, notes in db.execute(
         "SELECT value, min(granularity), min(day_first), count(*), json_group_array(DISTINCT disagreement) "
         f"FROM events{clause} GROUP BY value",
         params,
     ).fetchall():
-        entries[value] = TimelineEntry(
-            value, granularity, first, total=total, all_outlets=[],
-            all_disagreements=sorted(n for n in json.loads(notes) if n),
-        )
+        found[value] = [value, granularity, first, total, [], sorted(n for n in json.loads(notes) if n), []]
     for value, outlets in db.execute(
         "SELECT o.value, json_group_array(o.outlet) FROM (SELECT DISTINCT e.value, "
         "coalesce(a.outlet, 'unknown outlet') AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
         f"{clause.replace('article_id', 'e.article_id').replace('day_', 'e.day_')}) o GROUP BY o.value",
         params,
     ).fetchall():
-        entries[value].all_outlets = sorted(json.loads(outlets))
-    first_ids = db.execute(
-        "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY value ORDER BY article_id, seq) AS n "
+        found[value][4] = sorted(json.loads(outlets))
+    for value, event_id in db.execute(
+        "SELECT value, id FROM (SELECT value, id, row_number() OVER (PARTITION BY value ORDER BY article_id, seq) AS n "
         f"FROM events{clause}) WHERE n <= ?",
         [*params, per_entry],
-    ).fetchall()
-    rows = db.execute(
-        _EVENT_SQL + " WHERE e.id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY a.published IS NULL, a.published, e.article_id, e.seq",
-        [_json_list([r[0] for r in first_ids])],
-    ).fetchall()
-    for row in rows:
-        event = EventRow(*row)
-        entries[event.value].events.append(event)
-    return _in_order(entries.values())
+    ).fetchall():
+        found[value][6].append(event_id)
+    return [tuple(item) for item in found.values()]  # type: ignore[misc]
+
+
+def _stored_summaries(db: sqlite_utils.Database, per_entry: int) -> list[_Summary] | None:
+    """The summaries the last index run stored, or None when they cannot stand in for a count
+    (not stored yet, fewer events per date than asked for, or work still owed)."""
+    if per_entry > SUMMARY_EVENTS_PER_DATE or db.execute("SELECT 1 FROM pending LIMIT 1").fetchone():
+        return None
+    if get_meta(db, SUMMARY_KEY) != "current":
+        return None
+    return [
+        (value, granularity, first, total, json.loads(outlets), json.loads(notes), json.loads(ids))
+        for value, granularity, first, total, outlets, notes, ids in db.execute(
+            "SELECT value, granularity, day_first, total, outlets, notes, first_ids FROM timeline_dates"
+        )
+    ]
+
+
+#: Meta key saying the stored timeline summary matches the events ("current").
+SUMMARY_KEY = "timeline_summary"
+
+
+def store_timeline_summary(db: sqlite_utils.Database) -> None:
+    """Count the whole timeline once and store it, so the app opens without counting (caller
+    owns the transaction; the indexer calls this after linking events)."""
+    db.execute("DELETE FROM timeline_dates")
+    db.conn.executemany(
+        "INSERT INTO timeline_dates (value, granularity, day_first, total, outlets, notes, first_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (value, granularity, first, total, json.dumps(outlets), json.dumps(notes), json.dumps(ids))
+            for value, granularity, first, total, outlets, notes, ids in _summaries(db, [], [], SUMMARY_EVENTS_PER_DATE)
+        ],
+    )
+    set_meta(db, SUMMARY_KEY, "current")
 
 
 def _in_order(entries) -> list[TimelineEntry]:

@@ -109,6 +109,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["path"], unique=True, if_not_exists=True)
     db["articles"].create_index(["published"], if_not_exists=True)
     db["articles"].create_index(["file"], if_not_exists=True)
+    db["articles"].create_index(["published_source"], if_not_exists=True)
     db["speakers"].create(SPEAKER_COLUMNS, pk="id", not_null={"name"}, if_not_exists=True)
     db["speakers"].create_index(["name"], unique=True, if_not_exists=True)
     db["quotes"].create(
@@ -129,6 +130,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     db["events"].create_index(["day_first"], if_not_exists=True)
     db["events"].create_index(["cluster_id"], if_not_exists=True)
+    # The whole timeline counted once per index run (core.store.queries.store_timeline_summary).
+    db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
     db["articles"].enable_fts(["title", "text", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
     db["quotes"].enable_fts(["text", "speaker", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
@@ -136,9 +139,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+TIMELINE_DATES_SQL = (
+    "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
+    "total INTEGER, outlets TEXT, notes TEXT, first_ids TEXT)"
+)
+
 #: Migrations from version N to N+1, as SQL scripts. When a step cannot be written
 #: as SQL (the NLP output changed shape), the database says "re-index needed" instead.
 MIGRATIONS: dict[int, str] = {
-    # 1 → 2: quotes are read by speaker name (the app's columns).
-    1: "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes (speaker);",
+    # 1 → 2: quotes are read by speaker name (the app's columns), sources by how they were dated.
+    # The timeline summary is filled by the next index run; until then the timeline is counted.
+    1: "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes (speaker);\n"
+    "CREATE INDEX IF NOT EXISTS idx_articles_published_source ON articles (published_source);\n"
+    + TIMELINE_DATES_SQL + ";",
 }

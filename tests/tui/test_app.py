@@ -666,6 +666,22 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
         assert vucic.current.id in vucic.marks
 
 
+async def test_source_list_reads_the_first_sources_and_says_how_many_more(briefing_db, monkeypatch):
+    """A briefing of many thousand sources opens with the first of them and a line for the rest."""
+    import tui.view
+
+    monkeypatch.setattr(tui.view, "SOURCE_LIMIT", 2)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.main.sources
+        assert len(sources.items) == 2 and app.overview.counts.sources == 3
+        tail = sources.get_option_at_index(sources.option_count - 1)
+        assert tail.disabled and str(tail.prompt) == "⋯ 1 more sources: search (/) to find one"
+        # Which sources have inferred dates is read for the whole briefing, not from the list.
+        assert app.inferred_ids == {1}
+
+
 # --- another process writing ------------------------------------------------------------------
 
 

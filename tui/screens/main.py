@@ -26,13 +26,12 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.timeline_list import TimelineList
 
 
-def story_start(sources: list[Source]) -> str | None:
+def story_start(first_published: str | None) -> str | None:
     """A week before the earliest publication date: where the story's own days begin."""
-    dates = sorted(s.published for s in sources if s.published)
-    if not dates:
+    if not first_published:
         return None
     try:
-        return (dt.date.fromisoformat(dates[0]) - dt.timedelta(days=7)).isoformat()
+        return (dt.date.fromisoformat(first_published) - dt.timedelta(days=7)).isoformat()
     except ValueError:
         return None
 
@@ -138,12 +137,20 @@ class MainScreen(Screen, inherit_bindings=False):
         notice.update(Text(message or ""))
 
     def show_overview(
-        self, sources: list[Source], chosen: int | None, entries: list[TimelineEntry], pinned: set[str], day_filtered: bool
+        self,
+        sources: list[Source],
+        chosen: int | None,
+        entries: list[TimelineEntry],
+        pinned: set[str],
+        day_filtered: bool,
+        *,
+        total_sources: int | None = None,
+        first_published: str | None = None,
     ) -> None:
-        """Fill the source list and the timeline."""
-        self.sources.set_sources(sources, chosen)
+        """Fill the source list (the first `sources` of `total_sources`) and the timeline."""
+        self.sources.set_sources(sources, chosen, total_sources)
         empty = "No dated events for this filter." if (chosen is not None or day_filtered) else "No dated events."
-        self.timeline.set_entries(entries, pinned, empty_text=empty, story_start=story_start(sources))
+        self.timeline.set_entries(entries, pinned, empty_text=empty, story_start=story_start(first_published))
 
     def show_columns(self, data: ColumnsData, pinned: set[str], inferred: set[int], filtered: bool = False) -> None:
         """Fill the quote columns and, when searching, the matching articles."""

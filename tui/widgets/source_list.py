@@ -34,11 +34,13 @@ class SourceList(BriefingList):
         """Option id: 'source-<id>'."""
         return f"source-{item.id}"
 
-    def set_sources(self, sources: list[Source], chosen: int | None = None) -> None:
-        """Show `sources`, marking the one the briefing is filtered to."""
+    def set_sources(self, sources: list[Source], chosen: int | None = None, total: int | None = None) -> None:
+        """Show `sources` (the first of `total`), marking the one the briefing is filtered to."""
         if sources and sources == self.items and chosen == self.chosen:
             return  # unchanged: keep the cursor and scroll where they are
         self.chosen = chosen
+        more = (total or 0) - len(sources)
+        self.tail_hint = f"⋯ {more:,} more sources: search (/) to find one" if more > 0 else None
         self.set_items(sources, empty_text=self.EMPTY_TEXT, force=True)
         if chosen is not None:
             self.select_key(f"source-{chosen}")
