@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from textual.widgets import Input
 from core.indexer import index_paths
 from core.locations import bundled_data_dir
 from core.models import Event, Extraction, Quote
-from core.store.database import load_stored_settings, open_database, write_extraction
+from core.store.database import load_stored_settings, open_database, set_meta, write_extraction
+from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
 
 
 @pytest.fixture(autouse=True)
@@ -137,6 +139,9 @@ def curate(db) -> None:
             "published_reason = 'from the dates it mentions' WHERE id = ?",
             [bloomberg],
         )
+        # What an index run derives from quotes and events, derived again from the curated ones.
+        set_meta(db, MOST_QUOTED_KEY, json.dumps(count_most_quoted(db)))
+        store_timeline_summary(db)
 
 
 @pytest.fixture(scope="session")

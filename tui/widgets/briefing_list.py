@@ -139,6 +139,11 @@ class BriefingList(OptionList, inherit_bindings=False):
         if self._start + self._shown < len(self.items) and self.virtual_size.height < 2 * self.size.height:
             self._add_page()
             self.call_after_refresh(self._fill_view)
+        else:
+            self.window_filled()
+
+    def window_filled(self) -> None:
+        """Hook: the window holds its pages and has been laid out (a list may scroll now)."""
 
     def _add(self, count: int) -> None:
         first = self._start + self._shown
@@ -310,7 +315,7 @@ class BriefingList(OptionList, inherit_bindings=False):
         super().watch_highlighted(highlighted)
         if self._rebuilding or highlighted is None:
             return
-        if highlighted - self._lead >= self._shown - 10:
+        if highlighted - self._lead >= self._shown - max(2, self.PAGE_SIZE // 3):
             self._add_page()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:

@@ -21,6 +21,9 @@ _OPENING_QUOTES = "\"“„«‘'‹"
 class QuoteColumn(BriefingList):
     """A virtualised list of quote cards for one column of the board."""
 
+    #: Items made options at a time (cards of four or five lines: ten fill a tall column).
+    PAGE_SIZE: ClassVar[int] = 10
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "item('pin')", "Pin", id="quote.pin", tooltip="Pin this quote for the exported brief"),
         Binding("s", "item('same-speaker')", "Same speaker", show=False, id="quote.same_speaker",

@@ -47,6 +47,9 @@ EVENT_LINE = 80
 class TimelineList(BriefingList):
     """Dates and their events; enter on a date shows that day, enter on an event opens its article."""
 
+    #: Items made options at a time (date headings and event lines of one to three lines).
+    PAGE_SIZE: ClassVar[int] = 20
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "item('filter')", "Only this day", id="timeline.filter",
                 tooltip="Show only this day's quotes and events (escape to go back)"),
@@ -70,6 +73,7 @@ class TimelineList(BriefingList):
         """An empty timeline."""
         super().__init__(id=id)
         self.pinned: set[str] = set()
+        self._story_on_top: bool | str = False
 
     def item_key(self, item: TimelineItem) -> str:
         """Option id: 'date-<value>' or 'event-<id>'."""
@@ -90,9 +94,25 @@ class TimelineList(BriefingList):
         previous = self.current_key
         keep = previous is not None and any(item.key == previous for item in items)
         story = None if keep else self.story_index(items, story_start)
+        self._story_on_top = story is not None
         self.set_items(items, empty_text=empty_text, fallback=story)
-        if story is not None:
-            self.call_after_refresh(self.scroll_to_highlight, True)
+
+    def window_filled(self) -> None:
+        """Put the story's main day at the top once its window is laid out.
+
+        A page more is read first when there is one: the lines below the day must fill the
+        view for the day to reach its top.
+        """
+        if not self._story_on_top:
+            return
+        first, end = self.window
+        if end < len(self.items) and self._story_on_top != "extended":
+            self._story_on_top = "extended"
+            self._add_page()
+            self.call_after_refresh(self.window_filled)
+            return
+        self._story_on_top = False
+        self.scroll_to_highlight(top=True)
 
     @staticmethod
     def story_index(items: list[TimelineItem], story_start: str | None) -> int | None:
