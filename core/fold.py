@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Serbian (and Macedonian) Cyrillic to the Latin spelling used by English-language news
 # (without diacritics, which the FTS5 tokenizer removes anyway on the Latin side).
 _CYRILLIC = {
@@ -23,8 +25,14 @@ _TABLE.update({ord("đ"): "dj", ord("Đ"): "Dj", ord("ø"): "o", ord("Ø"): "O",
                ord("Ł"): "L", ord("ß"): "ss", ord("æ"): "ae", ord("Æ"): "Ae"})
 
 
+#: Any character `fold` changes: most texts have none, and a search is far cheaper than translate().
+_FOLDABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
+
+
 def fold(text: str) -> str:
     """Transliterate Cyrillic and undecomposable Latin letters; other characters pass through."""
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text
     return text.translate(_TABLE)
 
 

@@ -21,6 +21,7 @@ compared only when they share at least `MIN_SHARED_WORDS` of the words that rema
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -179,14 +180,16 @@ def _stem(word: str) -> str:
 
 def bag_of_words(text: str) -> Counter:
     """Content-word stems of a text (synonyms merged, stop words and short words dropped)."""
-    bag: Counter = Counter()
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        low = word.lower()
-        if low in STOPWORDS or (len(low) < 4 and low not in SYNONYMS):
-            continue
-        bag[_stem(word)] += 1
-    return bag
+    return Counter(filter(None, map(_content_stem, _WORD.findall(text))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str | None:
+    """A word's stem, or None for a stop word or a short word (news repeats its words: cached)."""
+    low = word.lower()
+    if low in STOPWORDS or (len(low) < 4 and low not in SYNONYMS):
+        return None
+    return _stem(word)
 
 
 def figures(text: str) -> list[Figure]:

@@ -15,6 +15,8 @@ from tui.widgets.briefing_list import BriefingList
 class ArticleHits(BriefingList):
     """Search results among articles, best first; enter opens the article."""
 
+    #: Hits made options at a time (three lines each; redrawn on every keystroke of a search).
+    PAGE_SIZE: ClassVar[int] = 10
     EMPTY_TEXT = "No articles match."
     COMPONENT_CLASSES: ClassVar[set[str]] = {"hit--outlet", "hit--snippet", "hit--match"}
     """Styles of outlet line, snippet and matched words, set in app.tcss."""
