@@ -9,6 +9,7 @@ in order and resolves what needs context: "he", "it", "they", a surname after a 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -24,10 +25,14 @@ _REACH = 3000
 #: Sentences a pronoun looks back over.
 _SENTENCES_BACK = 6
 
+@functools.lru_cache(maxsize=1 << 14)
 def normalise(name: str) -> str:
     """Comparison key of a spelling: folded, without diacritics, lowercase, no leading article."""
-    text = unicodedata.normalize("NFKD", fold(name).translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = fold(name).translate(_APOSTROPHES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     words = text.split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]

@@ -33,5 +33,6 @@ class IndexProgress(Horizontal):
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def finish(self) -> None:
-        """Hide the banner."""
+        """Hide the banner (and stop the indeterminate bar's animation timer)."""
         self.display = False
+        self.query_one(ProgressBar).update(total=1, progress=1)
