@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from core.store.database import (
     write_article,
 )
 from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
+from core.timeline_links import SHORT_EVENT as _SHORT_EVENT
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
 #: a killed run loses at most one batch, and readers see progress.
@@ -223,10 +225,9 @@ def _remove_missing(db, roots: list[Path], found: set[str], stored_files: dict) 
     ]
     removed = 0
     with db.atomic():
-        if gone:
-            _owe(db, "")
         for path in gone:
             for (article_id,) in db.execute("SELECT id FROM articles WHERE file = ?", [path]).fetchall():
+                _owe_links(db, article_id)
                 delete_article(db, article_id)
                 removed += 1
             db.execute("DELETE FROM files WHERE path = ?", [path])
@@ -314,8 +315,9 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
         if extraction is None:
             report.unchanged += 1
             continue
-        write_article(db, article, candidate.path, digest, extraction, settings, version)
-        _owe(db, "")
+        if article.path in existing:
+            _owe_links(db, existing[article.path])  # the events it had are relinked too
+        _owe_links(db, write_article(db, article, candidate.path, digest, extraction, settings, version))
         if not article.published:
             _owe(db, article.path)
         report.words += article.words
@@ -327,8 +329,8 @@ def _apply(db, result: _FileResult, settings: Settings, version: str, report: In
     kept = {a.path for a, _, _ in result.articles}
     for path, article_id in existing.items():
         if path not in kept:
+            _owe_links(db, article_id)
             delete_article(db, article_id)
-            _owe(db, "")
             report.removed += 1
             changed = True
     _record_file(db, file_row)
@@ -346,8 +348,28 @@ def _record_file(db, row: dict) -> None:
 
 
 def _owe(db, path: str) -> None:
-    """Record briefing-wide work owed: "" for links, an article path for its inferred date."""
+    """Record briefing-wide work owed: an article path for its inferred date (or a link key)."""
     db.execute("INSERT OR IGNORE INTO pending (path) VALUES (?)", [path])
+
+
+# Keys of link work owed in `pending`, beside article paths. They start with NUL, which no path
+# holds. "" (written by earlier versions) means: relink everything.
+_RELINK_ALL = ""
+_STATEMENTS = "\0statements"
+_WEEK = "\0week:"
+_VALUE = "\0value:"
+
+
+def _owe_links(db, article_id: int) -> None:
+    """Owe the relinking of an article's statements and of the weeks and dates its events are on
+    (called for the events it has before a change and those it has after)."""
+    _owe(db, _STATEMENTS)
+    db.execute(
+        "INSERT OR IGNORE INTO pending (path) SELECT DISTINCT CASE WHEN " + _SHORT_EVENT +
+        " THEN ? || date(e.day_first, '-6 days', 'weekday 1') ELSE ? || e.value END "
+        "FROM events e WHERE e.article_id = ?",
+        [_WEEK, _VALUE, article_id],
+    )
 
 
 def _extract_all(articles: list[ParsedArticle], settings, model, context, jobs: int):
@@ -377,12 +399,12 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
     """
     # Only dated articles feed the context, so one context serves every undated article.
     context = context_from_db(db)
-    paths = [r[0] for r in db.execute("SELECT path FROM pending WHERE path != ''").fetchall()]
+    paths = [r[0] for r in db.execute("SELECT path FROM pending WHERE path != '' AND substr(path, 1, 1) != char(0)")]
     rows = {}
     for path in paths:
         row = db.execute(
             "SELECT path, file, content_hash, text, body_start, body_end, outlet, title, byline, place, url, "
-            "captured, copyright_year, format FROM articles WHERE path = ?",
+            "captured, copyright_year, format, id FROM articles WHERE path = ?",
             [path],
         ).fetchone()
         if row is not None:
@@ -397,10 +419,11 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
     with db.atomic():
         for article, extraction in _extract_all(articles, settings, model, context, jobs):
             row = rows[article.path]
-            write_article(db, article, row[1], row[2], extraction, settings, version)
+            _owe_links(db, row[14])
+            _owe_links(db, write_article(db, article, row[1], row[2], extraction, settings, version))
     # The linkers own their transactions; "pending" is cleared only after they are done, so
     # a run killed in between links again next time.
-    _link_across_sources(db)
+    _link_across_sources(db, [r[0] for r in db.execute("SELECT path FROM pending")])
     with db.atomic():
         prune_speakers(db)
         # Read by every app start: counting a large briefing's quotes there would hold it up.
@@ -409,16 +432,18 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
         db.execute("DELETE FROM pending")
 
 
-def _link_across_sources(db) -> None:
-    try:
-        from core.nlp.crosslink import link_statements
-    except ImportError:
-        link_statements = None
-    try:
-        from core.timeline_links import link_events
-    except ImportError:
-        link_events = None
-    if link_statements:
+def _link_across_sources(db, owed: list[str]) -> None:
+    """Relink what the `owed` keys name: statements, and events on the weeks and dates given."""
+    from core.nlp.crosslink import link_statements
+    from core.timeline_links import link_events
+
+    whole = _RELINK_ALL in owed
+    if whole or _STATEMENTS in owed:
         link_statements(db)
-    if link_events:
+    if whole:
         link_events(db)
+        return
+    weeks = {dt.date.fromisoformat(key[len(_WEEK):]) for key in owed if key.startswith(_WEEK)}
+    values = {key[len(_VALUE):] for key in owed if key.startswith(_VALUE)}
+    if weeks or values:
+        link_events(db, weeks, values)

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import PurePath
 
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
@@ -444,37 +445,62 @@ def _overlaps(a: _Item, b: _Item) -> bool:
     return a.first <= b.last and b.first <= a.last
 
 
-def link_events(db) -> None:
-    """Set events.cluster_id and events.disagreement for the whole briefing (one transaction)."""
+def link_events(db, weeks: set[dt.date] | None = None, values: set[str] | None = None) -> None:
+    """Set events.cluster_id and events.disagreement (one transaction).
+
+    With no arguments, for the whole briefing. With `weeks` (ISO Mondays whose short-dated
+    events changed) and `values` (long date values whose events changed), only what those
+    changes can reach: the weeks themselves and the weeks on either side (their date notes
+    compare with the changed week), each read with its own neighbours for context.
+    """
+    whole = weeks is None and values is None
+    weeks, values = weeks or set(), values or set()
+    reach = {w + dt.timedelta(days=d) for w in weeks for d in (-7, 0, 7)}
     select = _SELECT.format(following=FOLLOWING_CHARS)
     notes: dict[int, list[str]] = defaultdict(list)
+
+    def finish(block: list[_Item], monday: dt.date | None) -> None:
+        # A week outside the reach was read for context only: its rows are left as they are.
+        if whole or monday is None or monday in reach:
+            _flush(db, block, notes)
+        else:
+            for item in block:
+                notes.pop(item.id, None)
+
     with db.conn:
-        weeks = sorted(
+        all_weeks = sorted(
             {
                 _week_monday(d)
-                for (first,) in db.execute(f"SELECT DISTINCT e.day_first FROM events e WHERE {_SHORT}")
+                for (first,) in db.execute(f"SELECT DISTINCT e.day_first FROM events e WHERE {SHORT_EVENT}")
                 if (d := _parse(first))
             }
         )
+        context = {w + dt.timedelta(days=d) for w in reach for d in (-7, 0, 7)}
         previous: list[_Item] = []
-        for monday in weeks:
+        previous_monday: dt.date | None = None
+        for monday in all_weeks if whole else [w for w in all_weeks if w in context]:
             rows = db.execute(
-                select + f" WHERE {_SHORT} AND e.day_first >= ? AND e.day_first <= ? ORDER BY e.id",
+                select + f" WHERE {SHORT_EVENT} AND e.day_first >= ? AND e.day_first <= ? ORDER BY e.id",
                 [monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()],
             ).fetchall()
             items = [_item(r) for r in rows]
-            if previous and previous[0].first and _week_monday(previous[0].first) != monday - dt.timedelta(days=7):
-                _flush(db, previous, notes)
-                previous = []
+            if previous_monday is not None and previous_monday != monday - dt.timedelta(days=7):
+                finish(previous, previous_monday)
+                previous, previous_monday = [], None
             _link_week(items, previous, notes)
-            _flush(db, previous, notes)  # the week before can get no more notes now
-            previous = items
-        _flush(db, previous, notes)
+            finish(previous, previous_monday)  # the week before can get no more notes now
+            previous, previous_monday = items, monday
+        finish(previous, previous_monday)
 
         # Long-dated events (months, years, long spans), streamed in value order: grouped only
         # with the same value.
+        where = f"NOT ({SHORT_EVENT})"
+        params: list = []
+        if not whole:
+            where += " AND e.value IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(values)))
         block: list[_Item] = []
-        for row in db.execute(select + f" WHERE NOT ({_SHORT}) ORDER BY e.value, e.id"):
+        for row in db.execute(select + f" WHERE {where} ORDER BY e.value, e.id", params):
             item = _item(row)
             if block and item.value != block[0].value:
                 _link_same_value(block)
@@ -486,8 +512,8 @@ def link_events(db) -> None:
             _flush(db, block, notes)
 
 
-#: Events whose date is a day, a week or a span of at most a week (a weekend).
-_SHORT = (
+#: Events whose date is a day, a week or a span of at most a week (a weekend): SQL over `events e`.
+SHORT_EVENT = (
     "e.day_first IS NOT NULL AND (e.granularity IN ('day', 'week') OR (e.granularity = 'span' "
     "AND coalesce(julianday(e.day_last) - julianday(e.day_first) <= 7, 0)))"
 )

@@ -170,3 +170,58 @@ def test_stored_timeline_summary_matches_counting_and_is_not_read_while_stale(fr
     with fresh_db.atomic():
         fresh_db.execute("DELETE FROM pending")
     assert queries._stored_summaries(fresh_db, queries.SUMMARY_EVENTS_PER_DATE + 1) is None
+
+
+def _links(db):
+    """What the cross-source linkers set, by article path and position (ids differ between runs)."""
+    events = db.execute(
+        "SELECT a.path, e.seq, c.path, c2.seq, e.disagreement FROM events e JOIN articles a ON a.id = e.article_id "
+        "JOIN events c2 ON c2.id = e.cluster_id JOIN articles c ON c.id = c2.article_id ORDER BY 1, 2"
+    ).fetchall()
+    statements = db.execute(
+        "SELECT a.path, q.seq, s.path, s2.seq FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN quotes s2 ON s2.id = q.statement_id LEFT JOIN articles s ON s.id = s2.article_id ORDER BY 1, 2"
+    ).fetchall()
+    return events, statements
+
+
+def _article(folder, name, outlet, published, body):
+    (folder / name).write_text(f"---\ntitle: {name}\nsource: {outlet}\npublished: {published}\n---\n\n{body}\n", encoding="utf-8")
+
+
+def test_adding_and_removing_articles_relinks_only_what_they_reach(tmp_path):
+    """Relinking the weeks and dates a change touches gives what relinking everything gives."""
+    from core.nlp.crosslink import link_statements
+    from core.timeline_links import link_events
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    clash = ("Serb protesters clashed with NATO peacekeepers outside the municipal building in Zvecan "
+             "on {day}, and {n} soldiers were injured.")
+    quote = '"We will not tolerate attacks on our soldiers," NATO said in a statement.'
+    arrests = "Kosovo police arrested four local Serbs in Leposavic on {day} after the unrest."
+    _article(folder, "a.md", "Outlet A", "2023-05-31", f"{clash.format(day='Monday', n=30)} {quote} In 2008 Kosovo declared independence.")
+    _article(folder, "c.md", "Outlet C", "2023-06-07", arrests.format(day="Tuesday"))
+    db = open_database(tmp_path / "b.db")
+    index_paths(db, [folder])
+    # Another week's report of the same clash, dated a day earlier; the arrests dated otherwise.
+    _article(folder, "b.md", "Outlet B", "2023-05-31", f"{clash.format(day='Sunday', n='about 25')} {quote} In 2008 Kosovo declared independence.")
+    _article(folder, "d.md", "Outlet D", "2023-06-07", arrests.format(day="Monday"))
+    index_paths(db, [folder])
+    incremental = _links(db)
+    notes = [note for *_rest, note in incremental[0] if note]
+    assert any("dated 2023-05-28 by Outlet B, 2023-05-29 by Outlet A" in n for n in notes)
+    assert any("dated 2023-06-05 by Outlet D, 2023-06-06 by Outlet C" in n for n in notes)
+    assert any(s is not None for *_rest, s, _seq in incremental[1])  # the NATO statement, linked
+    link_statements(db)
+    link_events(db)
+    assert _links(db) == incremental
+    # A file gone: the weeks it reached are relinked, and its notes go with it.
+    (folder / "a.md").unlink()
+    index_paths(db, [folder])
+    after_removal = _links(db)
+    assert not any("Outlet A" in (note or "") for *_rest, note in after_removal[0])
+    link_statements(db)
+    link_events(db)
+    assert _links(db) == after_removal
+    assert db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
