@@ -372,6 +372,23 @@ async def test_any_typed_words_are_a_valid_search(briefing_db, query):
         assert all(m.error is None for m in of_type(messages, BriefingApp.SearchFinished))
 
 
+async def test_a_new_search_puts_each_column_on_its_best_match(briefing_db):
+    """The cursor was on a quote that a search also finds: the column still opens at its top."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        nato = column(app, "NATO")
+        nato.focus()
+        await pilot.press("down")
+        was_on = nato.current
+        await pilot.press("/", *"kfor")
+        await settle(pilot)
+        nato = column(app, "NATO")
+        ids = [q.id for q in nato.items]
+        assert was_on.id in ids[1:]  # found, but not the best match
+        assert nato.current_index == 0 and nato.scroll_y == 0
+
+
 async def test_bad_raw_query_shows_an_inline_message(briefing_db):
     """ctrl+r switches to raw FTS5; a syntax error is a line under the box, and the columns stay."""
     messages: list[Message] = []

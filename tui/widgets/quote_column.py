@@ -127,6 +127,9 @@ class QuoteColumn(BriefingList):
         if quotes and quotes == self.items and marks == self.marks and (pinned or set()) == self.pinned:
             self.search = search  # same cards: later pages are marked for the new query
             return
+        # A new search shows its best match first; otherwise (a refresh, a pin, leaving the
+        # search) the cursor stays on the quote it was on.
+        keep_position = search is None or search == self.search
         self.search = search
         self.marks = marks
         self.pinned = pinned or set()
@@ -136,7 +139,7 @@ class QuoteColumn(BriefingList):
         more = total - len(quotes)
         self.tail_hint = f"⋯ {more:,} more: search (/) or keep one source (f) to narrow" if more else None
         # Forced: the same quotes may need drawing with other marks, pins or dates.
-        self.set_items(quotes, empty_text=empty_text, force=True)
+        self.set_items(quotes, empty_text=empty_text, force=True, keep_position=keep_position)
 
     def items_shown(self, items: list[QuoteRow]) -> None:
         """Ask for the search marks of quotes that just came into view without them."""
