@@ -29,7 +29,7 @@ from core.store.database import (
     set_meta,
     write_article,
 )
-from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
+from core.store.queries import MOST_QUOTED_KEY, SUMMARY_KEY, count_most_quoted, store_timeline_summary
 from core.timeline_links import SHORT_EVENT as _SHORT_EVENT
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
@@ -210,6 +210,7 @@ def _clear(db: sqlite_utils.Database) -> None:
     with db.atomic():
         for table in ("quotes", "events", "articles", "files", "speakers", "pending", "timeline_dates"):
             db.execute(f"DELETE FROM {table}")
+        db.execute("DELETE FROM meta WHERE key IN (?, ?)", [SUMMARY_KEY, MOST_QUOTED_KEY])
 
 
 def _article_count(db: sqlite_utils.Database, file: str) -> int:

@@ -56,3 +56,9 @@ def test_raw_queries_skip_operators_and_keep_stars():
 @pytest.mark.parametrize(("word", "stem"), [("troops", "troop"), ("clashed", "clash"), ("injuries", "injury"), ("gas", "gas")])
 def test_light_stem(word, stem):
     assert light_stem(word) == stem
+
+
+def test_letters_that_lengthen_when_lowered_keep_offsets():
+    # "İ".lower() is two characters: marks must still point into the original text.
+    snippet, words = marked("İstanbul talks: Kurti met Vucic.", "vucic ")
+    assert words == ["Vucic"]

@@ -716,8 +716,9 @@ class BriefingApp(App[None], inherit_bindings=False):
         try:
             sources = self.store.read(sources_with_ids, source_ids)
             path = write_brief(render(sources=sources), title=title)
-        except BriefingError as err:
-            self.call_from_thread(self.notify, str(err), severity="error", timeout=8)
+        except (BriefingError, sqlite3.Error) as err:
+            message = str(err) if isinstance(err, BriefingError) else f"Could not read the sources for the brief: {err}"
+            self.call_from_thread(self.notify, message, severity="error", timeout=8)
             return
         what = "pinned items" if pinned else "what is on screen"
         self.call_from_thread(self.notify, f"Wrote the brief ({what}) to {path}", title="Exported", timeout=8)

@@ -483,7 +483,8 @@ def timeline(
     ).fetchall()
     for row in rows:
         event = EventRow(*row)
-        entries[event.value].events.append(event)
+        if event.value in entries:  # a summary a little behind its events never breaks the timeline
+            entries[event.value].events.append(event)
     return _in_order(entries.values())
 
 

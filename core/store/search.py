@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, replace
@@ -140,8 +141,8 @@ def add_snippets(db: sqlite_utils.Database, query: str, hits: list[ArticleHit], 
     if not hits:
         return []
     terms = query_terms(fold(clean_text(query)), raw=raw)
-    ids = [hit.id for hit in hits]
-    texts = dict(db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
+    ids = json.dumps([hit.id for hit in hits])  # any number of hits: one parameter, not one each
+    texts = dict(db.execute("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids]).fetchall())
     return [replace(hit, snippet=Marked(*_snippet(texts.get(hit.id) or "", terms))) for hit in hits]
 
 

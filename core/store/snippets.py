@@ -87,20 +87,20 @@ def _normal_char(ch: str) -> str:
 def _normalised_text(text: str) -> tuple[str, list[int] | None]:
     """The text as the index sees it, and where each of its characters came from.
 
-    When every character maps to one (dashes, quotes, accented letters) the lengths agree and
-    no map is needed; a character that becomes two ("đ" → "dj") needs the map.
+    Characters are mapped one at a time (never `str.lower()` on the whole text, which may
+    lengthen it: "İ"), so offsets stay those of `text`. When every character maps to one
+    (dashes, quotes, accented letters) no map is needed; "đ" → "dj" needs one.
     """
-    lowered = text.lower()
-    specials = set(_NON_ASCII.findall(lowered))
+    specials = set(_NON_ASCII.findall(text))
     if not specials:
-        return lowered, None
+        return text.lower(), None
     table = {ch: _normal_char(ch) for ch in specials}
     if all(len(v) == 1 for v in table.values()):
-        return lowered.translate(str.maketrans(table)), None
+        return text.translate(str.maketrans(table)).lower(), None
     out: list[str] = []
     origin: list[int] = []
-    for index, ch in enumerate(lowered):
-        base = table.get(ch, ch)
+    for index, ch in enumerate(text):
+        base = table.get(ch) or ch.lower()
         out.append(base)
         origin.extend([index] * len(base))
     return "".join(out), origin

@@ -585,6 +585,26 @@ async def test_export_without_pins_writes_what_is_on_screen(briefing_db):
         assert "both ethnic Albanian mayors" in text and "Showing only source: The Associated Press" in text
 
 
+async def test_export_that_cannot_read_its_sources_says_so(briefing_db, monkeypatch):
+    """The brief's sources are read in a worker: a database error there is a notice, not silence."""
+    import sqlite3
+
+    import tui.app as app_module
+
+    def locked(db, ids):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(app_module, "sources_with_ids", locked)
+    messages: list[Message] = []
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert not of_type(messages, BriefingApp.BriefExported)
+        assert any("Could not read the sources for the brief: database is locked" in str(n.message) for n in app._notifications)
+
+
 # --- safe text ------------------------------------------------------------------------------------
 
 

@@ -73,7 +73,8 @@ class TimelineList(BriefingList):
         """An empty timeline."""
         super().__init__(id=id)
         self.pinned: set[str] = set()
-        self._story_on_top: bool | str = False
+        #: Index of the story's main day while it waits to be scrolled to the top, else None.
+        self._story: int | None = None
 
     def item_key(self, item: TimelineItem) -> str:
         """Option id: 'date-<value>' or 'event-<id>'."""
@@ -94,24 +95,23 @@ class TimelineList(BriefingList):
         previous = self.current_key
         keep = previous is not None and any(item.key == previous for item in items)
         story = None if keep else self.story_index(items, story_start)
-        self._story_on_top = story is not None
+        self._story = story
         self.set_items(items, empty_text=empty_text, fallback=story)
 
     def window_filled(self) -> None:
         """Put the story's main day at the top once its window is laid out.
 
-        A page more is read first when there is one: the lines below the day must fill the
-        view for the day to reach its top.
+        Pages are added first while less than a page follows the day: the lines below it must
+        fill the view for the day to reach the top.
         """
-        if not self._story_on_top:
+        if self._story is None:
             return
-        first, end = self.window
-        if end < len(self.items) and self._story_on_top != "extended":
-            self._story_on_top = "extended"
+        _first, end = self.window
+        if end < len(self.items) and end - self._story < self.PAGE_SIZE:
             self._add_page()
             self.call_after_refresh(self.window_filled)
             return
-        self._story_on_top = False
+        self._story = None
         self.scroll_to_highlight(top=True)
 
     @staticmethod
