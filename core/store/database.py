@@ -61,7 +61,9 @@ def open_database(path: Path | str, *, create: bool = True, readonly: bool = Fal
             raise DatabaseError(f"Cannot create the folder for {path}: {err.strerror or err}.") from None
     try:
         conn = _connect(path, readonly)
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: whatever else is installed must not change how a briefing
+        # is read, and finding them (package metadata) is a fifth of the app's start-up.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         _check_and_prepare(db, path, readonly)
     except sqlite3.OperationalError as err:
         raise DatabaseError(_describe_sqlite_error(path, err)) from None
