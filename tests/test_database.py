@@ -56,17 +56,19 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
-def test_schema_one_gains_the_speaker_index_in_place(tmp_path):
+def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path):
     path = tmp_path / "v1.db"
     open_database(path).close()
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX idx_quotes_speaker")
+    conn.execute("DROP INDEX idx_articles_order")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert "idx_quotes_speaker" in {i.name for i in db["quotes"].indexes}
+    assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
     # Read-only, it cannot be brought up to date: it says which command does it.
     db.close()
     conn = sqlite3.connect(path)
