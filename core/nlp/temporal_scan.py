@@ -105,8 +105,30 @@ _TRIGGER_WORDS = {
 }
 _TRIGGER_WORDS |= set(lex.NUMBER_WORDS)
 _TRIGGER_WORDS |= {phrase.split()[0] for phrase in (*lex.DEICTIC_DAYS, *lex.ANAPHORIC_DAYS)}
+# Words that are an expression on their own ("yesterday"); the other trigger words ("the",
+# "in", "a", "last") only lead one, and are common enough that trying the big pattern after
+# each of them was a tenth of indexing.
+_WHOLE_WORDS = {phrase for phrase in (*lex.DEICTIC_DAYS, *lex.ANAPHORIC_DAYS) if " " not in phrase}
+_LEADING_WORDS = _TRIGGER_WORDS - _WHOLE_WORDS
+# Every expression that begins with leading words goes on, after at most a few more of them,
+# to a number or to one of the pattern's other words (a month, "week", "day", "ago"...). Taken
+# from the pattern and the lexicon themselves, so a word added there is never skipped here.
+# (Group names, flags and escapes are not words of the pattern; nor are "st", "of" and the
+# like, which come after a number.)
+_PATTERN_TEXT = re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\(\?i:|\\[A-Za-z]", " ", _PATTERN)
+_HEAD_WORDS = {
+    word.lower()
+    for source in (_PATTERN_TEXT, *lex.WEEKDAYS, *lex.WEEKDAY_ABBREVIATIONS, *lex.MONTHS, *lex.MONTH_ABBREVIATIONS,
+                   *lex.DEICTIC_DAYS, *lex.ANAPHORIC_DAYS)
+    for word in re.findall(r"[A-Za-z]{3,}", source)
+} - _LEADING_WORDS
+_GAP = r"[ \t\u00a0-]+"
+_LEADING = "|".join(sorted(_LEADING_WORDS, key=len, reverse=True))
+_HEAD = "|".join(sorted(_HEAD_WORDS, key=len, reverse=True))
 _TRIGGER = re.compile(
-    rf"(?<![\w©$€£#%./:-])(?:[0-9]|(?i:{'|'.join(sorted(_TRIGGER_WORDS, key=len, reverse=True))})(?![\w])"
+    rf"(?<![\w©$€£#%./:-])(?:[0-9]"
+    rf"|(?i:{'|'.join(sorted(_WHOLE_WORDS, key=len, reverse=True))})(?![\w])"
+    rf"|(?i:{_LEADING})(?![\w])(?=(?:{_GAP}(?i:{_LEADING})(?![\w])){{0,4}}{_GAP}(?:[0-9]|(?i:{_HEAD})))"
     rf"|{_alternation(lex.WEEKDAYS)}|{_alternation(lex.WEEKDAY_ABBREVIATIONS)}"
     rf"|{_alternation(lex.MONTHS)}|{_alternation(lex.MONTH_ABBREVIATIONS)})"
 )
