@@ -210,8 +210,9 @@ def load_settings(db: sqlite_utils.Database) -> Settings:
 #: the list says how many more there are.
 SOURCE_LIMIT = 500
 
-#: Events read per date for the whole timeline; a busy date says how many more it has.
-TIMELINE_EVENTS_PER_DATE = SUMMARY_EVENTS_PER_DATE
+#: Events read per date for the whole timeline (a summary: a busy date says how many more it
+#: has, and choosing the date shows them all); the stored summary holds that many or more.
+TIMELINE_EVENTS_PER_DATE = min(12, SUMMARY_EVENTS_PER_DATE)
 
 
 def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:

@@ -39,8 +39,8 @@ def story_start(first_published: str | None) -> str | None:
 class MainScreen(Screen, inherit_bindings=False):
     """The briefing at a glance; the app fills it from worker results."""
 
-    AUTO_FOCUS = "#sources"
-    """While the briefing opens, keys go to the source list (the first column takes over once loaded)."""
+    AUTO_FOCUS = "QuoteColumn"
+    """The first quote column: it is laid out (empty) from the start, so focus does not move when the briefing loads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,

@@ -74,6 +74,11 @@ class BriefingList(OptionList, inherit_bindings=False):
         #: A line after the last item (what was left out and how to reach it), or None.
         self.tail_hint: str | None = None
 
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        """Measure the options again when the scrollbar comes or goes: the text is one cell wider
+        or narrower, and OptionList only re-measures on a resize of the widget itself."""
+        self._clear_caches()
+
     # --- to override ------------------------------------------------------------------------
 
     def item_key(self, item) -> str:

@@ -22,6 +22,9 @@ class QuoteBoard(Vertical):
 
     #: Narrowest a column may get (borders included) before the board switches to tabs.
     MIN_COLUMN_WIDTH: ClassVar[int] = 28
+    #: Columns laid out while the briefing opens (a briefing's usual three): the chosen
+    #: columns take them over, so the first screen is drawn without mounting new widgets.
+    PLACEHOLDER_COLUMNS: ClassVar[int] = 3
 
     tabbed: reactive[bool] = reactive(False)
     """True when the columns are shown one at a time under tabs."""
@@ -29,9 +32,14 @@ class QuoteBoard(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty board; `show` fills it."""
         super().__init__(id=id)
-        self.columns: list[QuoteColumn] = []
+        self.columns: list[QuoteColumn] = [
+            QuoteColumn(ColumnSpec("…"), index) for index in range(self.PLACEHOLDER_COLUMNS)
+        ]
         self._generation = 0
         self._active = 0
+        #: The tab labels, one per column; the tabs themselves are made when first shown.
+        self._labels: list[Text] = []
+        self._tabs_made = False
 
     def compose(self) -> ComposeResult:
         """The tab bar (hidden when there is room) and the row of columns."""
@@ -39,7 +47,14 @@ class QuoteBoard(Vertical):
         # Columns are reached with tab and left/right; a focusable tab bar would be one stop too many.
         tabs.can_focus = False
         yield tabs
-        yield Horizontal(id="columns")
+        with Horizontal(id="columns"):
+            yield from self.columns
+
+    def on_mount(self) -> None:
+        """The placeholder columns say the briefing is loading."""
+        for column in self.columns:
+            if not column.items:
+                column.set_items([], empty_text="Loading…")
 
     @property
     def specs(self) -> list[ColumnSpec]:
@@ -71,12 +86,14 @@ class QuoteBoard(Vertical):
         if specs != self.specs:
             self._rebuild(specs, labels)
         else:
-            tabs = self.query_one(Tabs)
-            for index, label in enumerate(labels):
-                try:
-                    tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
-                except Exception:  # still being mounted; it was created with this label
-                    continue
+            self._labels = labels
+            if self._tabs_made:
+                tabs = self.query_one(Tabs)
+                for index, label in enumerate(labels):
+                    try:
+                        tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
+                    except Exception:  # still being mounted; it was created with this label
+                        continue
         for column, (_spec, rows), total in zip(self.columns, columns, totals):
             column.set_quotes(rows, marks, pinned, inferred, empty_text, search, total)
 
@@ -86,21 +103,37 @@ class QuoteBoard(Vertical):
     def _rebuild(self, specs: list[ColumnSpec], labels: list[Text]) -> None:
         focused = self.screen.focused if self.is_attached else None
         had_focus = focused is None or focused in self.columns
-        row = self.query_one("#columns", Horizontal)
-        row.remove_children()
-        tabs = self.query_one(Tabs)
-        tabs.clear()
-        # Fresh ids each time: the old tabs and columns are still being removed.
-        self._generation += 1
-        self.columns = [QuoteColumn(spec, index) for index, spec in enumerate(specs)]
-        row.mount_all(self.columns)
-        for index, label in enumerate(labels):
-            tabs.add_tab(Tab(label, id=self._tab_id(index)))
+        # Columns already on the board take the new choices (no widgets mounted or removed
+        # for the same number of columns); only the difference is added or taken away.
+        kept = self.columns[: len(specs)]
+        for column, spec in zip(kept, specs):
+            column.assign(spec)
+        for column in self.columns[len(specs) :]:
+            column.remove()
+        added = [QuoteColumn(spec, index) for index, spec in enumerate(specs) if index >= len(kept)]
+        if added:
+            self.query_one("#columns", Horizontal).mount_all(added)
+        self.columns = kept + added
+        self._labels = labels
         self._active = 0
+        self._tabs_made = False
         self._apply_mode()
         if had_focus and self.columns:
-            # The new columns are not mounted yet; focus once they are.
-            self.call_after_refresh(self.activate, 0)
+            if added:
+                # The new columns are not mounted yet; focus once they are.
+                self.call_after_refresh(self.activate, 0)
+            else:
+                self.activate(0)
+
+    def _make_tabs(self) -> None:
+        """(Re)make the tab bar for the current columns: only needed once the board is tabbed."""
+        tabs = self.query_one(Tabs)
+        tabs.clear()
+        # Fresh ids each time: the old tabs are still being removed.
+        self._generation += 1
+        for index, label in enumerate(self._labels):
+            tabs.add_tab(Tab(label, id=self._tab_id(index)))
+        self._tabs_made = True
 
     def on_resize(self) -> None:
         """Decide between columns and tabs by the width we have."""
@@ -121,6 +154,8 @@ class QuoteBoard(Vertical):
         for index, column in enumerate(self.columns):
             column.display = not self.tabbed or index == self._active
         if self.tabbed and self.columns:
+            if not self._tabs_made:
+                self._make_tabs()
             tabs = self.query_one(Tabs)
             tab_id = self._tab_id(self._active)
             if tabs.active != tab_id:

@@ -95,6 +95,14 @@ class QuoteColumn(BriefingList):
         self._pending: tuple | None = None
         self.border_title = Text(terminal_safe(spec.label))
 
+    def assign(self, spec: ColumnSpec) -> None:
+        """Make this column show another speaker or group (its quotes follow with `set_quotes`)."""
+        if spec != self.spec:
+            self.spec = spec
+            self.border_title = Text(terminal_safe(spec.label))
+            self.search = None
+            self.marks = {}
+
     def on_mount(self) -> None:
         """Show data that arrived before the column was mounted (styles are needed to draw cards)."""
         if self._pending is not None:
