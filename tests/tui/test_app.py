@@ -110,6 +110,69 @@ async def test_empty_database_explains_how_to_fill_it(empty_db):
         assert notice.display and "briefing index FOLDER --db empty.db" in notice.render().plain
 
 
+async def test_opening_banner_shows_only_when_opening_is_slow(briefing_db, monkeypatch):
+    """A briefing that opens at once never flashes a banner; a slow one says it is opening."""
+    import tui.app as app_module
+    from tui.widgets.index_progress import IndexProgress
+
+    shown: list[str] = []
+    original_start = IndexProgress.start
+    monkeypatch.setattr(IndexProgress, "start", lambda self, message: (shown.append(message), original_start(self, message)))
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(app_module.OPENING_BANNER_DELAY + 0.1)
+        assert app.ready and shown == [] and not app.main.progress.display
+
+    original_load = app_module.load_overview
+
+    def slow_load(*args, **kwargs):
+        time.sleep(app_module.OPENING_BANNER_DELAY + 0.4)
+        return original_load(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "load_overview", slow_load)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(app_module.OPENING_BANNER_DELAY + 0.2)
+        assert not app.ready and shown == ["Opening the briefing…"] and app.main.progress.display
+        await settle(pilot)
+        assert app.ready and not app.main.progress.display
+
+
+async def test_garbage_collector_is_paused_only_while_the_first_screen_is_built(briefing_db, monkeypatch):
+    """Paused from start-up until just after the first screen is up, then on again; never left off."""
+    import gc
+
+    import tui.app as app_module
+
+    monkeypatch.setattr(app_module, "COLLECTOR_SETTLE", 0.05)
+    assert gc.isenabled()
+    while_opening: list[bool] = []
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40), message_hook=lambda m: while_opening.append(gc.isenabled())
+                            if isinstance(m, BriefingApp.Started) else None) as pilot:
+        await settle(pilot)
+        assert while_opening == [False]
+        await pilot.pause(0.2)
+        assert gc.isenabled()
+    assert gc.isenabled()
+    # An app that exits while opening turns it back on too.
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)):
+        pass
+    assert gc.isenabled()
+    # A collector the caller had switched off stays off.
+    gc.disable()
+    try:
+        app = BriefingApp(briefing_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 # --- layout and navigation ----------------------------------------------------------------------
 
 
@@ -514,6 +577,27 @@ async def test_speaker_picker_chooses_columns_and_remembers(briefing_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert [s.label for s in app.main.board.specs] == ["KFOR", "Vucic"]
+
+
+async def test_more_columns_than_the_board_starts_with(briefing_db, monkeypatch):
+    """The board opens with three columns laid out; a fourth chosen column is added beside them."""
+    from tui.widgets.quote_board import QuoteBoard
+
+    assert QuoteBoard.PLACEHOLDER_COLUMNS == 3
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        choices = app.screen.query_one(ColumnChoices)
+        choices.select("speaker:KFOR")
+        await pilot.press("enter")
+        await settle(pilot)
+        board = app.main.board
+        assert [s.label for s in board.specs] == ["Vucic", "NATO", "Meloni", "KFOR"]
+        assert list(board.query(QuoteColumn)) == board.columns
+        assert {c.spec.label: len(c.items) for c in board.columns} == {"Vucic": 5, "NATO": 5, "Meloni": 1, "KFOR": 1}
+        assert board.columns[0].has_focus and not board.tabbed
 
 
 async def test_command_palette_offers_the_apps_own_commands(briefing_db):
