@@ -6,10 +6,14 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import spacy
 
 from core.nlp.context import BriefingContext
 from core.nlp.dates import find_events
 from core.nlp.temporal_scan import scan
+
+#: spaCy's blank English tokenizer, as the pipeline tokenizes articles.
+_TOKENIZER = spacy.blank("en").make_doc
 
 # Pieces that look like dates, so random text often contains (broken) temporal expressions.
 PIECES = [
@@ -83,3 +87,13 @@ def test_trigger_scan_finds_what_a_full_regex_pass_finds(text):
     from core.nlp.temporal_scan import TEMPORAL, matches
 
     assert [m.span() for m in matches(text)] == [m.span() for m in TEMPORAL.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(TEXT, st.text(max_size=60)))
+def test_trigger_places_from_tokens_find_what_the_text_search_finds(text):
+    from core.nlp.temporal_scan import matches, token_candidates
+
+    doc = _TOKENIZER(text)
+    candidates = token_candidates([t.text for t in doc], [t.idx for t in doc])
+    assert [m.span() for m in matches(text, candidates)] == [m.span() for m in matches(text)]

@@ -30,7 +30,7 @@ from core.nlp.pubdate import infer_published
 from core.nlp.sentences import token_columns
 from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
 from core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
-from core.nlp.temporal_scan import Mention, scan
+from core.nlp.temporal_scan import Mention, scan, token_candidates
 
 #: Key in Doc.user_data with the article's metadata (the same as pipeline.ARTICLE_KEY).
 ARTICLE_KEY = "briefing.article"
@@ -69,9 +69,10 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         """Find dated expressions, infer the publication date when the article has none."""
         info = doc.user_data.get(ARTICLE_KEY) or {}
-        sentences = None
+        sentences = candidates = None
         if doc.has_annotation("SENT_START"):
             columns = token_columns(doc)
+            candidates = token_candidates(columns.words, columns.starts)
             sentences = [
                 (columns.starts[first], columns.starts[last - 1] + len(columns.words[last - 1]))
                 for first, last in columns.sentences
@@ -85,6 +86,7 @@ class DateFinder:
             context=info.get("context"),
             sentences=sentences,
             quote_spans=doc_quote_spans(doc, text),
+            candidates=candidates,
         )
         doc._.briefing_events = events
         doc._.briefing_inferred_published = inferred
@@ -100,12 +102,14 @@ def find_events(
     context: BriefingContext | None = None,
     sentences: Iterable[tuple[int, int]] | None = None,
     quote_spans: list[QuoteSpan] | None = None,
+    candidates: Iterable[int] | None = None,
 ) -> tuple[list[Event], tuple[str, str] | None]:
     """Events (offsets into `text`) and, for an undated text, the inferred (date, reason).
 
     `quote_spans` are the text's quoted spans (speech_marks.find_quote_spans), found here when
-    not given: dates and quotes agree on what is quoted."""
-    mentions = scan(text)
+    not given: dates and quotes agree on what is quoted. `candidates` are where expressions may
+    begin (temporal_scan.token_candidates, from the tokenizer's words), found here when not given."""
+    mentions = scan(text, candidates)
     spans = _clean_sentences(text, sentences) if sentences is not None else fallback_sentences(text)
     starts = [s for s, _ in spans]
     where = [_sentence_index(starts, spans, m.start) for m in mentions]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
 from core.nlp import datelex as lex
 
@@ -163,26 +164,64 @@ def _is_capitalised_name(word: str) -> bool:
     }
 
 
-def scan(text: str) -> list[Mention]:
-    """Every temporal expression in text, left to right, without overlaps."""
+def scan(text: str, candidates: Iterable[int] | None = None) -> list[Mention]:
+    """Every temporal expression in text, left to right, without overlaps.
+
+    `candidates` are offsets where one may begin (`token_candidates`); without them the text
+    is searched for those places itself.
+    """
     found: list[Mention] = []
-    for match in matches(text):
+    for match in matches(text, candidates):
         mention = _to_mention(text, match)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def matches(text: str):
-    """The same matches as TEMPORAL.finditer(text), found faster from trigger words."""
+def matches(text: str, candidates: Iterable[int] | None = None):
+    """The same matches as TEMPORAL.finditer(text), found faster from trigger words.
+
+    With `candidates` (a superset of the places a trigger word can start, in order), each is
+    checked with the trigger pattern instead of searching the whole text for them.
+    """
     done = 0
-    for trigger in _TRIGGER.finditer(text):
-        if trigger.start() < done:
+    if candidates is None:
+        starts: Iterable[int] = (trigger.start() for trigger in _TRIGGER.finditer(text))
+    else:
+        starts = (at for at in candidates if at >= done and _TRIGGER.match(text, at))
+    for at in starts:
+        if at < done:
             continue
-        match = TEMPORAL.match(text, trigger.start())
+        match = TEMPORAL.match(text, at)
         if match is not None:
             done = match.end()
             yield match
+
+
+#: Lowercased words a trigger can be: searched per token, not per character.
+_TRIGGER_TOKENS = frozenset(
+    word.lower().rstrip(".")
+    for word in (*_TRIGGER_WORDS, *lex.WEEKDAYS, *lex.WEEKDAY_ABBREVIATIONS, *lex.MONTHS, *lex.MONTH_ABBREVIATIONS)
+)
+# Inside a token with punctuation in it ("5,2023", "U.S.", "’90s"): every place a word starts.
+_INNER_START = re.compile(r"(?<![\w©$€£#%./:-])(?=\w)")
+
+
+def token_candidates(words: Sequence[str], starts: Sequence[int]) -> list[int]:
+    """Offsets where a trigger word may start, from the tokenizer's words and their offsets.
+
+    A superset (`matches` checks each): a word or number token at its start when it could be a
+    trigger, and any token with punctuation inside at each place a word starts in it. Looking
+    words up is much cheaper than running the trigger pattern over every character.
+    """
+    pairs = list(zip(words, starts))
+    found = [start for word, start in pairs if word.isalnum() and (word[0].isdigit() or word.lower() in _TRIGGER_TOKENS)]
+    # One-character punctuation cannot hold the start of a word; longer mixed tokens can.
+    mixed = [(word, start) for word, start in pairs if len(word) > 1 and not word.isalnum() and not word.isspace()]
+    if mixed:
+        found.extend(start + inner.start() for word, start in mixed for inner in _INNER_START.finditer(word))
+        found.sort()
+    return found
 
 
 def _to_mention(text: str, m: re.Match) -> Mention | None:
