@@ -117,30 +117,38 @@ def sentence_starts(words: list[str], spaces: list[int], blank_lines: bool) -> l
     n = len(words)
     starts = [-1] * n
     starts[0] = 1
-    pending = False  # the next word token starts a sentence
-    i = 0
-    while i < n:
+
+    def start_after(i: int) -> None:
+        """The next word token after i starts a sentence (whitespace stays with this one)."""
+        j = i + 1
+        while j < n and words[j].isspace():
+            j += 1
+        if j < n:
+            starts[j] = 1
+
+    # Only end marks, words ending in a full stop and line breaks can end a sentence: the
+    # rule visits those, not every token.
+    absorbed = -1
+    for i in [i for i, word in enumerate(words) if word in _ENDS or word[-1:] == "." or "\n" in word]:
+        if i <= absorbed:
+            continue
         word = words[i]
         if word.isspace():
             # In a text with blank lines between paragraphs a lone newline is a wrapped line;
             # where a sentence ends there, its full stop has already said so.
-            if "\n" in word and i and is_paragraph_break(word, blank_lines):
-                pending = True
-            i += 1
+            if i and is_paragraph_break(word, blank_lines):
+                start_after(i)
             continue
-        if pending:
-            starts[i] = 1
-            pending = False
         if word in _ENDS:
             # Closing marks glued to the end punctuation (.” .") ») belong to this sentence.
             while i + 1 < n and not spaces[i] and words[i + 1] in _CLOSERS:
                 i += 1
+            absorbed = i
             if not _lowercase_follows(words, i + 1):
-                pending = True
-        elif spaces[i] and i + 1 < n and word.endswith(".") and word.count(".") > 1 and words[i + 1] in _STARTERS:
+                start_after(i)
+        elif spaces[i] and i + 1 < n and word.count(".") > 1 and words[i + 1] in _STARTERS:
             # "… in the U.S. The talks …": an abbreviation can also end a sentence.
-            pending = True
-        i += 1
+            start_after(i)
     return starts
 
 

@@ -219,16 +219,27 @@ def _compact(words: list[str], starts: list[int], spaces: list[int], sents: list
     dropped = set(blank)
     new_words: list[str] = []
     new_starts: list[int] = []
-    new_index = []
-    for k, word in enumerate(words):
+    new_index: list[int] = []
+    kept_from = 0
+    # Runs of ordinary tokens are copied whole; only the dropped and glued ones are looked at.
+    for k in sorted(dropped | joined):
+        base = len(new_words)
+        new_words.extend(words[kept_from:k])
+        new_starts.extend(starts[kept_from:k])
+        new_index.extend(range(base, base + k - kept_from))
         if k in dropped:
             pass
-        elif k in joined and new_words:
-            new_words[-1] += word
+        elif new_words:
+            new_words[-1] += words[k]
         else:
-            new_words.append(word)
+            new_words.append(words[k])
             new_starts.append(starts[k])
         new_index.append(len(new_words) - 1)
+        kept_from = k + 1
+    base = len(new_words)
+    new_words.extend(words[kept_from:])
+    new_starts.extend(starts[kept_from:])
+    new_index.extend(range(base, base + len(words) - kept_from))
     new_sents = []
     for start, end in sents:
         first, last = new_index[start] + (start in dropped), new_index[end - 1] + 1
