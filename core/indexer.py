@@ -224,17 +224,49 @@ def _remove_missing(db, roots: list[Path], found: set[str], stored_files: dict) 
         for path in stored_files
         if path not in found and any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
     ]
+    return _remove_files(db, gone)
+
+
+def _remove_files(db, paths: list[str]) -> int:
+    """Remove these files' articles (their links owed again) and the files' rows; return how many articles."""
     removed = 0
     with db.atomic():
-        for path in gone:
+        for path in paths:
             for (article_id,) in db.execute("SELECT id FROM articles WHERE file = ?", [path]).fetchall():
                 _owe_links(db, article_id)
                 delete_article(db, article_id)
                 removed += 1
             db.execute("DELETE FROM files WHERE path = ?", [path])
-        if gone:
+        if paths:
             prune_speakers(db)
     return removed
+
+
+#: Meta key: the bundled sample folder last indexed into this database.
+BUNDLE_KEY = "bundle"
+
+
+def index_bundle(db: sqlite_utils.Database, bundle: Path | str, **options) -> IndexReport:
+    """Index the bundled sample briefing, first removing what an earlier copy of it put here.
+
+    The sample moves when briefing is installed again elsewhere (another checkout, another
+    virtualenv): without this, the database would hold the sample twice, from both places.
+    """
+    folder = str(Path(bundle).expanduser().resolve())
+    previous = get_meta(db, BUNDLE_KEY)
+    removed = 0
+    if previous and previous != folder:
+        prefix = previous.rstrip(os.sep) + os.sep
+        stale = [r[0] for r in db.execute("SELECT path FROM files").fetchall() if r[0].startswith(prefix)]
+        removed = _remove_files(db, stale)
+        with db.atomic():
+            roots = [r for r in json.loads(get_meta(db, "roots") or "[]") if r != previous]
+            set_meta(db, "roots", json.dumps(roots))
+    with db.atomic():
+        set_meta(db, BUNDLE_KEY, folder)
+    report = index_paths(db, [Path(bundle)], **options)
+    report.removed += removed
+    return report
 
 
 def _results(todo, stored_files, stored_articles_of, settings, model, context, jobs) -> Iterator[_FileResult]:

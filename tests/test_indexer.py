@@ -225,3 +225,30 @@ def test_adding_and_removing_articles_relinks_only_what_they_reach(tmp_path):
     link_events(db)
     assert _links(db) == after_removal
     assert db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+
+
+def test_the_bundled_sample_moved_elsewhere_is_there_once(tmp_path, seed_folder):
+    """Installed again in another place, the sample replaces its earlier copy; other folders stay."""
+    import shutil
+
+    from core.indexer import BUNDLE_KEY, index_bundle
+
+    first, second, own = tmp_path / "old-install" / "data", tmp_path / "new-install" / "data", tmp_path / "mine"
+    shutil.copytree(seed_folder, first)
+    shutil.copytree(seed_folder, second)
+    own.mkdir()
+    (own / "note.txt").write_text("Local paper\n\nThe council met on Monday. “We agreed,” the mayor said.\n", encoding="utf-8")
+    db = open_database(tmp_path / "briefing.db")
+    assert index_bundle(db, first).added == 3
+    index_paths(db, [own])
+    report = index_bundle(db, second)
+    paths = [s.path for s in list_sources(db)]
+    assert (report.added, report.removed) == (3, 3)
+    assert len(paths) == 4 and sum(p.startswith(str(second.resolve())) for p in paths) == 3
+    assert any(p.startswith(str(own)) for p in paths)
+    assert get_meta(db, BUNDLE_KEY) == str(second.resolve())
+    assert str(first.resolve()) not in json.loads(get_meta(db, "roots"))
+    # Opening from the same place again changes nothing.
+    again = index_bundle(db, second)
+    assert (again.added, again.removed, again.unchanged) == (0, 0, 3)
+    db.close()

@@ -332,14 +332,14 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     def _index_bundle(self) -> IndexReport:
         """Bring the database up to date with the bundled folder (cheap when nothing changed)."""
-        from core.indexer import index_paths
+        from core.indexer import index_bundle
         from core.store.database import open_database
 
         db = open_database(self.db_path)
         try:
-            return index_paths(
+            return index_bundle(
                 db,
-                [self.bundle],
+                self.bundle,
                 model=self.model,
                 progress=lambda done, total, path: self.post_message(self.IndexProgress(done, total, path)),
             )
