@@ -357,6 +357,10 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.main.show_notice(error, error=True)
         self.main.sources.set_items([], empty_text="—")
         self.main.timeline.set_items([], empty_text="—")
+        # No briefing, no columns: the ones laid out while it opened would say "Loading…" forever.
+        self.main.board.show([])
+        self.main.sources.focus()
+        self.main.header.not_open()
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
         self.set_timer(COLLECTOR_SETTLE, self._resume_collector)

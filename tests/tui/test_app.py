@@ -99,6 +99,10 @@ async def test_missing_database_is_a_message_not_a_crash(tmp_path):
         await settle(pilot)
         assert "No briefing database" in of_type(messages, BriefingApp.Started)[0].error
         assert app.main.query_one("#notice").display
+        # The columns laid out while it opened are gone, not "Loading…" forever.
+        assert app.main.board.columns == [] and not list(app.main.board.query(QuoteColumn))
+        assert app.main.sources.has_focus
+        assert app.main.header.query_one("#header-counts").render().plain == "not open"
 
 
 async def test_empty_database_explains_how_to_fill_it(empty_db):

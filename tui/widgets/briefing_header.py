@@ -35,5 +35,10 @@ class BriefingHeader(Horizontal):
         self.query_one("#header-counts", Label).update(Text(" · ".join(parts)))
 
 
+    def not_open(self) -> None:
+        """Say the briefing could not be opened (instead of "opening…" for ever)."""
+        self.query_one("#header-counts", Label).update(Text("not open"))
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
