@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 
@@ -56,9 +57,82 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def _downgrade_to_schema_three(path) -> None:
+    """Make a current database look as schema 3 left it: no quote dates, plain speaker and group
+    indexes, full-text update triggers that fire on any column."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER quotes_follow_article_date")
+    conn.execute("DROP INDEX idx_quotes_speaker_order")
+    conn.execute("DROP INDEX idx_quotes_group_order")
+    conn.execute("ALTER TABLE quotes DROP COLUMN published")
+    conn.execute("CREATE INDEX idx_quotes_speaker ON quotes (speaker)")
+    conn.execute("CREATE INDEX idx_quotes_group_name ON quotes (group_name)")
+    for table in ("articles", "quotes"):
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_au"]).fetchone()[0]
+        conn.execute(f'DROP TRIGGER "{table}_au"')
+        conn.execute(re.sub(r" AFTER UPDATE OF .*? ON ", " AFTER UPDATE ON ", sql, count=1))
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+
+
+def _triggers(db) -> dict[str, str]:
+    return dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_folder):
+    path = tmp_path / "v3.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    expected = db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall()
+    db.close()
+    _downgrade_to_schema_three(path)
+    old = sqlite3.connect(path)
+    assert "published" not in {r[1] for r in old.execute("PRAGMA table_info(quotes)")}
+    assert 'AFTER UPDATE ON "quotes"' in _triggers(old)["quotes_au"]
+    old.close()
+
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
+    assert any(published for _id, published in expected)
+    indexes = {i.name for i in db["quotes"].indexes}
+    assert {"idx_quotes_speaker_order", "idx_quotes_group_order"} <= indexes
+    assert not {"idx_quotes_speaker", "idx_quotes_group_name"} & indexes
+    assert 'AFTER UPDATE OF "text", "speaker", "folded" ON "quotes"' in _triggers(db)["quotes_au"]
+
+
+def test_quotes_follow_their_article_date_and_keep_their_words_indexed(tmp_path, seed_folder):
+    db = open_database(tmp_path / "seed.db")
+    index_paths(db, [seed_folder])
+    article_id, count = db.execute(
+        "SELECT article_id, count(*) FROM quotes GROUP BY article_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    word = db.execute("SELECT text FROM quotes WHERE article_id = ? ORDER BY seq", [article_id]).fetchone()[0].split()[0]
+    word = re.sub(r"\W", "", word)
+    found = "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?"
+    before = db.execute(found, [f'"{word}"']).fetchone()[0]
+    index_data = "SELECT count(*), sum(length(block)) FROM {}_fts_data"
+    untouched = [db.execute(index_data.format(t)).fetchone() for t in ("quotes", "articles")]
+    with db.atomic():
+        db.execute("UPDATE articles SET published = '2031-01-02' WHERE id = ?", [article_id])
+        db.execute("UPDATE quotes SET statement_id = 99 WHERE article_id = ?", [article_id])
+    dates = {r[0] for r in db.execute("SELECT published FROM quotes WHERE article_id = ?", [article_id])}
+    assert count > 1 and dates == {"2031-01-02"}
+    # Neither update touched the words, so neither wrote to the full-text indexes.
+    assert [db.execute(index_data.format(t)).fetchone() for t in ("quotes", "articles")] == untouched
+    # They are found as before, and the indexes agree
+    # with the rows (the integrity check raises when it does not).
+    assert before > 0
+    assert db.execute(found, [f'"{word}"']).fetchone()[0] == before
+    db.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES('integrity-check', 1)")
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+
+
 def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path):
     path = tmp_path / "v1.db"
     open_database(path).close()
+    _downgrade_to_schema_three(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX idx_quotes_speaker")
     conn.execute("DROP INDEX idx_articles_order")
@@ -66,8 +140,9 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     conn.commit()
     conn.close()
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
-    assert "idx_quotes_speaker" in {i.name for i in db["quotes"].indexes}
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
+    assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
     # Read-only, it cannot be brought up to date: it says which command does it.
     db.close()

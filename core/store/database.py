@@ -228,6 +228,8 @@ def write_article(
 def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Extraction, settings: Settings) -> None:
     """Insert an article's quotes and events (the old ones must already be gone)."""
     focus = {s.name for s in settings.speakers}
+    row = db.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
+    published = row[0] if row else None
     quote_rows = []
     for seq, quote in enumerate(extraction.quotes):
         sid = (
@@ -252,6 +254,7 @@ def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Ext
                 "parent_seq": quote.parent,
                 "statement_id": None,
                 "folded": fold_if_changed(f"{quote.text}\n{quote.speaker}"),
+                "published": published,
             }
         )
     if quote_rows:

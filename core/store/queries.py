@@ -236,7 +236,8 @@ def list_quotes(
     if ids is not None and not ids:
         return []
     where, params = _quote_filters(speaker, group, article_id, day, ids, exact_speaker)
-    order = "a.published IS NULL, a.published, a.id, q.seq"
+    # The quote's copy of its article's date: the speaker and group indexes hold this order.
+    order = "q.published IS NULL, q.published, q.article_id, q.seq"
     sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"

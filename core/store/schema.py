@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -62,6 +62,9 @@ QUOTE_COLUMNS = {
     # Quotes from different articles that report the same statement share a statement id.
     "statement_id": int,
     "folded": str,
+    # Copy of the article's publication date (kept by a trigger): a column of one speaker's
+    # quotes is read in date order from an index instead of sorting all of them on every start.
+    "published": str,
 }
 
 EVENT_COLUMNS = {
@@ -121,10 +124,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
     )
     db["quotes"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     db["quotes"].create_index(["speaker_id"], if_not_exists=True)
-    # A column of one speaker's quotes is read by name.
-    db["quotes"].create_index(["speaker"], if_not_exists=True)
-    db["quotes"].create_index(["group_name"], if_not_exists=True)
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
+    for statement in QUOTE_ORDER_SQL:
+        db.execute(statement)
     db["events"].create(
         EVENT_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True
     )
@@ -134,8 +136,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # The whole timeline counted once per index run (core.store.queries.store_timeline_summary).
     db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
-    db["articles"].enable_fts(["title", "text", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
-    db["quotes"].enable_fts(["text", "speaker", "folded"], tokenize=TOKENIZE, create_triggers=True, replace=True)
+    for table, columns in FTS_COLUMNS.items():
+        db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=True, replace=True)
+    for statement in FTS_UPDATE_TRIGGERS_SQL:
+        db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -145,6 +149,41 @@ def create_schema(db: sqlite_utils.Database) -> None:
 ARTICLE_ORDER_INDEX_SQL = (
     "CREATE INDEX IF NOT EXISTS idx_articles_order ON articles (published IS NULL, published, outlet, path)"
 )
+
+#: A column of quotes is one speaker's (or one group's), oldest source first, in article order
+#: (core.store.queries.list_quotes): indexed in that order, its first page is read, not sorted.
+#: The article's date is copied onto its quotes and follows it when it changes (an undated
+#: article's inferred date is revised when the briefing grows).
+QUOTE_ORDER_SQL = (
+    "CREATE INDEX IF NOT EXISTS idx_quotes_speaker_order "
+    "ON quotes (speaker, published IS NULL, published, article_id, seq)",
+    "CREATE INDEX IF NOT EXISTS idx_quotes_group_order "
+    "ON quotes (group_name, published IS NULL, published, article_id, seq)",
+    "CREATE TRIGGER IF NOT EXISTS quotes_follow_article_date AFTER UPDATE OF published ON articles "
+    "WHEN new.published IS NOT old.published "
+    "BEGIN UPDATE quotes SET published = new.published WHERE article_id = new.id; END",
+)
+
+FTS_COLUMNS = {"articles": ("title", "text", "folded"), "quotes": ("text", "speaker", "folded")}
+
+
+def _fts_update_trigger(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    """sqlite-utils' update trigger, narrowed to the indexed columns (drop, create)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    return (
+        f'DROP TRIGGER IF EXISTS "{table}_au"',
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN '
+        f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES(\'delete\', old.rowid, {old}); '
+        f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new}); END',
+    )
+
+
+#: Setting a quote's statement id or date, or an article's inferred date, leaves the words as
+#: they were: the full-text index is updated only when an indexed column changes (every other
+#: update would tokenize the text twice and leave a deleted copy in the index until merged).
+FTS_UPDATE_TRIGGERS_SQL = tuple(sql for table, columns in FTS_COLUMNS.items() for sql in _fts_update_trigger(table, columns))
 
 TIMELINE_DATES_SQL = (
     "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
@@ -161,4 +200,11 @@ MIGRATIONS: dict[int, str] = {
     + TIMELINE_DATES_SQL + ";",
     # 2 → 3: the source list's order is indexed.
     2: ARTICLE_ORDER_INDEX_SQL + ";",
+    # 3 → 4: quotes carry their article's date; a column's order is indexed (replacing the
+    # plain speaker and group indexes, which the new ones begin with); the full-text update
+    # triggers fire only for the indexed columns.
+    3: "ALTER TABLE quotes ADD COLUMN published TEXT;\n"
+    "UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);\n"
+    "DROP INDEX IF EXISTS idx_quotes_speaker;\n"
+    "DROP INDEX IF EXISTS idx_quotes_group_name;\n" + ";\n".join(QUOTE_ORDER_SQL + FTS_UPDATE_TRIGGERS_SQL) + ";",
 }
