@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 #: Where an article's publication date came from, most trusted first.
 PUBLISHED_SOURCES = ("front-matter", "dateline", "header", "inferred", "unknown")
@@ -62,9 +63,9 @@ class ParsedArticle:
         """The article body, without header line, dateline or footer."""
         return self.text[self.body_start : self.body_end]
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Word count of the body."""
+        """Word count of the body (counted once: the indexer's report and the row both ask)."""
         return len(self.body.split())
 
 

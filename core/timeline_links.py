@@ -379,7 +379,11 @@ def _item(row) -> _Item:
     item = _Item(eid, article_id, value, granularity, _parse(first), _parse(last), label, window)
     item.sentence_bag = bag_of_words(own)
     item.sentence_words = frozenset(item.sentence_bag)
-    item.bag = item.sentence_bag + bag_of_words(window[len(own) :]) if len(window) > len(own) else item.sentence_bag
+    item.bag = item.sentence_bag
+    if len(window) > len(own):
+        # Counter.update counts in C; `+` would build a third Counter and filter it.
+        item.bag = Counter(item.sentence_bag)
+        item.bag.update(filter(None, map(_content_stem, _WORD.findall(window[len(own) :]))))
     item.statement = statement
     return item
 
