@@ -203,3 +203,28 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path, seed_folder):
         release.set()
         thread.join()
     assert all(s.title.endswith("(updated)") for s in list_sources(reader))
+
+
+def test_a_column_is_read_in_order_from_an_index_not_sorted(seed_db):
+    from core.store.queries import list_quotes
+
+    speaker, group = seed_db.execute(
+        "SELECT speaker, group_name FROM quotes WHERE speaker IS NOT NULL AND group_name IS NOT NULL "
+        "GROUP BY speaker ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    statements: list[str] = []
+    seed_db.conn.set_trace_callback(statements.append)
+    by_speaker = list_quotes(seed_db, speaker=speaker, exact_speaker=True, limit=500)
+    by_group = list_quotes(seed_db, group=group, limit=500)
+    seed_db.conn.set_trace_callback(None)
+    reads = [s for s in statements if "FROM quotes q" in s and "ORDER BY" in s]
+    assert len(reads) == 2
+    for sql in reads:
+        plan = " | ".join(row[3] for row in seed_db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+        assert "_order" in plan and "TEMP B-TREE" not in plan, plan
+    # The order the index gives is the one the articles' own dates give.
+    published = dict(seed_db.execute("SELECT id, published FROM articles").fetchall())
+    for rows in (by_speaker, by_group):
+        assert rows
+        keys = [(published[q.article_id] is None, published[q.article_id] or "", q.article_id, q.seq) for q in rows]
+        assert keys == sorted(keys)
