@@ -181,7 +181,12 @@ def _stem(word: str) -> str:
 
 def bag_of_words(text: str) -> Counter:
     """Content-word stems of a text (synonyms merged, stop words and short words dropped)."""
-    return Counter(filter(None, map(_content_stem, _WORD.findall(text))))
+    return Counter(_content_stems(text))
+
+
+def _content_stems(text: str):
+    """The stems `bag_of_words` counts, in text order."""
+    return filter(None, map(_content_stem, _WORD.findall(text)))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -383,7 +388,7 @@ def _item(row) -> _Item:
     if len(window) > len(own):
         # Counter.update counts in C; `+` would build a third Counter and filter it.
         item.bag = Counter(item.sentence_bag)
-        item.bag.update(filter(None, map(_content_stem, _WORD.findall(window[len(own) :]))))
+        item.bag.update(_content_stems(window[len(own) :]))
     item.statement = statement
     return item
 

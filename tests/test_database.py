@@ -228,3 +228,30 @@ def test_a_column_is_read_in_order_from_an_index_not_sorted(seed_db):
         assert rows
         keys = [(published[q.article_id] is None, published[q.article_id] or "", q.article_id, q.seq) for q in rows]
         assert keys == sorted(keys)
+
+
+def test_a_migration_that_fails_half_way_leaves_the_old_schema_whole(tmp_path, seed_folder):
+    path = tmp_path / "v3.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    quotes = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    db.close()
+    _downgrade_to_schema_three(path)
+    # A table in the way of the step's last index: the step fails after it altered `quotes`.
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE idx_quotes_group_order (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="idx_quotes_group_order"):
+        open_database(path, create=False)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert "published" not in {r[1] for r in conn.execute("PRAGMA table_info(quotes)")}
+    assert "idx_quotes_speaker" in {r[1] for r in conn.execute("PRAGMA index_list(quotes)")}
+    conn.execute("DROP TABLE idx_quotes_group_order")
+    conn.commit()
+    conn.close()
+    # Out of the way, the next opening migrates it.
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT count(*) FROM quotes WHERE published IS NOT NULL").fetchone()[0] == quotes

@@ -25,6 +25,7 @@ _REACH = 3000
 #: Sentences a pronoun looks back over.
 _SENTENCES_BACK = 6
 
+
 @functools.lru_cache(maxsize=1 << 14)
 def normalise(name: str) -> str:
     """Comparison key of a spelling: folded, without diacritics, lowercase, no leading article."""

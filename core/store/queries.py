@@ -155,12 +155,15 @@ LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e O
 """
 
 
+#: Sources oldest first (undated last), then by outlet: the order idx_articles_order holds.
+_SOURCE_ORDER = " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+
+
 def list_sources(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[Source]:
     """Sources oldest first (undated last), then by outlet."""
     # All of them: counts grouped once, not a pair of sub-queries per article. A page: a pair
     # of index look-ups per article beats grouping every quote of the briefing.
-    order = " ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
-    sql = (_SOURCES_SQL + order) if limit is None else (_SOURCE_SQL + order + " LIMIT ? OFFSET ?")
+    sql = (_SOURCES_SQL + _SOURCE_ORDER) if limit is None else (_SOURCE_SQL + _SOURCE_ORDER + " LIMIT ? OFFSET ?")
     params: list = [] if limit is None else [limit, offset]
     return [Source(*r) for r in db.execute(sql, params).fetchall()]
 
@@ -169,7 +172,7 @@ def sources_with_ids(db: sqlite_utils.Database, ids: list[int]) -> list[Source]:
     """The sources with these ids, in `list_sources` order."""
     if not ids:
         return []
-    sql = _SOURCES_SQL + " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.published IS NULL, a.published, a.outlet, a.path"
+    sql = _SOURCES_SQL + " WHERE a.id IN (SELECT value FROM json_each(?))" + _SOURCE_ORDER
     return [Source(*r) for r in db.execute(sql, [_json_list(ids)]).fetchall()]
 
 
@@ -260,9 +263,8 @@ def count_quotes(
 ) -> int:
     """How many quotes `list_quotes` would return for the same filters (without a limit)."""
     where, params = _quote_filters(speaker, group, article_id, day, None, exact_speaker)
-    # The articles table is joined only when a filter needs it: counting stays on quotes' indexes.
-    join = " JOIN articles a ON a.id = q.article_id" if day else ""
-    sql = f"SELECT count(*) FROM quotes q{join}" + (" WHERE " + " AND ".join(where) if where else "")
+    # Every filter is on the quotes themselves: counting stays on their indexes.
+    sql = "SELECT count(*) FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "")
     return db.execute(sql, params).fetchone()[0]
 
 
@@ -281,7 +283,7 @@ def _quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple
         where.append("q.article_id = ?")
         params.append(article_id)
     if day:
-        where.append("a.published = ?")
+        where.append("q.published = ?")
         params.append(day)
     if ids is not None:
         where.append("q.id IN (SELECT value FROM json_each(?))")
