@@ -15,6 +15,15 @@ from core.store.queries import counts, list_sources
 from core.store.schema import SCHEMA_VERSION
 
 
+def _write(path, *statements: str) -> None:
+    """Run SQL on a database file behind briefing's back (as another program or version would)."""
+    conn = sqlite3.connect(path)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
 def test_text_file_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("my notes")
@@ -25,10 +34,7 @@ def test_text_file_is_refused_and_left_alone(tmp_path):
 
 def test_other_sqlite_database_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE accounts (id INTEGER)")
-    conn.commit()
-    conn.close()
+    _write(path, "CREATE TABLE accounts (id INTEGER)")
     before = path.read_bytes()
     with pytest.raises(DatabaseError, match="not a briefing database"):
         open_database(path)
@@ -38,10 +44,7 @@ def test_other_sqlite_database_is_refused_and_left_alone(tmp_path):
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.db"
     open_database(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+    _write(path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(DatabaseError, match="newer version of briefing"):
         open_database(path)
 
@@ -49,10 +52,7 @@ def test_newer_schema_is_refused(tmp_path):
 def test_older_schema_asks_for_a_rebuild(tmp_path):
     path = tmp_path / "old.db"
     open_database(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 0")
-    conn.commit()
-    conn.close()
+    _write(path, "PRAGMA user_version = 0")
     with pytest.raises(DatabaseError, match="Re-index needed"):
         open_database(path)
 
@@ -133,12 +133,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     path = tmp_path / "v1.db"
     open_database(path).close()
     _downgrade_to_schema_three(path)
-    conn = sqlite3.connect(path)
-    conn.execute("DROP INDEX idx_quotes_speaker")
-    conn.execute("DROP INDEX idx_articles_order")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
+    _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
@@ -146,10 +141,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
     # Read-only, it cannot be brought up to date: it says which command does it.
     db.close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
+    _write(path, "PRAGMA user_version = 1")
     with pytest.raises(DatabaseError, match="updated in place by the next write: run `briefing index"):
         open_database(path, readonly=True)
 
@@ -238,10 +230,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_schema_whole(tmp_path, s
     db.close()
     _downgrade_to_schema_three(path)
     # A table in the way of the step's last index: the step fails after it altered `quotes`.
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE idx_quotes_group_order (x)")
-    conn.commit()
-    conn.close()
+    _write(path, "CREATE TABLE idx_quotes_group_order (x)")
     with pytest.raises(DatabaseError, match="idx_quotes_group_order"):
         open_database(path, create=False)
     conn = sqlite3.connect(path)
