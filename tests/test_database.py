@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from dataclasses import replace
 
 import pytest
 
 from core.errors import DatabaseError
 from core.indexer import index_paths
-from core.store.database import check_database, open_database
+from core.models import Extraction, ParsedArticle
+from core.settings import Settings
+from core.store.database import check_database, open_database, write_article
 from core.store.queries import counts, list_sources
 from core.store.schema import SCHEMA_VERSION
 
@@ -126,6 +129,28 @@ def test_quotes_follow_their_article_date_and_keep_their_words_indexed(tmp_path,
     assert before > 0
     assert db.execute(found, [f'"{word}"']).fetchone()[0] == before
     db.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES('integrity-check', 1)")
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+
+
+def test_an_article_written_again_is_tokenized_again_only_when_its_words_change(tmp_path):
+    db = open_database(tmp_path / "rewrite.db")
+    article = ParsedArticle(path="a.txt", text="Police closed the bridge at dawn.", published="2023-05-29")
+    settings = Settings()
+    index_data = "SELECT count(*), sum(length(block)) FROM articles_fts_data"
+    with db.atomic():
+        write_article(db, article, "a.txt", "h1", Extraction(), settings, "v1")
+    untouched = db.execute(index_data).fetchone()
+    # Same words, another date and hash (an undated article dated at the end of a run).
+    with db.atomic():
+        write_article(db, replace(article, published="2023-05-30"), "a.txt", "h2", Extraction(), settings, "v1")
+    assert db.execute(index_data).fetchone() == untouched
+    assert db.execute("SELECT published, content_hash FROM articles").fetchone() == ("2023-05-30", "h2")
+    # New words replace the old ones in the index.
+    with db.atomic():
+        write_article(db, replace(article, text="Protesters left the square."), "a.txt", "h3", Extraction(), settings, "v1")
+    found = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    assert db.execute(found, ['"square"']).fetchone()[0] == 1
+    assert db.execute(found, ['"bridge"']).fetchone()[0] == 0
     db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
 
 
