@@ -37,8 +37,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 def quote_words(text: str) -> list[str]:
     """Words of a quote for comparison: folded, without diacritics, lowercase, no punctuation."""
-    text = unicodedata.normalize("NFKD", fold(text).translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        # Most quotes are plain ASCII: only the others need decomposing, a character at a time.
+        text = unicodedata.normalize("NFKD", fold(text).translate(_APOSTROPHES))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _WORD.findall(text.lower())
 
 
@@ -97,7 +99,11 @@ def compare_quotes(a: str, b: str) -> Comparison:
     """Compare quote `a` with another version `b` and describe how `b`'s wording differs."""
     if a == b:
         return Comparison(1.0, 1.0, "identical", "identical wording")
-    wa, wb = quote_words(a), quote_words(b)
+    return _compare_words(quote_words(a), quote_words(b))
+
+
+def _compare_words(wa: list[str], wb: list[str]) -> Comparison:
+    """`compare_quotes` for two texts that differ, given their words."""
     if not wa or not wb:
         return Comparison(0.0, 0.0, "different", "different statement")
     if wa == wb:
@@ -172,7 +178,7 @@ def link_statements(db: sqlite_utils.Database) -> int:
     rows = db.execute(
         "SELECT q.id, q.article_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id"
     ).fetchall()
-    ids, articles, texts, order = [], [], [], []
+    ids, articles, texts, words_of, order = [], [], [], [], []
     keys, owners = [], []
     for quote_id, article_id, text, published in rows:
         words = quote_words(text or "")
@@ -182,13 +188,14 @@ def link_statements(db: sqlite_utils.Database) -> int:
         ids.append(quote_id)
         articles.append(article_id)
         texts.append(text)
+        words_of.append(words)
         order.append((published or "9999", quote_id))
         for key in fingerprints(words):
             keys.append(key)
             owners.append(index)
     union = _UnionFind(len(ids))
     for group in _buckets(keys, owners):
-        _link_bucket(group, articles, texts, union)
+        _link_bucket(group, articles, texts, words_of, union)
     clusters: dict[int, list[int]] = {}
     for index in range(len(ids)):
         clusters.setdefault(union.find(index), []).append(index)
@@ -224,7 +231,9 @@ def _buckets(keys: list[int], owners: list[int]):
         yield owner_array[start:end].tolist()
 
 
-def _link_bucket(group: list[int], articles: list[int], texts: list[str], union: _UnionFind) -> None:
+def _link_bucket(
+    group: list[int], articles: list[int], texts: list[str], words_of: list[list[str]], union: _UnionFind
+) -> None:
     """Compare the quotes of one bucket pairwise (across articles only) and join matches."""
     for x in range(len(group)):
         a = group[x]
@@ -232,5 +241,6 @@ def _link_bucket(group: list[int], articles: list[int], texts: list[str], union:
             b = group[y]
             if articles[a] == articles[b] or union.find(a) == union.find(b):
                 continue
-            if compare_quotes(texts[a], texts[b]).same_statement:
+            # Words were read once per quote, not once per pair.
+            if texts[a] == texts[b] or _compare_words(words_of[a], words_of[b]).same_statement:
                 union.union(a, b)
