@@ -194,8 +194,13 @@ def search_command(query: str, where: str, limit: int, raw: bool, db_path, as_js
 
 def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) -> None:
     """Print the articles or quotes matching `query`."""
+    from core.store.database import unindexed_articles
     from core.store.queries import list_quotes
-    from core.store.search import matching_quote_ids, quote_marks, search_articles
+    from core.store.search import UNSEARCHABLE, matching_quote_ids, quote_marks, search_articles
+
+    unsearchable = unindexed_articles(db)
+    if unsearchable:
+        console(stderr=True).print(UNSEARCHABLE.format(count=unsearchable))
 
     if where == "articles":
         hits = search_articles(db, query, limit=limit, raw=raw)

@@ -22,6 +22,8 @@ from core.models import Extraction, FileProblem, IndexReport, ParsedArticle
 from core.nlp.context import BriefingContext, context_from_db
 from core.settings import Settings, find_settings
 from core.store.database import (
+    catch_up_full_text,
+    defer_full_text,
     delete_article,
     describe_write_error,
     get_meta,
@@ -36,6 +38,11 @@ from core.timeline_links import SHORT_EVENT as _SHORT_EVENT
 #: a killed run loses at most one batch, and readers see progress.
 BATCH_FILES = 16
 BATCH_SECONDS = 2.0
+
+#: A run with at least this many files to read fills the full-text index once, at its end
+#: (FTS5 builds it several times faster so; until then a search does not find the new articles).
+#: Smaller runs index each article as it is written.
+DEFER_FULL_TEXT_FILES = 200
 
 #: progress(done, total, path) — called after each file.
 Progress = Callable[[int, int, str], None]
@@ -193,9 +200,14 @@ def index_paths(
                 report.unchanged += _article_count(db, candidate.path)
                 continue
             todo.append(candidate)
+        if len(todo) >= DEFER_FULL_TEXT_FILES:
+            with db.atomic():
+                defer_full_text(db)
         _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
         if db.execute("SELECT count(*) FROM pending").fetchone()[0]:
             _reconcile(db, settings, model, version, jobs)
+        # Also finishes what a run stopped before this point left out of the index.
+        catch_up_full_text(db)
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
     return report

@@ -6,8 +6,9 @@ import json
 import os
 
 from core.indexer import index_paths
-from core.store.database import check_database, get_meta, open_database
+from core.store.database import check_database, get_meta, open_database, unindexed_articles
 from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
+from tests.test_cli import run
 
 
 def snapshot(db):
@@ -252,3 +253,74 @@ def test_the_bundled_sample_moved_elsewhere_is_there_once(tmp_path, seed_folder)
     again = index_bundle(db, second)
     assert (again.added, again.removed, again.unchanged) == (0, 0, 3)
     db.close()
+
+
+def _full_text(db):
+    """What each distinct word of the articles and quotes finds, by path and quote number."""
+    words = {w.lower() for (text,) in db.execute("SELECT text FROM articles") for w in text.split() if w.isalpha()}
+    found = {}
+    for word in sorted(words):
+        found[word] = (
+            db.execute(
+                "SELECT a.path FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY 1",
+                [f'"{word}"'],
+            ).fetchall(),
+            db.execute(
+                "SELECT a.path, q.seq FROM quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id "
+                "WHERE quotes_fts MATCH ? ORDER BY 1, 2",
+                [f'"{word}"'],
+            ).fetchall(),
+        )
+    for table in ("articles", "quotes"):
+        db.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
+    return found
+
+
+def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp_path, seed_folder, monkeypatch):
+    row_by_row = open_database(tmp_path / "rows.db")
+    index_paths(row_by_row, [seed_folder])
+    monkeypatch.setattr("core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    at_the_end = open_database(tmp_path / "end.db")
+    index_paths(at_the_end, [seed_folder])
+    expected = _full_text(row_by_row)
+    assert sum(bool(articles) for articles, _quotes in expected.values()) > 400
+    assert sum(bool(quotes) for _articles, quotes in expected.values()) > 100
+    assert _full_text(at_the_end) == expected
+    assert unindexed_articles(at_the_end) == 0
+    assert not at_the_end.execute("SELECT count(*) FROM meta WHERE key LIKE 'fts%'").fetchone()[0]
+
+
+def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tmp_path, seed_folder, monkeypatch, capsys):
+    import core.indexer
+
+    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr(core.indexer, "BATCH_FILES", 1)
+    apply, applied = core.indexer._apply, []
+
+    def stop_at_the_third_file(db, result, *args):
+        if len(applied) == 2:
+            raise KeyboardInterrupt
+        applied.append(result.candidate.path)
+        return apply(db, result, *args)
+
+    monkeypatch.setattr(core.indexer, "_apply", stop_at_the_third_file)
+    db = open_database(tmp_path / "stopped.db")
+    try:
+        index_paths(db, [seed_folder])
+    except KeyboardInterrupt:
+        pass
+    # Two files were committed; the index does not hold them yet, and says so.
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    assert unindexed_articles(db) == 2
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Kosovo'").fetchone()[0] == 0
+    code, out, err = run(capsys, "search", "Kosovo", "--json", "--db", str(tmp_path / "stopped.db"))
+    assert code == 0 and json.loads(out) == []
+    assert "2 article(s) cannot be found by a search yet" in err and "briefing index" in err
+    # The next run, however small, finishes the job: all found as after an uninterrupted run.
+    monkeypatch.setattr(core.indexer, "_apply", apply)
+    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 100)
+    index_paths(db, [seed_folder])
+    whole = open_database(tmp_path / "whole.db")
+    index_paths(whole, [seed_folder])
+    assert unindexed_articles(db) == 0
+    assert _full_text(db) == _full_text(whole)

@@ -20,7 +20,7 @@ from core.export import render_brief, write_brief
 from core.models import IndexReport
 from core.settings import Settings
 from core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
-from core.store.search import quote_marks
+from core.store.search import UNSEARCHABLE, quote_marks
 from tui import prefs
 from tui.commands import BriefingCommands
 from tui.screens import FOCUS_BINDINGS
@@ -237,6 +237,8 @@ class BriefingApp(App[None], inherit_bindings=False):
         #: The columns chosen (before a speaker filter narrows them to one).
         self.specs: list[ColumnSpec] = []
         self.filters = Filters()
+        #: Whether the user was told that some articles are not searchable yet (once a session).
+        self._told_unsearchable = False
         #: Earlier filters, most recent last: escape goes back through them.
         self.history: list[Filters] = []
         self.search_query = ""
@@ -480,6 +482,9 @@ class BriefingApp(App[None], inherit_bindings=False):
             total_sources=data.counts.sources, first_published=data.first_published,
         )
         self._show_status()
+        if data.unsearchable and not self._told_unsearchable:
+            self._told_unsearchable = True
+            self.notify(UNSEARCHABLE.format(count=data.unsearchable), severity="warning", timeout=10)
         self.post_message(self.OverviewLoaded(self.filters, len(data.sources), len(data.entries)))
 
     def _apply_columns(self, generation: int, data: ColumnsData) -> None:

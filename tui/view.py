@@ -12,7 +12,7 @@ import sqlite_utils
 
 from core.errors import QueryError
 from core.settings import Settings
-from core.store.database import load_stored_settings, open_database
+from core.store.database import load_stored_settings, open_database, unindexed_articles
 from core.store.queries import (
     SUMMARY_EVENTS_PER_DATE,
     Counts,
@@ -128,6 +128,8 @@ class Overview:
     inferred_ids: set[int] = field(default_factory=set)
     #: Earliest publication date of the briefing.
     first_published: str | None = None
+    #: Articles a search cannot find yet (an index run stopped before filling the index).
+    unsearchable: int = 0
 
 
 @dataclass
@@ -227,6 +229,7 @@ def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
         entries=timeline(db, article_id=filters.source_id, day=day, per_entry=None if day else TIMELINE_EVENTS_PER_DATE),
         inferred_ids=inferred_source_ids(db),
         first_published=earliest_published(db),
+        unsearchable=unindexed_articles(db),
     )
 
 

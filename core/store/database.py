@@ -13,7 +13,7 @@ from core.errors import DatabaseError
 from core.fold import fold_if_changed
 from core.models import Extraction, ParsedArticle
 from core.settings import Settings
-from core.store.schema import APPLICATION_ID, FTS_COLUMNS, MIGRATIONS, SCHEMA_VERSION, create_schema
+from core.store.schema import APPLICATION_ID, FTS_COLUMNS, FTS_DEFERRED_KEY, MIGRATIONS, SCHEMA_VERSION, create_schema
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _OWN_TABLES = {"meta", "files", "pending", "articles", "speakers", "quotes", "events", "timeline_dates"} | {
@@ -306,6 +306,42 @@ def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int
         return db.execute(sql, list(rows[0].values())).lastrowid
     db.conn.executemany(sql, [list(row.values()) for row in rows])
     return db.execute("SELECT last_insert_rowid()").fetchone()[0]
+
+
+def defer_full_text(db: sqlite_utils.Database) -> None:
+    """Leave rows written from now on out of the full-text indexes until `catch_up_full_text`
+    (caller owns the transaction). A mark left by a killed run is kept: it covers more rows."""
+    for table in FTS_COLUMNS:
+        key = FTS_DEFERRED_KEY.format(table=table)
+        if get_meta(db, key) is None:
+            last = db.execute(f"SELECT coalesce(max(id), 0) FROM [{table}]").fetchone()[0]
+            set_meta(db, key, str(last))
+
+
+def catch_up_full_text(db: sqlite_utils.Database) -> int:
+    """Add the rows `defer_full_text` left out to the full-text indexes, in one transaction;
+    return how many rows were added."""
+    added = 0
+    with db.atomic():
+        for table, columns in FTS_COLUMNS.items():
+            key = FTS_DEFERRED_KEY.format(table=table)
+            after = get_meta(db, key)
+            if after is None:
+                continue
+            names = ", ".join(f"[{c}]" for c in columns)
+            added += db.execute(
+                f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT id, {names} FROM [{table}] WHERE id > ?", [int(after)]
+            ).rowcount
+            db.execute("DELETE FROM meta WHERE key = ?", [key])
+    return added
+
+
+def unindexed_articles(db: sqlite_utils.Database) -> int:
+    """How many articles a search cannot find yet (an index run was stopped before its end)."""
+    after = get_meta(db, FTS_DEFERRED_KEY.format(table="articles"))
+    if after is None:
+        return 0
+    return db.execute("SELECT count(*) FROM articles WHERE id > ?", [int(after)]).fetchone()[0]
 
 
 def delete_article(db: sqlite_utils.Database, article_id: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -138,7 +138,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
     for table, columns in FTS_COLUMNS.items():
         db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=True, replace=True)
-    for statement in FTS_UPDATE_TRIGGERS_SQL:
+    for statement in FTS_TRIGGERS_SQL:
         db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -167,23 +167,40 @@ QUOTE_ORDER_SQL = (
 FTS_COLUMNS = {"articles": ("title", "text", "folded"), "quotes": ("text", "speaker", "folded")}
 
 
-def _fts_update_trigger(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
-    """sqlite-utils' update trigger, narrowed to the indexed columns (drop, create)."""
+#: Meta key per table: its rows with a larger id are not in the full-text index yet. A long
+#: index run fills the index once at its end (core.store.database.defer_full_text): FTS5 builds
+#: it far faster in one go than a row at a time, a small segment per committed batch.
+FTS_DEFERRED_KEY = "fts_unindexed_after.{table}"
+
+
+def _fts_triggers(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The triggers keeping `table`'s full-text index in step (drops, then creates).
+
+    As sqlite-utils writes them, but for two things: the update trigger fires only for the
+    indexed columns, and none fires for a row the index is not to hold yet (`FTS_DEFERRED_KEY`).
+    """
     names = ", ".join(f'"{c}"' for c in columns)
     old = ", ".join(f'old."{c}"' for c in columns)
     new = ", ".join(f'new."{c}"' for c in columns)
+    key = FTS_DEFERRED_KEY.format(table=table)
+
+    def indexed(row: str) -> str:
+        return f"WHEN {row}.rowid <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{key}'), {row}.rowid)"
+
+    delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
+    insert = f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});'
     return (
-        f'DROP TRIGGER IF EXISTS "{table}_au"',
-        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN '
-        f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES(\'delete\', old.rowid, {old}); '
-        f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new}); END',
+        *(f'DROP TRIGGER IF EXISTS "{table}_{kind}"' for kind in ("ai", "ad", "au")),
+        f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" {indexed("new")} BEGIN {insert} END',
+        f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" {indexed("old")} BEGIN {delete} END',
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" {indexed("old")} BEGIN {delete} {insert} END',
     )
 
 
 #: Setting a quote's statement id or date, or an article's inferred date, leaves the words as
 #: they were: the full-text index is updated only when an indexed column changes (every other
 #: update would tokenize the text twice and leave a deleted copy in the index until merged).
-FTS_UPDATE_TRIGGERS_SQL = tuple(sql for table, columns in FTS_COLUMNS.items() for sql in _fts_update_trigger(table, columns))
+FTS_TRIGGERS_SQL = tuple(sql for table, columns in FTS_COLUMNS.items() for sql in _fts_triggers(table, columns))
 
 TIMELINE_DATES_SQL = (
     "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
@@ -202,9 +219,11 @@ MIGRATIONS: dict[int, str] = {
     2: ARTICLE_ORDER_INDEX_SQL + ";",
     # 3 → 4: quotes carry their article's date; a column's order is indexed (replacing the
     # plain speaker and group indexes, which the new ones begin with); the full-text update
-    # triggers fire only for the indexed columns.
+    # triggers fire only for the indexed columns (as written by step 4 → 5).
     3: "ALTER TABLE quotes ADD COLUMN published TEXT;\n"
     "UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);\n"
     "DROP INDEX IF EXISTS idx_quotes_speaker;\n"
-    "DROP INDEX IF EXISTS idx_quotes_group_name;\n" + ";\n".join(QUOTE_ORDER_SQL + FTS_UPDATE_TRIGGERS_SQL) + ";",
+    "DROP INDEX IF EXISTS idx_quotes_group_name;\n" + ";\n".join(QUOTE_ORDER_SQL) + ";",
+    # 4 → 5: the full-text triggers leave alone the rows a long run indexes at its end.
+    4: ";\n".join(FTS_TRIGGERS_SQL) + ";",
 }

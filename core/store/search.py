@@ -20,6 +20,12 @@ _OPEN, _CLOSE = "\x02", "\x03"
 _WORDLIKE = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$", re.IGNORECASE)
 
+#: Said beside a search while an index run's articles are not in the full-text index yet.
+UNSEARCHABLE = (
+    "{count} article(s) cannot be found by a search yet: an index run stopped before it finished. "
+    "Run `briefing index` to finish it."
+)
+
 #: bm25 weights: a match in the title counts ten times one in the body.
 ARTICLE_WEIGHTS = (10.0, 1.0, 1.0)
 QUOTE_WEIGHTS = (1.0, 2.0, 1.0)

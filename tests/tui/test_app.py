@@ -693,6 +693,23 @@ async def test_export_that_cannot_read_its_sources_says_so(briefing_db, monkeypa
         assert any("Could not read the sources for the brief: database is locked" in str(n.message) for n in app._notifications)
 
 
+async def test_articles_a_stopped_index_left_unsearchable_are_announced_once(briefing_db):
+    """A briefing whose last index run stopped before filling the full-text index says so."""
+    db = open_database(briefing_db)
+    with db.atomic():
+        # As a run stopped half-way leaves it: the last two articles were written, not indexed.
+        last = db.execute("SELECT id FROM articles ORDER BY id DESC LIMIT 1 OFFSET 2").fetchone()[0]
+        db.execute("INSERT INTO meta (key, value) VALUES ('fts_unindexed_after.articles', ?)", [str(last)])
+    db.close()
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "p", "o", "l", "enter")
+        await settle(pilot)
+        told = [n for n in app._notifications if "cannot be found by a search yet" in str(n.message)]
+        assert len(told) == 1 and str(told[0].message).startswith("2 article(s)")
+
+
 # --- safe text ------------------------------------------------------------------------------------
 
 
