@@ -94,7 +94,8 @@ def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, mo
     indexed folder are removed. Files that cannot be read are named with the reason and
     skipped; the rest are indexed. Exit status: 0 when all went well, 1 when any file
     failed, 2 for usage errors. With no PATH and --rebuild, the folders indexed before are
-    read again.
+    read again. A run of 200 files or more makes their articles searchable at its end (the
+    full-text index is built faster in one go); a run stopped before then is finished by the next.
     """
     roots = list(paths)
     if not roots and not rebuild:
@@ -459,22 +460,25 @@ def locate_command(db_path, as_json: bool) -> None:
 @json_option
 def check_command(db_path, as_json: bool) -> None:
     """Verify a database: SQLite and FTS5 integrity, and counts. Exit 1 when damaged."""
-    from core.store.database import check_database
+    from core.store.database import check_database, open_database, unindexed_articles
     from core.store.queries import counts
-
-    from core.store.database import open_database
+    from core.store.search import UNSEARCHABLE
 
     # FTS5's integrity-check is issued as a write command, so the file is opened read-write;
     # it changes nothing.
     db = open_database(_db_path(db_path), create=False)
     problems = check_database(db)
     c = counts(db)
+    unsearchable = unindexed_articles(db)
     if as_json:
-        print_json({"ok": not problems, "problems": problems, "sources": c.sources, "quotes": c.quotes, "events": c.events, "speakers": c.speakers})
+        print_json({"ok": not problems, "problems": problems, "sources": c.sources, "quotes": c.quotes, "events": c.events,
+                    "speakers": c.speakers, "unsearchable": unsearchable})
     else:
         out = console()
         for problem in problems:
             out.print(safe(problem))
+        if unsearchable:
+            out.print(UNSEARCHABLE.format(count=unsearchable))
         verdict = "damaged: run `briefing index --rebuild`" if problems else "ok"
         out.print(f"{_db_path(db_path)}: {verdict}; {c.sources} sources, {c.quotes} quotes, {c.events} events, {c.speakers} speakers")
     if problems:

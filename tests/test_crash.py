@@ -11,11 +11,13 @@ import time
 
 import pytest
 
-from core.indexer import index_paths
-from core.store.database import check_database, open_database
+from core.indexer import DEFER_FULL_TEXT_FILES, index_paths
+from core.store.database import check_database, open_database, unindexed_articles
 from tests.test_indexer import snapshot
 
-COPIES = 40
+#: Enough copies for more files than a run indexes row by row (core.indexer.DEFER_FULL_TEXT_FILES):
+#: the kills then land while the full-text index waits for the end of the run.
+COPIES = 70
 
 
 @pytest.fixture
@@ -64,6 +66,7 @@ def test_killed_index_leaves_a_whole_database_and_finishes_on_rerun(tmp_path, co
     index_paths(clean, [corpus])
     expected = snapshot(clean)
     total = len(expected[0])
+    assert total >= DEFER_FULL_TEXT_FILES
     path = tmp_path / "killed.db"
     kills = 0
     for at_least in (0, 1, total // 3, (2 * total) // 3):
@@ -75,4 +78,6 @@ def test_killed_index_leaves_a_whole_database_and_finishes_on_rerun(tmp_path, co
     db = open_database(path)
     index_paths(db, [corpus])
     assert snapshot(db) == expected
+    # Every article is in the full-text index again, checked against the rows.
+    assert unindexed_articles(db) == 0
     assert check_database(db) == []

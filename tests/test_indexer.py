@@ -316,6 +316,10 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     code, out, err = run(capsys, "search", "Kosovo", "--json", "--db", str(tmp_path / "stopped.db"))
     assert code == 0 and json.loads(out) == []
     assert "2 article(s) cannot be found by a search yet" in err and "briefing index" in err
+    # Not damage: `briefing check` finds the database whole and says what is left to do.
+    assert check_database(db) == []
+    code, out, _err = run(capsys, "check", "--json", "--db", str(tmp_path / "stopped.db"))
+    assert code == 0 and json.loads(out)["ok"] and json.loads(out)["unsearchable"] == 2
     # The next run, however small, finishes the job: all found as after an uninterrupted run.
     monkeypatch.setattr(core.indexer, "_apply", apply)
     monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 100)

@@ -396,9 +396,13 @@ def check_database(db: sqlite_utils.Database) -> list[str]:
     rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:
         problems.extend(f"SQLite: {r}" for r in rows)
-    for fts in ("articles_fts", "quotes_fts"):
+    for table in FTS_COLUMNS:
+        fts = f"{table}_fts"
+        # Rows an index run has yet to add (see `defer_full_text`) are missing by design: then
+        # the index is checked on its own, not against every row.
+        against_rows = get_meta(db, FTS_DEFERRED_KEY.format(table=table)) is None
         try:
-            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)")
+            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', {int(against_rows)})")
         except sqlite3.DatabaseError as err:
             problems.append(f"{fts}: {err}")
     return problems
