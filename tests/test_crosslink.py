@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import random
 
 import pytest
@@ -147,3 +151,20 @@ def test_linking_scales_by_blocking_not_by_comparing_all_pairs(tmp_path):
         articles[f"copy{k}.txt"] = (None, [shared[k] + " he said"])
     db = _database(tmp_path, articles)
     assert link_statements(db) == 40
+
+
+def test_blocking_keys_are_the_same_in_every_process():
+    """Python salts string hashes per process: keys made from them linked different quotes each run."""
+    script = (
+        "from core.nlp.crosslink import fingerprints, quote_words;"
+        "print(sorted(fingerprints(quote_words('We will not tolerate the pogrom of Serbs in Kosovo, he said'))),"
+        " sorted(fingerprints(['two', 'words'])))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and outputs.pop().startswith("[")

@@ -10,8 +10,10 @@ blocking: each quote is indexed under a few winnowed word shingles (any shared r
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 import numpy
@@ -99,11 +101,7 @@ def compare_quotes(a: str, b: str) -> Comparison:
     """Compare quote `a` with another version `b` and describe how `b`'s wording differs."""
     if a == b:
         return Comparison(1.0, 1.0, "identical", "identical wording")
-    return _compare_words(quote_words(a), quote_words(b))
-
-
-def _compare_words(wa: list[str], wb: list[str]) -> Comparison:
-    """`compare_quotes` for two texts that differ, given their words."""
+    wa, wb = quote_words(a), quote_words(b)
     if not wa or not wb:
         return Comparison(0.0, 0.0, "different", "different statement")
     if wa == wb:
@@ -138,11 +136,22 @@ def _describe_changes(wa: list[str], wb: list[str], limit: int = 3) -> str:
     return "reworded: " + "; ".join(changes[:limit]) + more
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_code(word: str) -> int:
+    """A number for a word that is the same in every process (str hashes are salted per process)."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+
+
 def fingerprints(words: list[str]) -> set[int]:
-    """Blocking keys of a quote: winnowed hashes of its word shingles."""
-    if len(words) < _K:
-        return {hash(tuple(words))} if words else set()
-    hashes = [hash(tuple(words[i : i + _K])) for i in range(len(words) - _K + 1)]
+    """Blocking keys of a quote: winnowed hashes of its word shingles.
+
+    Hashed from stable word codes: with Python's salted string hashes the winnowing kept
+    different shingles in every run, and so linked different quotes.
+    """
+    codes = [_word_code(word) for word in words]
+    if len(codes) < _K:
+        return {hash(tuple(codes))} if codes else set()
+    hashes = [hash(tuple(codes[i : i + _K])) for i in range(len(codes) - _K + 1)]
     if len(hashes) <= _W:
         return set(hashes)
     return {min(hashes[i : i + _W]) for i in range(len(hashes) - _W + 1)}
@@ -178,7 +187,7 @@ def link_statements(db: sqlite_utils.Database) -> int:
     rows = db.execute(
         "SELECT q.id, q.article_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id"
     ).fetchall()
-    ids, articles, texts, words_of, order = [], [], [], [], []
+    ids, articles, texts, order = [], [], [], []
     keys, owners = [], []
     for quote_id, article_id, text, published in rows:
         words = quote_words(text or "")
@@ -188,14 +197,13 @@ def link_statements(db: sqlite_utils.Database) -> int:
         ids.append(quote_id)
         articles.append(article_id)
         texts.append(text)
-        words_of.append(words)
         order.append((published or "9999", quote_id))
         for key in fingerprints(words):
             keys.append(key)
             owners.append(index)
     union = _UnionFind(len(ids))
     for group in _buckets(keys, owners):
-        _link_bucket(group, articles, texts, words_of, union)
+        _link_bucket(group, articles, texts, union)
     clusters: dict[int, list[int]] = {}
     for index in range(len(ids)):
         clusters.setdefault(union.find(index), []).append(index)
@@ -231,9 +239,7 @@ def _buckets(keys: list[int], owners: list[int]):
         yield owner_array[start:end].tolist()
 
 
-def _link_bucket(
-    group: list[int], articles: list[int], texts: list[str], words_of: list[list[str]], union: _UnionFind
-) -> None:
+def _link_bucket(group: list[int], articles: list[int], texts: list[str], union: _UnionFind) -> None:
     """Compare the quotes of one bucket pairwise (across articles only) and join matches."""
     for x in range(len(group)):
         a = group[x]
@@ -241,6 +247,5 @@ def _link_bucket(
             b = group[y]
             if articles[a] == articles[b] or union.find(a) == union.find(b):
                 continue
-            # Words were read once per quote, not once per pair.
-            if texts[a] == texts[b] or _compare_words(words_of[a], words_of[b]).same_statement:
+            if compare_quotes(texts[a], texts[b]).same_statement:
                 union.union(a, b)
