@@ -210,23 +210,15 @@ def write_article(
         "pipeline_version": pipeline_version,
         "warnings": "\n".join(article.warnings) or None,
     }
-    row = db.execute(
-        f"SELECT id, {', '.join(f'[{c}]' for c in FTS_COLUMNS['articles'])} FROM articles WHERE path = ?", [article.path]
-    ).fetchone()
+    row = db.execute("SELECT id FROM articles WHERE path = ?", [article.path]).fetchone()
     if row:
         article_id = row[0]
         # Explicit deletes, not a cascade: the FTS delete triggers then see every row.
         db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
-        # Indexed columns are set only when they changed: naming one in SET fires the trigger
-        # that tokenizes the article again (an undated article is written twice in a run).
-        stored = dict(zip(FTS_COLUMNS["articles"], row[1:]))
-        changed = {c: v for c, v in record.items() if c not in stored or stored[c] != v}
-        if changed:
-            db.execute(
-                f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
-                [*changed.values(), article_id],
-            )
+        db.execute(
+            f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in record)} WHERE id = ?", [*record.values(), article_id]
+        )
     else:
         article_id = _insert_rows(db, "articles", [record])
     write_extraction(db, article_id, extraction, settings)

@@ -137,7 +137,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
     for table, columns in FTS_COLUMNS.items():
-        db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=True, replace=True)
+        db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=False, replace=True)
     for statement in FTS_TRIGGERS_SQL:
         db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -176,8 +176,9 @@ FTS_DEFERRED_KEY = "fts_unindexed_after.{table}"
 def _fts_triggers(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     """The triggers keeping `table`'s full-text index in step (drops, then creates).
 
-    As sqlite-utils writes them, but for two things: the update trigger fires only for the
-    indexed columns, and none fires for a row the index is not to hold yet (`FTS_DEFERRED_KEY`).
+    As sqlite-utils writes them, but for two things: the update trigger fires only when an
+    indexed column's value changes, and none fires for a row the index is not to hold yet
+    (`FTS_DEFERRED_KEY`).
     """
     names = ", ".join(f'"{c}"' for c in columns)
     old = ", ".join(f'old."{c}"' for c in columns)
@@ -185,15 +186,20 @@ def _fts_triggers(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     key = FTS_DEFERRED_KEY.format(table=table)
 
     def indexed(row: str) -> str:
-        return f"WHEN {row}.rowid <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{key}'), {row}.rowid)"
+        return f"{row}.rowid <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{key}'), {row}.rowid)"
+
+    # An article written again with the same words (an undated one, dated at the end of a run)
+    # must not be tokenized again: naming a column in SET is not changing it.
+    words_changed = " OR ".join(f'old."{c}" IS NOT new."{c}"' for c in columns)
 
     delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
     insert = f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});'
     return (
         *(f'DROP TRIGGER IF EXISTS "{table}_{kind}"' for kind in ("ai", "ad", "au")),
-        f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" {indexed("new")} BEGIN {insert} END',
-        f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" {indexed("old")} BEGIN {delete} END',
-        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" {indexed("old")} BEGIN {delete} {insert} END',
+        f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" WHEN {indexed("new")} BEGIN {insert} END',
+        f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" WHEN {indexed("old")} BEGIN {delete} END',
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" '
+        f'WHEN ({words_changed}) AND {indexed("old")} BEGIN {delete} {insert} END',
     )
 
 
@@ -224,6 +230,7 @@ MIGRATIONS: dict[int, str] = {
     "UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);\n"
     "DROP INDEX IF EXISTS idx_quotes_speaker;\n"
     "DROP INDEX IF EXISTS idx_quotes_group_name;\n" + ";\n".join(QUOTE_ORDER_SQL) + ";",
-    # 4 → 5: the full-text triggers leave alone the rows a long run indexes at its end.
+    # 4 → 5: the full-text triggers leave alone the rows a long run indexes at its end, and
+    # an update that keeps the words.
     4: ";\n".join(FTS_TRIGGERS_SQL) + ";",
 }
