@@ -145,11 +145,6 @@ class _Item:
     sentence_words: frozenset = frozenset()
     #: True when the date is the date of a statement ("said on Monday").
     statement: bool = False
-    #: idf-weighted vectors and their norms for the block being linked.
-    vector: dict = field(default_factory=dict)
-    norm: float = 0.0
-    sentence_vector: dict = field(default_factory=dict)
-    sentence_norm: float = 0.0
     #: Id of the group this event belongs to, once linked.
     cluster: int = 0
 
@@ -393,22 +388,39 @@ def _item(row) -> _Item:
     return item
 
 
-def _idf(items: list[_Item]) -> dict[str, float]:
-    """Inverse document frequency of words within a block, and each item's weighted vectors."""
-    df: Counter = Counter()
-    for item in items:
-        df.update(item.bag.keys())
-    total = len(items)
-    idf = {w: math.log(1 + total / n) for w, n in df.items()}
-    for item in items:
-        item.vector, item.norm = _weighted(item.bag, idf)
-        item.sentence_vector, item.sentence_norm = _weighted(item.sentence_bag, idf)
-    return idf
+class _Weights:
+    """idf-weighted word vectors of one block's events, each made when a comparison first needs it.
 
+    Most events of a busy week are never compared with anything (no candidate shares enough
+    words with them): weighting them all up front cost more than the comparisons.
+    """
 
-def _weighted(bag: Counter, idf: dict[str, float]) -> tuple[dict[str, float], float]:
-    vector = {w: c * idf.get(w, 1.0) for w, c in bag.items()}
-    return vector, math.sqrt(sum(v * v for v in vector.values()))
+    def __init__(self, items: list[_Item]) -> None:
+        df: Counter = Counter()
+        for item in items:
+            df.update(item.bag.keys())
+        total = len(items)
+        self.idf = {w: math.log(1 + total / n) for w, n in df.items()}
+        self._bags: dict[int, tuple[dict[str, float], float]] = {}
+        self._sentences: dict[int, tuple[dict[str, float], float]] = {}
+
+    def similarity(self, a: _Item, b: _Item) -> float:
+        """Cosine of the two events' words (the dated sentence and the one after it)."""
+        return _cosine(*self._vector(a, a.bag, self._bags), *self._vector(b, b.bag, self._bags))
+
+    def sentence_similarity(self, a: _Item, b: _Item) -> float:
+        """Cosine of the words of the two dated sentences alone."""
+        return _cosine(
+            *self._vector(a, a.sentence_bag, self._sentences), *self._vector(b, b.sentence_bag, self._sentences)
+        )
+
+    def _vector(self, item: _Item, bag: Counter, cache: dict) -> tuple[dict[str, float], float]:
+        found = cache.get(item.id)
+        if found is None:
+            idf = self.idf
+            vector = {w: c * idf.get(w, 1.0) for w, c in bag.items()}
+            found = cache[item.id] = (vector, math.sqrt(sum(v * v for v in vector.values())))
+        return found
 
 
 def _cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: float) -> float:
@@ -420,30 +432,46 @@ def _cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: flo
     return sum(v * b[w] for w, v in a.items() if w in b) / (norm_a * norm_b)
 
 
-def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None):
+def _discriminating(events: list[_Item]) -> set[str]:
+    """Words of at most `MAX_POSTING` of these events: the ones that can tell events apart."""
+    counts = Counter(chain.from_iterable(event.bag.keys() for event in events))
+    return {word for word, count in counts.items() if count <= MAX_POSTING}
+
+
+def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None, keep=None):
     """Pairs (i, j) of items from different articles sharing at least `MIN_SHARED_WORDS`
     discriminating words (both tests of sameness need that many shared words anyway).
 
+    Within one list each pair comes once, as (earlier, later), found when the later item is
+    reached: it is counted against the items before it only. `keep` leaves out events that
+    no comparison could use, after the word counts (which judge a word over every event).
     Postings are concatenated and counted by `Counter` (in C): a block of thousands of events
     on one busy day costs one pass over its postings, not a Python loop per shared word.
     """
     pool = items if others is None else others
+    words = _discriminating(pool)
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, item in enumerate(pool):
-        for word in item.bag:
-            postings[word].append(j)
-    for word in [w for w, posting in postings.items() if len(posting) > MAX_POSTING]:
-        del postings[word]
+    if others is not None:
+        for j, item in enumerate(pool):
+            if keep is None or keep(item):
+                for word in item.bag:
+                    if word in words:
+                        postings[word].append(j)
     get = postings.get
     for i, item in enumerate(items):
-        lists = [p for p in map(get, item.bag) if p]
-        if not lists:
-            continue
-        article = item.article_id
-        for j, shared in Counter(chain.from_iterable(lists)).items():
-            if shared < MIN_SHARED_WORDS or (others is None and j <= i) or pool[j].article_id == article:
-                continue
-            yield i, j
+        wanted = keep is None or keep(item)
+        if wanted:
+            lists = [p for p in map(get, item.bag) if p]
+            if lists:
+                article = item.article_id
+                counts = Counter(chain.from_iterable(lists))
+                for j in [j for j, shared in counts.items() if shared >= MIN_SHARED_WORDS]:
+                    if pool[j].article_id != article:
+                        yield (j, i) if others is None else (i, j)
+        if others is None and (keep is None or wanted):
+            for word in item.bag:
+                if word in words:
+                    postings[word].append(i)
 
 
 def _overlaps(a: _Item, b: _Item) -> bool:
@@ -532,19 +560,21 @@ def _link_week(items: list[_Item], previous: list[_Item], notes: dict[int, list[
     """Group one week's short-dated events; note dates that disagree within the week or with
     the week before; compare figures within each group."""
     union = _UnionFind()
-    _idf(items + previous)  # sets the weighted vectors of this block
+    weights = _Weights(items + previous)
     for item in items:
         union.find(item.id)
     for i, j in _candidate_pairs(items):
         a, b = items[i], items[j]
         if _overlaps(a, b):
-            if _similar(a, b, _cosine(a.vector, a.norm, b.vector, b.norm)):
+            if _similar(a, b, weights.similarity(a, b)):
                 union.union(a.id, b.id)
-        elif _dated_differently(a, b):
+        elif _dated_differently(a, b, weights):
             _note_dates(a, b, notes)
-    for i, j in _candidate_pairs(items, previous):
+    # Across weeks only a differently dated same happening is looked for: only events that
+    # can be one are compared.
+    for i, j in _candidate_pairs(items, previous, keep=_may_be_dated_differently):
         a, b = items[i], previous[j]
-        if _dated_differently(a, b):
+        if _dated_differently(a, b, weights):
             _note_dates(a, b, notes)
     for item in items:
         item.cluster = union.find(item.id)
@@ -554,27 +584,31 @@ def _link_week(items: list[_Item], previous: list[_Item], notes: dict[int, list[
 def _link_same_value(items: list[_Item]) -> None:
     """Group events that share a long date value (a month, a year) and similar words."""
     union = _UnionFind()
-    _idf(items)
+    weights = _Weights(items)
     for item in items:
         union.find(item.id)
     for i, j in _candidate_pairs(items):
         a, b = items[i], items[j]
-        if a.granularity == b.granularity and _similar(a, b, _cosine(a.vector, a.norm, b.vector, b.norm)):
+        if a.granularity == b.granularity and _similar(a, b, weights.similarity(a, b)):
             union.union(a.id, b.id)
     for item in items:
         item.cluster = union.find(item.id)
 
 
-def _dated_differently(a: _Item, b: _Item) -> bool:
+def _may_be_dated_differently(event: _Item) -> bool:
+    """Whether an event can be one side of `_dated_differently`: a day that is not a statement's."""
+    return event.granularity == "day" and not event.statement and event.first is not None
+
+
+def _dated_differently(a: _Item, b: _Item, weights: _Weights) -> bool:
     """The same happening on two different days within a week: near-identical dated sentences."""
-    if a.granularity != "day" or b.granularity != "day" or a.statement or b.statement:
+    if not (_may_be_dated_differently(a) and _may_be_dated_differently(b)):
         return False
     if not (a.first and b.first and 0 < abs((a.first - b.first).days) <= DATE_DISAGREEMENT_DAYS):
         return False
     if len(a.sentence_words & b.sentence_words) < DATE_DISAGREEMENT_SHARED_WORDS:
         return False
-    similarity = _cosine(a.sentence_vector, a.sentence_norm, b.sentence_vector, b.sentence_norm)
-    return similarity >= DATE_DISAGREEMENT_SIMILARITY
+    return weights.sentence_similarity(a, b) >= DATE_DISAGREEMENT_SIMILARITY
 
 
 def _similar(a: _Item, b: _Item, similarity: float) -> bool:
@@ -586,7 +620,8 @@ def _flush(db, items: list[_Item], notes: dict[int, list[str]]) -> None:
     """Write cluster ids and notes of finished events."""
     updates = []
     for item in items:
-        note = "; ".join(dict.fromkeys(notes.pop(item.id, ()))) or None
+        # Sorted: the pairs that noted them are found in no fixed order ("dated …" first).
+        note = "; ".join(sorted(set(notes.pop(item.id, ())))) or None
         if note and len(note) > NOTE_CHARS:
             note = note[: NOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
         updates.append((item.cluster or item.id, note, item.id))

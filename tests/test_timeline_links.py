@@ -200,3 +200,55 @@ def test_statements_on_different_days_are_no_disagreement(db):
     add(db, "b.txt", "Kosovo Prime Minister Albin Kurti told reporters in Pristina on Friday that police would stay.", "2023-05-31", "RFE")
     link_events(db)
     assert all(note is None for _, note in rows(db).values())
+
+
+def _brute_force_pairs(items, others=None, keep=None):
+    """Every pair sharing enough words that are rare in the pool, found the slow way."""
+    from collections import Counter
+
+    from core.timeline_links import MAX_POSTING, MIN_SHARED_WORDS
+
+    pool = items if others is None else others
+    counts = Counter(word for event in pool for word in event.bag)
+    rare = {word for word, count in counts.items() if count <= MAX_POSTING}
+    found = set()
+    for i, a in enumerate(items):
+        for j, b in enumerate(pool):
+            if others is None and j <= i:
+                continue
+            if keep is not None and not (keep(a) and keep(b)):
+                continue
+            if a.article_id != b.article_id and len(set(a.bag) & set(b.bag) & rare) >= MIN_SHARED_WORDS:
+                found.add((i, j))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed):
+    """The counted postings find exactly the pairs a comparison of every pair would, each once."""
+    import random
+    from collections import Counter
+
+    from core.timeline_links import MAX_POSTING, _candidate_pairs, _Item
+
+    rng = random.Random(seed)
+    # A few words so common they must be ignored, and many that are rare enough to count.
+    vocabulary = [f"w{n}" for n in range(60)]
+
+    def event(number: int) -> _Item:
+        words = rng.sample(vocabulary[:3], 2) + rng.sample(vocabulary[3:], rng.randint(0, 6))
+        item = _Item(number, rng.randint(1, 40), "2023-05-29", rng.choice(["day", "week"]), None, None, "x", "")
+        item.bag = Counter(words)
+        return item
+
+    items = [event(n) for n in range(MAX_POSTING + 50)]
+    others = [event(1000 + n) for n in range(80)]
+    is_day = lambda e: e.granularity == "day"  # noqa: E731
+
+    within = list(_candidate_pairs(items))
+    assert len(within) == len(set(within))
+    assert {tuple(sorted(p)) for p in within} == _brute_force_pairs(items)
+    assert set(_candidate_pairs(items, others)) == _brute_force_pairs(items, others)
+    assert set(_candidate_pairs(items, others, keep=is_day)) == _brute_force_pairs(items, others, keep=is_day)
+    assert {tuple(sorted(p)) for p in _candidate_pairs(items, keep=is_day)} == _brute_force_pairs(items, keep=is_day)
+    assert within  # the sample is not empty by chance
