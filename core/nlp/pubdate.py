@@ -103,26 +103,16 @@ def infer_published(
         return None  # the weekdays contradict each other; no day of the week stands out
     weekday = best_weekdays[0]
     own_days = _own_days(mentions, copyright_year, captured)
-    event_days = {day: n for day, n in ((_parse_day(k), v) for k, v in context.event_days.items()) if day}
-    # Distinct days, searched by bisection: a briefing of 100,000 articles has only dozens.
-    published = sorted({d for d in (_parse_day(p) for p in set(context.published)) if d})
+    event_days, published, near_briefing = _briefing_evidence(context)
     limit = _parse_day(captured)
 
-    seeds = set(event_days) | set(own_days) | set(published)
-    candidates = set()
-    for seed in seeds:
-        for shift in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-            try:
-                day = seed + dt.timedelta(days=shift)
-            except OverflowError:
-                continue
-            if (day.weekday() - weekday) % 7 not in (0, 1):
-                continue
-            if copyright_year and day.year != copyright_year:
-                continue
-            if limit and day > limit:
-                continue
-            candidates.add(day)
+    candidates = {
+        day
+        for day in near_briefing.union(*map(_window, own_days))
+        if (day.weekday() - weekday) % 7 in (0, 1)
+        and not (copyright_year and day.year != copyright_year)
+        and not (limit and day > limit)
+    }
     scored = []
     # Each clue is read as its weekday seen from the candidate day, so "Monday, May 29, 2023"
     # supports only the candidates whose last Monday is 29 May.
@@ -155,6 +145,35 @@ def infer_published(
     if len(scored) > 1 and scored[1][0][:4] == score[:4]:
         return None  # two weeks fit the evidence equally well
     return day.isoformat(), _reason(clues, day, weekday, copyright_year, hits_other, hits_own, near, published)
+
+
+def _window(seed: dt.date) -> set[dt.date]:
+    """The days within `WINDOW_DAYS` of a piece of evidence (fewer at the ends of the calendar)."""
+    days = set()
+    for shift in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+        try:
+            days.add(seed + dt.timedelta(days=shift))
+        except OverflowError:
+            continue
+    return days
+
+
+#: What `_briefing_evidence` made of each context: contexts are frozen, and one serves a run.
+_EVIDENCE: dict[int, tuple[BriefingContext, tuple]] = {}
+
+
+def _briefing_evidence(context: BriefingContext) -> tuple[dict[dt.date, int], list[dt.date], frozenset[dt.date]]:
+    """The briefing's event days (with counts), its distinct publication days (sorted, for
+    bisection) and every day near either: the same for every undated article of a run, so made once."""
+    kept = _EVIDENCE.get(id(context))
+    if kept is not None and kept[0] is context:
+        return kept[1]
+    event_days = {day: n for day, n in ((_parse_day(k), v) for k, v in context.event_days.items()) if day}
+    published = sorted({d for d in (_parse_day(p) for p in set(context.published)) if d})
+    near = frozenset().union(*map(_window, set(event_days) | set(published)))
+    _EVIDENCE.clear()  # only the newest context is asked again
+    _EVIDENCE[id(context)] = (context, (event_days, published, near))
+    return event_days, published, near
 
 
 def _own_days(mentions: list[Mention], copyright_year: int | None, captured: str | None) -> set[dt.date]:
