@@ -494,7 +494,7 @@ def link_events(db, weeks: set[dt.date] | None = None, values: set[str] | None =
     weeks, values = weeks or set(), values or set()
     reach = {w + dt.timedelta(days=d) for w in weeks for d in (-7, 0, 7)}
     select = _SELECT.format(following=FOLLOWING_CHARS)
-    notes: dict[int, list[str]] = defaultdict(list)
+    notes: dict[int, list[tuple[str, str]]] = defaultdict(list)
 
     def finish(block: list[_Item], monday: dt.date | None) -> None:
         # A week outside the reach was read for context only: its rows are left as they are.
@@ -556,7 +556,7 @@ SHORT_EVENT = (
 )
 
 
-def _link_week(items: list[_Item], previous: list[_Item], notes: dict[int, list[str]]) -> None:
+def _link_week(items: list[_Item], previous: list[_Item], notes: dict[int, list[tuple[str, str]]]) -> None:
     """Group one week's short-dated events; note dates that disagree within the week or with
     the week before; compare figures within each group."""
     union = _UnionFind()
@@ -616,12 +616,15 @@ def _similar(a: _Item, b: _Item, similarity: float) -> bool:
     return similarity >= SAME_EVENT_SIMILARITY and len(a.bag.keys() & b.bag.keys()) >= MIN_SHARED_WORDS
 
 
-def _flush(db, items: list[_Item], notes: dict[int, list[str]]) -> None:
+def _flush(db, items: list[_Item], notes: dict[int, list[tuple[str, str]]]) -> None:
     """Write cluster ids and notes of finished events."""
     updates = []
     for item in items:
-        # Sorted: the pairs that noted them are found in no fixed order ("dated …" first).
-        note = "; ".join(sorted(set(notes.pop(item.id, ())))) or None
+        entries = notes.pop(item.id, ())
+        # Date notes first, sorted: the pairs that noted them are found in no fixed order.
+        # Figure notes after them, in the order their groups were compared.
+        dated = sorted({text for kind, text in entries if kind == _DATE_NOTE})
+        note = "; ".join([*dated, *dict.fromkeys(text for kind, text in entries if kind != _DATE_NOTE)]) or None
         if note and len(note) > NOTE_CHARS:
             note = note[: NOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
         updates.append((item.cluster or item.id, note, item.id))
@@ -633,13 +636,17 @@ def _week_monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _note_dates(a: _Item, b: _Item, notes: dict[int, list[str]]) -> None:
+#: Kinds of the notes kept per event until its week is written.
+_DATE_NOTE, _FIGURE_NOTE = "date", "figure"
+
+
+def _note_dates(a: _Item, b: _Item, notes: dict[int, list[tuple[str, str]]]) -> None:
     note = f"dated {a.value} by {a.label}, {b.value} by {b.label}" if a.value < b.value else f"dated {b.value} by {b.label}, {a.value} by {a.label}"
-    notes[a.id].append(note)
-    notes[b.id].append(note)
+    notes[a.id].append((_DATE_NOTE, note))
+    notes[b.id].append((_DATE_NOTE, note))
 
 
-def _note_figures(items: list[_Item], notes: dict[int, list[str]]) -> None:
+def _note_figures(items: list[_Item], notes: dict[int, list[tuple[str, str]]]) -> None:
     """Within each group of events from several articles, compare the figures they give.
 
     Figures are compared as distinct variants (what is counted, how, by which number), so a
@@ -671,7 +678,7 @@ def _note_figures(items: list[_Item], notes: dict[int, list[str]]) -> None:
                 note = f"figures differ: {pair[0]} vs {pair[1]}"
                 for item in group:
                     if item.article_id in articles:
-                        notes[item.id].append(note)
+                        notes[item.id].append((_FIGURE_NOTE, note))
 
 
 def _labels(items: list[_Item]) -> str:

@@ -252,3 +252,28 @@ def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed):
     assert set(_candidate_pairs(items, others, keep=is_day)) == _brute_force_pairs(items, others, keep=is_day)
     assert {tuple(sorted(p)) for p in _candidate_pairs(items, keep=is_day)} == _brute_force_pairs(items, keep=is_day)
     assert within  # the sample is not empty by chance
+
+
+def test_date_notes_are_sorted_and_figure_notes_keep_their_order():
+    """Pairs are found in no fixed order: an event's date notes are written sorted, before its
+    figure notes, which keep the order their groups were compared in."""
+    from core.timeline_links import _DATE_NOTE, _FIGURE_NOTE, _flush, _Item
+
+    class Recorder:
+        """Stands in for the database: keeps what would be written."""
+
+        def __init__(self) -> None:
+            self.rows: list = []
+            self.conn = self
+
+        def executemany(self, _sql, rows) -> None:
+            self.rows.extend(rows)
+
+    event = _Item(7, 1, "2023-05-29", "day", None, None, "AP", "")
+    notes = {7: [(_DATE_NOTE, "dated 2023-05-29 by B, 2023-05-30 by C"), (_FIGURE_NOTE, "figures differ: z"),
+                 (_DATE_NOTE, "dated 2023-05-28 by A, 2023-05-29 by B"), (_FIGURE_NOTE, "figures differ: a"),
+                 (_DATE_NOTE, "dated 2023-05-28 by A, 2023-05-29 by B")]}
+    db = Recorder()
+    _flush(db, [event], notes)
+    assert db.rows == [(7, "dated 2023-05-28 by A, 2023-05-29 by B; dated 2023-05-29 by B, 2023-05-30 by C; "
+                           "figures differ: z; figures differ: a", 7)]
