@@ -91,3 +91,22 @@ def test_bench_end_to_end_writes_every_key(tmp_path):
     assert {t["status"] for t in doc["targets"]} <= {"PASS", "MISS", "n/a", "info"}
     assert len(doc["targets"]) == 6
     assert not (tmp_path / "work").exists()  # databases are removed unless --keep
+
+
+def test_phases_account_for_an_index_run(tmp_path):
+    """`bench.phases` times every step of a real run: each step ran, and the steps fit in the whole."""
+    from bench.phases import STEPS, measure_phases
+
+    generate(24, tmp_path / "corpus", seed=3, jobs=1)
+    result = measure_phases(tmp_path / "corpus", tmp_path / "phases.db")
+    assert result["articles"] > 0 and result["words"] > 0
+    steps = result["steps"]
+    assert set(steps) == {name for _module, name, _what in STEPS}
+    from core.ingest import discover
+
+    assert steps["_process_file"]["calls"] == len(discover([tmp_path / "corpus"])[0])
+    for name in ("_reconcile", "link_statements", "link_events", "catch_up_full_text"):
+        assert steps[name]["calls"] == 1, name
+    parts = sum(steps[name]["seconds"] for name in ("_process_file", "_apply", "_reconcile", "catch_up_full_text"))
+    assert parts <= result["seconds"] + 0.05
+    assert steps["link_statements"]["seconds"] + steps["link_events"]["seconds"] <= steps["_reconcile"]["seconds"] + 0.05
