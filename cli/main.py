@@ -201,7 +201,7 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
 
     unsearchable = unindexed_articles(db)
     if unsearchable:
-        console(stderr=True).print(UNSEARCHABLE.format(count=unsearchable))
+        console(stderr=True).print(UNSEARCHABLE.format(count=unsearchable), markup=False)
 
     if where == "articles":
         hits = search_articles(db, query, limit=limit, raw=raw)
@@ -478,7 +478,7 @@ def check_command(db_path, as_json: bool) -> None:
         for problem in problems:
             out.print(safe(problem))
         if unsearchable:
-            out.print(UNSEARCHABLE.format(count=unsearchable))
+            out.print(UNSEARCHABLE.format(count=unsearchable), markup=False)
         verdict = "damaged: run `briefing index --rebuild`" if problems else "ok"
         out.print(f"{_db_path(db_path)}: {verdict}; {c.sources} sources, {c.quotes} quotes, {c.events} events, {c.speakers} speakers")
     if problems:

@@ -128,7 +128,7 @@ class Overview:
     inferred_ids: set[int] = field(default_factory=set)
     #: Earliest publication date of the briefing.
     first_published: str | None = None
-    #: Articles a search cannot find yet (an index run stopped before filling the index).
+    #: Articles a search cannot find yet (an index run has not filled the full-text index yet).
     unsearchable: int = 0
 
 

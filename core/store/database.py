@@ -329,7 +329,7 @@ def catch_up_full_text(db: sqlite_utils.Database) -> int:
 
 
 def unindexed_articles(db: sqlite_utils.Database) -> int:
-    """How many articles a search cannot find yet (an index run was stopped before its end)."""
+    """How many articles a search cannot find yet (an index run is still going, or was stopped before its end)."""
     after = get_meta(db, FTS_DEFERRED_KEY.format(table="articles"))
     if after is None:
         return 0

@@ -20,10 +20,11 @@ _OPEN, _CLOSE = "\x02", "\x03"
 _WORDLIKE = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$", re.IGNORECASE)
 
-#: Said beside a search while an index run's articles are not in the full-text index yet.
+#: Said beside a search while an index run's articles are not in the full-text index yet: the
+#: run is still going (in another process), or it was stopped and the next run finishes it.
 UNSEARCHABLE = (
-    "{count} article(s) cannot be found by a search yet: an index run stopped before it finished. "
-    "Run `briefing index` to finish it."
+    "{count} article(s) cannot be found by a search yet: an index run is still going, or it stopped "
+    "before it finished (then `briefing index` finishes it)."
 )
 
 #: bm25 weights: a match in the title counts ten times one in the body.

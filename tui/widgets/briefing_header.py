@@ -34,7 +34,6 @@ class BriefingHeader(Horizontal):
             parts.append(f"★ {pins} pinned")
         self.query_one("#header-counts", Label).update(Text(" · ".join(parts)))
 
-
     def not_open(self) -> None:
         """Say the briefing could not be opened (instead of "opening…" for ever)."""
         self.query_one("#header-counts", Label).update(Text("not open"))
