@@ -29,6 +29,7 @@ from core.store.database import (
     get_meta,
     prune_speakers,
     set_meta,
+    update_words,
     write_article,
 )
 from core.store.queries import MOST_QUOTED_KEY, SUMMARY_KEY, count_most_quoted, store_timeline_summary
@@ -208,6 +209,7 @@ def index_paths(
             _reconcile(db, settings, model, version, jobs)
         # Also finishes what a run stopped before this point left out of the index.
         catch_up_full_text(db)
+        update_words(db)
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
     return report
@@ -220,7 +222,8 @@ def _db_path(db: sqlite_utils.Database) -> str:
 
 def _clear(db: sqlite_utils.Database) -> None:
     with db.atomic():
-        for table in ("quotes", "events", "articles", "files", "speakers", "pending", "timeline_dates"):
+        tables = ("quotes", "events", "articles", "files", "speakers", "pending", "timeline_dates", "words", "words_pending")
+        for table in tables:
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN (?, ?)", [SUMMARY_KEY, MOST_QUOTED_KEY])
 

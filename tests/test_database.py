@@ -16,6 +16,7 @@ from core.settings import Settings
 from core.store.database import check_database, open_database, write_article
 from core.store.queries import counts, list_sources
 from core.store.schema import SCHEMA_VERSION
+from core.store.stems import stem
 
 
 def _write(path, *statements: str) -> None:
@@ -60,9 +61,22 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def _downgrade_to_schema_five(path) -> None:
+    """Make a current database look as schema 5 left it: no vocabulary."""
+    conn = sqlite3.connect(path)
+    for trigger in ("words_article_ai", "words_article_au"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE words")
+    conn.execute("DROP TABLE words_pending")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+
+
 def _downgrade_to_schema_three(path) -> None:
     """Make a current database look as schema 3 left it: no quote dates, plain speaker and group
     indexes, full-text triggers as sqlite-utils writes them (the update one fires on any column)."""
+    _downgrade_to_schema_five(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP TRIGGER quotes_follow_article_date")
     conn.execute("DROP INDEX idx_quotes_speaker_order")
@@ -98,7 +112,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -166,7 +180,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -275,3 +289,54 @@ def test_a_migration_that_fails_half_way_leaves_the_old_schema_whole(tmp_path, s
     db = open_database(path, create=False)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM quotes WHERE published IS NOT NULL").fetchone()[0] == quotes
+
+
+def _vocabulary(db) -> set[tuple[str, str]]:
+    return set(db.execute("SELECT word, stem FROM words").fetchall())
+
+
+def test_the_vocabulary_holds_every_indexed_word_with_the_stem_the_index_stores(tmp_path, seed_folder):
+    db = open_database(tmp_path / "words.db")
+    index_paths(db, [seed_folder])
+    words = _vocabulary(db)
+    assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
+    db.execute("CREATE VIRTUAL TABLE temp.article_terms USING fts5vocab(main, articles_fts, 'row')")
+    db.execute("CREATE VIRTUAL TABLE temp.quote_terms USING fts5vocab(main, quotes_fts, 'row')")
+    indexed = {r[0] for r in db.execute("SELECT term FROM temp.article_terms UNION SELECT term FROM temp.quote_terms")}
+    # Every stem is a term of the index, and every term of the index a stem of some word.
+    assert {s for _w, s in words} == indexed
+    assert {("according", "accord"), ("vucic", "vucic")} <= words
+
+
+def test_the_vocabulary_grows_with_changed_articles_and_is_read_again_on_rebuild(tmp_path, seed_folder):
+    db = open_database(tmp_path / "words.db")
+    index_paths(db, [seed_folder])
+    before = _vocabulary(db)
+    article = next(seed_folder.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nThe Zzyzxville delegations arrived.\n", encoding="utf-8")
+    index_paths(db, [seed_folder])
+    new = {(w, stem(w)) for w in ("zzyzxville", "delegations", "arrived")}
+    assert _vocabulary(db) - before == new - before
+    assert ("zzyzxville", stem("zzyzxville")) in _vocabulary(db)
+    # Written but not yet read (a run still going, or killed): listed, so it is read later.
+    with db.atomic():
+        write_article(db, ParsedArticle(path="x.txt", text="Quixotic."), "x.txt", "h", Extraction(), Settings(), "v")
+    assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 1
+    article.write_text(article.read_text(encoding="utf-8").replace("Zzyzxville", "Elsewhere"), encoding="utf-8")
+    index_paths(db, [seed_folder], rebuild=True)
+    assert not {w for w, _s in _vocabulary(db)} & {"zzyzxville", "quixotic"}
+    assert _vocabulary(db) >= before
+
+def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
+    path = tmp_path / "v5.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    expected = _vocabulary(db)
+    db.close()
+    _downgrade_to_schema_five(path)
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    # Read when the database is opened for writing, not left for the next index run.
+    assert _vocabulary(db) == expected and expected
+    assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
+    assert {"words_article_ai", "words_article_au"} <= set(_triggers(db))

@@ -8,8 +8,17 @@ from hypothesis import given, settings, strategies as st
 from core.errors import QueryError
 from core.models import Extraction, ParsedArticle, Quote
 from core.settings import Settings
-from core.store.database import write_article
-from core.store.search import build_match, matching_quote_ids, quote_marks, search_articles, split_marks
+from core.store.database import update_words, write_article
+from core.store.search import (
+    build_match,
+    match_for,
+    matching_quote_ids,
+    prefix_alternatives,
+    quote_marks,
+    search_articles,
+    split_marks,
+)
+from core.store.stems import stem, tokens
 
 HOSTILE = ["Vucic's", "KFOR-led", '"unbalanced', "NOT", "*", "(", "^", "col:x", "AND OR", "a\"b\"c", "NEAR(x y)", "", "   ", "-", "'", "\\", "%", "_"]
 
@@ -33,6 +42,7 @@ def db(fresh_db):
         title="Troops in Zvecan",
         quotes=[Quote(0, 20, "KFOR-led force said", "direct", "said", "KFOR", "KFOR", "organisation")],
     )
+    update_words(fresh_db)
     return fresh_db
 
 
@@ -113,7 +123,8 @@ def module_db(tmp_path_factory):
     from core.store.database import open_database
 
     db = open_database(tmp_path_factory.mktemp("q") / "q.db")
-    add(db, "a.txt", "Serbian President Aleksandar Vučić said NOT this (really) * ^ col:x.")
+    add(db, "a.txt", "Serbian President Aleksandar Vučić said NOT this (really) * ^ col:x. Witnesses were negotiating.")
+    update_words(db)
     return db
 
 
@@ -122,3 +133,92 @@ def module_db(tmp_path_factory):
 def test_any_string_is_a_valid_query(module_db, query):
     assert isinstance(search_articles(module_db, query), list)
     assert isinstance(matching_quote_ids(module_db, query), list)
+
+
+# --- search as you type: a typed prefix finds the words beginning with it, through their stems ---
+
+
+def _words_by_article(db) -> dict[int, set[str]]:
+    rows = db.execute("SELECT id, coalesce(title, '') || ' ' || text || ' ' || coalesce(folded, '') FROM articles")
+    return {article_id: set(tokens(text)) for article_id, text in rows}
+
+
+def _found(db, match: str | None) -> set[int]:
+    return {r[0] for r in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [match])}
+
+
+def _prefixes(words: set[str]) -> list[str]:
+    return sorted({word[:k] for word in words for k in range(3, len(word) + 1)})
+
+
+def test_every_prefix_of_every_word_finds_its_articles(seed_db):
+    # "accordi" once found nothing: FTS5 stems a prefix too, and "according" is stored as
+    # "accord", not under anything beginning "accordi".
+    by_article = _words_by_article(seed_db)
+    missed = []
+    for prefix in _prefixes(set().union(*by_article.values())):
+        expected = {a for a, words in by_article.items() if any(w.startswith(prefix) for w in words)}
+        if expected - _found(seed_db, match_for(seed_db, prefix)):
+            missed.append(prefix)
+    assert missed == []
+
+
+def test_a_prefix_finds_only_words_beginning_with_it_or_sharing_their_stem(seed_db):
+    # "minis" once became the prefix "mini" (porter takes the "s"), and "witnesses" "wit*",
+    # which "with" matches: articles with none of the words typed.
+    by_article = _words_by_article(seed_db)
+    vocabulary = set().union(*by_article.values())
+    stray = []
+    for prefix in _prefixes(vocabulary):
+        stems = {stem(word) for word in vocabulary if word.startswith(prefix)}
+        for article in _found(seed_db, match_for(seed_db, prefix)):
+            if not any(stem(w) in stems or stem(w).startswith(prefix) for w in by_article[article]):
+                stray.append((prefix, article))
+    assert stray == []
+
+
+def test_typing_a_word_letter_by_letter_keeps_finding_it(fresh_db):
+    texts = {"talks.txt": "Negotiations resumed. Witnesses said the bridge stayed closed.", "other.txt": "Police came with dogs."}
+    for path, text in texts.items():
+        add(fresh_db, path, text)
+    update_words(fresh_db)
+    for word in ("negotiations", "witnesses"):
+        for end in range(1, len(word) + 1):
+            typed = word[:end]
+            expected = sorted(p for p, text in texts.items() if any(w.startswith(typed) for w in tokens(text)))
+            assert paths(search_articles(fresh_db, typed)) == expected, typed
+    # "wit" is also the beginning of "with"; "witnesses", stemmed "wit", once matched it too.
+    assert paths(search_articles(fresh_db, "wit")) == ["other.txt", "talks.txt"]
+    assert paths(search_articles(fresh_db, "witnesses")) == ["talks.txt"]
+    # A finished word still finds its other forms (stemming), and a word of no article nothing.
+    assert paths(search_articles(fresh_db, "witness ")) == ["talks.txt"]
+    assert paths(search_articles(fresh_db, "negotiationsx")) == []
+    assert matching_quote_ids(fresh_db, "witnes") == []  # no quotes here, and no error
+
+
+def test_the_alternatives_of_a_prefix(fresh_db):
+    add(fresh_db, "a.txt", "Residents rested. Negotiators negotiate; negotiation. Crossing the Ibar.")
+    update_words(fresh_db)
+    # Left to FTS5 when it is exact: porter leaves the prefix alone and covers every completion.
+    assert prefix_alternatives(fresh_db, "ib") is None
+    assert prefix_alternatives(fresh_db, "ibar") == [("ibar", True)]
+    # "negoti" (the stem of all three) does not begin "negotiat": one word stands for it.
+    assert prefix_alternatives(fresh_db, "negotiat") == [("negotiat", True), ("negotiate", False)]
+    # "res" is stemmed to "re": one letter more is a prefix FTS5 leaves alone.
+    assert prefix_alternatives(fresh_db, "res") == [("resi", True), ("rest", True)]
+    assert build_match("police res", alternatives=lambda t: prefix_alternatives(fresh_db, t)) == (
+        '"police" AND ("resi" * OR "rest" *)'
+    )
+    # A hyphenated last word keeps its first part in each alternative's phrase.
+    assert match_for(fresh_db, "KFOR-negotiat") == '("kfor negotiat" * OR "kfor negotiate")'
+
+
+def test_articles_whose_words_are_not_read_yet_are_found_by_fts5s_own_prefix(fresh_db):
+    add(fresh_db, "a.txt", "Negotiations resumed.")
+    update_words(fresh_db)
+    # Written by a run that has not ended (or was killed): the vocabulary may lack its words.
+    add(fresh_db, "b.txt", "Zvecan stayed calm.")
+    assert prefix_alternatives(fresh_db, "zvec") is None
+    assert paths(search_articles(fresh_db, "Zvec")) == ["b.txt"]
+    update_words(fresh_db)
+    assert prefix_alternatives(fresh_db, "zvec") == [("zvec", True)]

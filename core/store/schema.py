@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
 #: porter stemming over unicode61 with diacritics removed, so "Vučić" finds "Vucic".
 TOKENIZE = "porter unicode61 remove_diacritics 2"
+#: The same words unstemmed: what the briefing's vocabulary (table `words`) is read with.
+WORD_TOKENIZE = "unicode61 remove_diacritics 2"
 
 ARTICLE_COLUMNS = {
     "id": int,
@@ -140,6 +142,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=False, replace=True)
     for statement in FTS_TRIGGERS_SQL:
         db.execute(statement)
+    for statement in WORDS_SQL:
+        db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -208,6 +212,26 @@ def _fts_triggers(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
 #: update would tokenize the text twice and leave a deleted copy in the index until merged).
 FTS_TRIGGERS_SQL = tuple(sql for table, columns in FTS_COLUMNS.items() for sql in _fts_triggers(table, columns))
 
+#: The briefing's vocabulary: every word of its articles (and its speakers' names) as the
+#: full-text index's tokenizer reads it before stemming, with the porter stem FTS5 gives it.
+#: The index holds only stems, and FTS5 stems the prefix of a prefix query too, so "witnes"
+#: would look for stems beginning "witn" and miss "witness" (stem "wit"), while "witnesses"
+#: would become every word beginning "wit", "with" included. Search as you type reads here
+#: which stems the words beginning with what was typed have (core.store.search).
+#: `words_pending` lists articles whose words are not read yet, filled by triggers in the
+#: transaction that writes them and emptied at the end of an index run
+#: (core.store.database.update_words), so a killed run leaves them listed. Speakers' names
+#: (which the settings may spell out in full) are read at every run: there are few.
+WORDS_SQL = (
+    "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS words_pending (article_id INTEGER PRIMARY KEY)",
+    "CREATE TRIGGER IF NOT EXISTS words_article_ai AFTER INSERT ON articles "
+    "BEGIN INSERT OR IGNORE INTO words_pending (article_id) VALUES (new.id); END",
+    "CREATE TRIGGER IF NOT EXISTS words_article_au AFTER UPDATE OF title, text, folded ON articles "
+    "WHEN old.title IS NOT new.title OR old.text IS NOT new.text OR old.folded IS NOT new.folded "
+    "BEGIN INSERT OR IGNORE INTO words_pending (article_id) VALUES (new.id); END",
+)
+
 TIMELINE_DATES_SQL = (
     "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
     "total INTEGER, outlets TEXT, notes TEXT, first_ids TEXT)"
@@ -233,4 +257,7 @@ MIGRATIONS: dict[int, str] = {
     # 4 → 5: the full-text triggers leave alone the rows a long run indexes at its end, and
     # an update that keeps the words.
     4: ";\n".join(FTS_TRIGGERS_SQL) + ";",
+    # 5 → 6: the vocabulary for prefix search; every article's words are read when the
+    # database is opened for writing (core.store.database.update_words).
+    5: ";\n".join(WORDS_SQL) + ";\nINSERT OR IGNORE INTO words_pending (article_id) SELECT id FROM articles;",
 }

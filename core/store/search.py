@@ -6,12 +6,15 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import Callable
 
 import sqlite_utils
 
 from core.errors import QueryError
 from core.fold import fold
 from core.store.snippets import make_snippet, query_terms
+from core.store.stems import stem, tokens
 from core.textsafe import clean_text
 
 # Markers FTS5 puts around matches in snippets. Control characters are removed from every
@@ -53,11 +56,74 @@ class ArticleHit:
     rank: float
 
 
-def build_match(query: str, *, raw: bool = False, prefix: bool = True) -> str | None:
+#: (word, is a prefix) pairs a typed prefix is searched as (see `prefix_alternatives`).
+Alternatives = list[tuple[str, bool]]
+
+#: More alternatives than this and a typed prefix is left to FTS5's own prefix query.
+MAX_PREFIX_ALTERNATIVES = 64
+
+
+def prefix_alternatives(db: sqlite_utils.Database, token: str) -> Alternatives | None:
+    """What finds every word of the briefing beginning with `token` (one unstemmed index word).
+
+    The index holds porter stems, and FTS5 stems a prefix query's prefix too: "witnes*" looks
+    for stems beginning "witn", but "witness" is stored as "wit"; "witnesses*" becomes "wit*",
+    which "with" matches. So the briefing's vocabulary (schema.WORDS_SQL) gives the stems of
+    the words beginning with `token`: a stem beginning with `token` is found by a prefix query
+    where FTS5 leaves the prefix as it is, any other by a word that has it. None leaves the
+    prefix query to FTS5: for words under three letters (porter leaves them alone, so FTS5 is
+    exact), a vocabulary that is not complete (articles written by a run that has not ended,
+    or an older database opened read-only), or a prefix with very many alternatives.
+    """
+    if len(token) < 3:
+        return None
+    try:
+        if db.execute("SELECT 1 FROM words_pending LIMIT 1").fetchone():
+            return None
+        rows = db.execute(
+            "SELECT word, stem FROM words WHERE word >= ? AND word < ?", [token, token + "\U0010ffff"]
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return None
+    if not rows:
+        # No word of the briefing begins so: the word as typed still finds its own forms.
+        return [(token, False)]
+    word_of: dict[str, str] = {}
+    for word, word_stem in rows:
+        if word_stem not in word_of or len(word) < len(word_of[word_stem]):
+            word_of[word_stem] = word
+    if stem(token) == token:
+        heads = [token]
+    else:
+        # The typed letters are stemmed ("res" to "re"): one letter more is a prefix left alone.
+        heads = sorted({s[: len(token) + 1] for s in word_of if s.startswith(token) and len(s) > len(token)})
+    alternatives: Alternatives = []
+    covered: set[str] = set()
+    for head in heads:
+        if stem(head) == head:
+            alternatives.append((head, True))
+            covered.update(s for s in word_of if s.startswith(head))
+    alternatives += [(word_of[s], False) for s in sorted(word_of) if s not in covered]
+    return alternatives if len(alternatives) <= MAX_PREFIX_ALTERNATIVES else None
+
+
+def match_for(db: sqlite_utils.Database, query: str, *, raw: bool = False) -> str | None:
+    """The MATCH expression a search of `db` runs for `query` (`build_match` with its vocabulary)."""
+    return build_match(query, raw=raw, alternatives=partial(prefix_alternatives, db))
+
+
+def build_match(
+    query: str,
+    *,
+    raw: bool = False,
+    prefix: bool = True,
+    alternatives: Callable[[str], Alternatives | None] | None = None,
+) -> str | None:
     """Turn what a user typed into an FTS5 MATCH expression; None when nothing is searchable.
 
     By default every word is quoted, so any string is a valid query, and the last word matches
-    as a prefix (search as you type). With raw=True the FTS5 syntax passes through.
+    as a prefix (search as you type), through `alternatives` when given (see
+    `prefix_alternatives`). With raw=True the FTS5 syntax passes through.
     """
     # Control characters (NUL ends an SQL string early) can never be in the indexed text.
     query = fold(clean_text(query))
@@ -68,10 +134,29 @@ def build_match(query: str, *, raw: bool = False, prefix: bool = True) -> str | 
     words = [w for w in words if _WORDLIKE.search(w)]
     if not words:
         return None
-    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    terms = [_quoted(w) for w in words]
     if prefix and not query[-1:].isspace():
-        terms[-1] += " *"
+        terms[-1] = _prefix_term(words[-1], alternatives)
+        if len(terms) > 1 and terms[-1].startswith("("):
+            # FTS5 joins phrases by a space, but a bracketed group only by an explicit AND.
+            return " ".join(terms[:-1]) + " AND " + terms[-1]
     return " ".join(terms)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _prefix_term(word: str, alternatives: Callable[[str], Alternatives | None] | None) -> str:
+    """The last word as a prefix: FTS5's own prefix query, or its alternatives OR-ed."""
+    parts = tokens(word) if alternatives is not None else ()
+    found = alternatives(parts[-1]) if parts else None
+    if not found:
+        return _quoted(word) + " *"
+    # "KFOR-le" is the phrase "kfor le*": each alternative keeps the words before the last.
+    lead = "".join(part + " " for part in parts[:-1])
+    options = [_quoted(lead + text) + (" *" if is_prefix else "") for text, is_prefix in found]
+    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
 
 def split_marks(marked: str) -> Marked:
@@ -121,7 +206,7 @@ def search_articles(
     Each hit carries a snippet; with `snippets=N` only the first N do (the rest an empty one,
     see `add_snippets`): making a snippet re-reads the article, and a screen shows a few hits.
     """
-    match = build_match(query, raw=raw)
+    match = match_for(db, query, raw=raw)
     if match is None:
         return []
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
@@ -160,7 +245,7 @@ def _snippet(text: str, terms) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 def matching_quote_ids(db: sqlite_utils.Database, query: str, *, raw: bool = False, limit: int | None = None) -> list[int]:
     """Ids of quotes matching `query`, best first."""
-    match = build_match(query, raw=raw)
+    match = match_for(db, query, raw=raw)
     if match is None:
         return []
     weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
@@ -174,7 +259,7 @@ def matching_quote_ids(db: sqlite_utils.Database, query: str, *, raw: bool = Fal
 
 def quote_marks(db: sqlite_utils.Database, query: str, quote_ids: list[int], *, raw: bool = False) -> dict[int, Marked]:
     """For each quote id, its text with the ranges `query` matched."""
-    match = build_match(query, raw=raw)
+    match = match_for(db, query, raw=raw)
     if match is None or not quote_ids:
         return {}
     result: dict[int, Marked] = {}
