@@ -284,10 +284,12 @@ def index_bundle(db: sqlite_utils.Database, bundle: Path | str, **options) -> In
     return report
 
 
-def _results(todo, stored_files, stored_articles_of, settings, model, context, jobs) -> Iterator[_FileResult]:
+def _results(todo, stored_files, stored_articles_of, settings, model, context, jobs, pipeline) -> Iterator[_FileResult]:
     def args(candidate):
         stored = stored_files.get(candidate.path)
-        return (candidate, stored[0] if stored else None, stored_articles_of(candidate.path), settings, model, context)
+        # Same bytes read by other rules or settings (a new version) are extracted again.
+        same_version = stored is not None and stored[3] == pipeline
+        return (candidate, stored[0] if same_version else None, stored_articles_of(candidate.path), settings, model, context)
 
     if jobs <= 1 or len(todo) < 2 * jobs:
         for candidate in todo:
@@ -317,7 +319,7 @@ def _run(db, todo, stored_files, settings, model, version, jobs, report, progres
             ).fetchall()
         }
 
-    results = _results(todo, stored_files, stored_articles_of, settings, model, context, jobs)
+    results = _results(todo, stored_files, stored_articles_of, settings, model, context, jobs, version)
     exhausted = False
     while not exhausted:
         # One transaction a batch: a kill loses at most this batch, never leaves half an article.

@@ -328,3 +328,19 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     index_paths(whole, [seed_folder])
     assert unindexed_articles(db) == 0
     assert _full_text(db) == _full_text(whole)
+
+
+def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folder):
+    # The settings file says "re-run `briefing index` to apply": the files' bytes are the same,
+    # so skipping them by their hash would keep the speakers the old settings named.
+    db = open_database(tmp_path / "settings.db")
+    first = index_paths(db, [seed_folder])
+    speakers = "SELECT DISTINCT speaker FROM quotes WHERE speaker LIKE '%Meloni%'"
+    assert db.execute(speakers).fetchall() == [("Giorgia Meloni",)]
+    settings = seed_folder / "briefing.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"Giorgia Meloni"', '"Giorgia M. Meloni"'), encoding="utf-8")
+    again = index_paths(db, [seed_folder])
+    assert again.updated == first.added and again.added == 0
+    assert db.execute(speakers).fetchall() == [("Giorgia M. Meloni",)]
+    # And the run after it, with nothing changed, skips every file again.
+    assert index_paths(db, [seed_folder]).unchanged == first.added
