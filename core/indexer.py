@@ -209,7 +209,10 @@ def index_paths(
             _reconcile(db, settings, model, version, jobs)
         # Also finishes what a run stopped before this point left out of the index.
         catch_up_full_text(db)
-        update_words(db)
+        # Articles written (their words) or re-extracted (settings may name new speakers), or
+        # left by a stopped run; a run that changed nothing writes nothing.
+        if report.added or report.updated or db.execute("SELECT 1 FROM words_pending LIMIT 1").fetchone():
+            update_words(db)
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
     return report

@@ -24,15 +24,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # zero-width characters that hide text or break search terms.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
+# Lone surrogates: what Python makes of bytes that are not UTF-8 in a command's arguments. No
+# text can be stored or searched with them (SQLite takes UTF-8): one replacement character each.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def clean_text(text: str) -> str:
-    """Normalise newlines and remove escape sequences, controls, bidi overrides, zero-widths.
+    """Normalise newlines and remove escape sequences, controls, bidi overrides, zero-widths;
+    replace lone surrogates.
 
     Applied once at ingest, so stored text, offsets and every display agree.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return _INVISIBLE.sub("", text)
 
 

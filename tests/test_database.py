@@ -340,3 +340,27 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
     assert {"words_article_ai", "words_article_au"} <= set(_triggers(db))
+
+
+def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_names_are_read(
+    tmp_path, seed_folder, monkeypatch
+):
+    import core.indexer
+
+    db = open_database(tmp_path / "words.db")
+    index_paths(db, [seed_folder])
+    reads = []
+    real = core.indexer.update_words
+    monkeypatch.setattr(core.indexer, "update_words", lambda db: reads.append(1) or real(db))
+    index_paths(db, [seed_folder])
+    assert reads == []
+    # A speaker's full name from the settings is in no article: the texts are unchanged, but
+    # the settings changed, so every article was extracted again and the name is read.
+    settings = seed_folder / "briefing.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Giorgia Meloni", "Giorgia Qwertyx Meloni"), encoding="utf-8")
+    index_paths(db, [seed_folder])
+    assert reads == [1]
+    assert ("qwertyx", stem("qwertyx")) in _vocabulary(db)
+    from core.store.search import matching_quote_ids
+
+    assert matching_quote_ids(db, "Qwert")

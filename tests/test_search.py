@@ -20,7 +20,9 @@ from core.store.search import (
 )
 from core.store.stems import stem, tokens
 
-HOSTILE = ["Vucic's", "KFOR-led", '"unbalanced', "NOT", "*", "(", "^", "col:x", "AND OR", "a\"b\"c", "NEAR(x y)", "", "   ", "-", "'", "\\", "%", "_"]
+HOSTILE = ["Vucic's", "KFOR-led", '"unbalanced', "NOT", "*", "(", "^", "col:x", "AND OR", "a\"b\"c", "NEAR(x y)", "", "   ", "-", "'", "\\", "%", "_",
+           # Bytes that are not UTF-8 in a command's arguments reach Python as lone surrogates.
+           "acc\udcff", "\ud800"]
 
 
 def add(db, path, text, title=None, quotes=()):
