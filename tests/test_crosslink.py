@@ -70,6 +70,31 @@ def test_a_shared_run_of_six_words_always_shares_a_blocking_key():
         assert fingerprints(a) & fingerprints(b)
 
 
+def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
+    """Linking makes the keys of every quote in one go: no shingle may run across two quotes."""
+    import numpy
+
+    from core.nlp.crosslink import _WordCodes, shingle_keys
+
+    rng = random.Random(11)
+    vocabulary = [f"w{i}" for i in range(40)]
+    quotes = [rng.sample(vocabulary, rng.randint(0, 12)) for _ in range(300)]
+    # The same quote twice in a row (one statement in two articles): same keys, both kept.
+    for at in range(0, 300, 30):
+        quotes[at:at] = [vocabulary[at // 10 : at // 10 + 7]] * 2
+    codes = _WordCodes()
+    keys, owners = shingle_keys(
+        numpy.array([codes[word] for quote in quotes for word in quote], dtype=numpy.uint64),
+        numpy.array([len(quote) for quote in quotes]),
+    )
+    by_quote = {n: set() for n in range(len(quotes))}
+    for key, owner in zip(keys.tolist(), owners.tolist()):
+        by_quote[owner].add(key)
+    assert len(keys) == sum(len(found) for found in by_quote.values())  # each (key, quote) once
+    assert by_quote == {n: fingerprints(quote) for n, quote in enumerate(quotes)}
+    assert all(len(fingerprints(quote)) == 1 for quote in quotes if 0 < len(quote) <= 3)
+
+
 def _database(tmp_path, articles: dict[str, tuple[str | None, list[str]]]):
     """A briefing database with articles (path -> (published, quote texts))."""
     db = open_database(tmp_path / "links.db")

@@ -9,8 +9,8 @@ blocking: each quote is indexed under a few winnowed word shingles (any shared r
 
 from __future__ import annotations
 
+import array
 import difflib
-import functools
 import re
 import unicodedata
 import zlib
@@ -158,25 +158,80 @@ def _describe_changes(wa: list[str], wb: list[str], limit: int = 3) -> str:
     return "reworded: " + "; ".join(changes[:limit]) + more
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_code(word: str) -> int:
-    """A number for a word that is the same in every process (str hashes are salted per process)."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+class _WordCodes(dict):
+    """Word -> a number that is the same in every process (str hashes are salted per process)."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return code
+
+
+#: Stands in for the missing words of a quote shorter than a shingle (no CRC-32 is this large).
+_PAD = 1 << 32
+
+
+def _mix(c0: numpy.ndarray, c1: numpy.ndarray, c2: numpy.ndarray) -> numpy.ndarray:
+    """64-bit hashes of word-code triples (arithmetic wraps, as a hash should)."""
+    h = c0 * numpy.uint64(0x9E3779B97F4A7C15) + c1 * numpy.uint64(0xC2B2AE3D27D4EB4F) + c2 * numpy.uint64(0x165667B19E3779F9)
+    h ^= h >> numpy.uint64(31)
+    h *= numpy.uint64(0x94D049BB133111EB)
+    h ^= h >> numpy.uint64(29)
+    return h
+
+
+def shingle_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(keys, owners): the blocking keys of many quotes at once, each (key, quote) pair once.
+
+    `codes` holds the word codes of all quotes one after another, `lengths` how many each
+    has. A quote's keys are the minimum hash of every `_W` consecutive `_K`-word shingles
+    (winnowing), or all its shingles when it has no more than `_W`; a quote shorter than a
+    shingle is one padded shingle. Done in numpy: a large briefing has millions of shingles.
+    """
+    codes = numpy.asarray(codes, dtype=numpy.uint64)
+    lengths = numpy.asarray(lengths, dtype=numpy.int64)
+    if not len(codes):
+        return numpy.empty(0, numpy.uint64), numpy.empty(0, numpy.int64)
+    quotes = numpy.arange(len(lengths))
+    ends = numpy.cumsum(lengths)
+    starts = ends - lengths
+    shingles = numpy.where(lengths > 0, numpy.maximum(lengths - _K + 1, 1), 0)
+    shingle_owner = numpy.repeat(quotes, shingles)
+    first_shingle = numpy.cumsum(shingles) - shingles
+    at = starts[shingle_owner] + numpy.arange(len(shingle_owner)) - first_shingle[shingle_owner]
+    end = ends[shingle_owner]
+    padded = numpy.append(codes, numpy.uint64(_PAD))
+    words = [padded[numpy.where(at + k < end, at + k, len(codes))] for k in range(_K)]
+    hashes = _mix(*words)
+    # Winnowing windows: the minimum of each run of _W shingles of one quote.
+    windows = numpy.where(shingles > _W, shingles - _W + 1, 0)
+    window_owner = numpy.repeat(quotes, windows)
+    first_window = numpy.cumsum(windows) - windows
+    window_at = first_shingle[window_owner] + numpy.arange(len(window_owner)) - first_window[window_owner]
+    minima = hashes[window_at]
+    for k in range(1, _W):
+        numpy.minimum(minima, hashes[window_at + k], out=minima)
+    # Neighbouring windows often share their minimum: keep it once.
+    changed = numpy.ones(len(minima), dtype=bool)
+    changed[1:] = (minima[1:] != minima[:-1]) | (window_owner[1:] != window_owner[:-1])
+    few = shingles[shingle_owner] <= _W  # quotes with no more shingles than a window keep them all
+    keys = numpy.concatenate((hashes[few], minima[changed]))
+    owners = numpy.concatenate((shingle_owner[few], window_owner[changed]))
+    order = numpy.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order]
+    first = numpy.ones(len(keys), dtype=bool)
+    first[1:] = (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])
+    return keys[first], owners[first]
 
 
 def fingerprints(words: list[str]) -> set[int]:
-    """Blocking keys of a quote: winnowed hashes of its word shingles.
+    """Blocking keys of a quote: winnowed hashes of its word shingles (see `shingle_keys`).
 
     Hashed from stable word codes: with Python's salted string hashes the winnowing kept
     different shingles in every run, and so linked different quotes.
     """
-    codes = [_word_code(word) for word in words]
-    if len(codes) < _K:
-        return {hash(tuple(codes))} if codes else set()
-    hashes = [hash(tuple(codes[i : i + _K])) for i in range(len(codes) - _K + 1)]
-    if len(hashes) <= _W:
-        return set(hashes)
-    return {min(hashes[i : i + _W]) for i in range(len(hashes) - _W + 1)}
+    codes = _WordCodes()
+    keys, _owners = shingle_keys(numpy.fromiter(map(codes.__getitem__, words), numpy.uint64, len(words)), [len(words)])
+    return set(keys.tolist())
 
 
 class _UnionFind:
@@ -184,6 +239,8 @@ class _UnionFind:
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        #: Indices that were ever joined with another: every set of more than one.
+        self.joined: set[int] = set()
 
     def find(self, x: int) -> int:
         """The root of x's set."""
@@ -198,6 +255,7 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+            self.joined.update((a, b))
 
 
 def link_statements(db: sqlite_utils.Database) -> int:
@@ -209,31 +267,33 @@ def link_statements(db: sqlite_utils.Database) -> int:
     rows = db.execute(
         "SELECT q.id, q.article_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id"
     ).fetchall()
-    ids, articles, texts, order = [], [], [], []
-    keys, owners = [], []
-    for quote_id, article_id, text, published in rows:
+    ids, articles, texts, published = [], [], [], []
+    # Word codes of every linkable quote, one after another: blocking keys are made in one go.
+    codes, lengths = array.array("I"), array.array("q")
+    word_codes = _WordCodes()
+    for quote_id, article_id, text, day in rows:
         words = quote_words(text or "")
         if len(words) < MIN_LINK_WORDS:
             continue
-        index = len(ids)
         ids.append(quote_id)
         articles.append(article_id)
         texts.append(text)
-        order.append((published or "9999", quote_id))
-        for key in fingerprints(words):
-            keys.append(key)
-            owners.append(index)
+        published.append(day)
+        codes.extend(map(word_codes.__getitem__, words))
+        lengths.append(len(words))
+    del rows, word_codes
     union = _UnionFind(len(ids))
+    keys, owners = shingle_keys(numpy.frombuffer(codes, dtype=f"u{codes.itemsize}"), numpy.frombuffer(lengths, dtype=numpy.int64))
     for group in _buckets(keys, owners):
         _link_bucket(group, articles, texts, union)
     clusters: dict[int, list[int]] = {}
-    for index in range(len(ids)):
+    for index in sorted(union.joined):  # only quotes joined to another can be linked
         clusters.setdefault(union.find(index), []).append(index)
     wanted: dict[int, int] = {}
     for members in clusters.values():
         if len({articles[m] for m in members}) < 2:
             continue
-        earliest = ids[min(members, key=lambda m: order[m])]
+        earliest = ids[min(members, key=lambda m: (published[m] or "9999", ids[m]))]
         for member in members:
             wanted[ids[member]] = earliest
     current = dict(db.execute("SELECT id, statement_id FROM quotes WHERE statement_id IS NOT NULL").fetchall())
@@ -245,20 +305,17 @@ def link_statements(db: sqlite_utils.Database) -> int:
     return len(wanted)
 
 
-def _buckets(keys: list[int], owners: list[int]):
-    """Groups of quote indices sharing a key (numpy sort: memory and time stay near-linear)."""
-    if not keys:
+def _buckets(keys: numpy.ndarray, owners: numpy.ndarray):
+    """Groups of quote indices sharing a key, given (key, owner) pairs sorted by key."""
+    if not len(keys):
         return
-    key_array = numpy.asarray(keys, dtype=numpy.int64)
-    owner_array = numpy.asarray(owners, dtype=numpy.int64)
-    order = numpy.argsort(key_array, kind="stable")
-    key_array, owner_array = key_array[order], owner_array[order]
-    bounds = numpy.flatnonzero(numpy.diff(key_array)) + 1
+    bounds = numpy.flatnonzero(keys[1:] != keys[:-1]) + 1
     starts = numpy.concatenate(([0], bounds))
-    ends = numpy.concatenate((bounds, [len(key_array)]))
+    ends = numpy.concatenate((bounds, [len(keys)]))
     sizes = ends - starts
-    for start, end in zip(starts[(sizes >= 2) & (sizes <= _MAX_BUCKET)], ends[(sizes >= 2) & (sizes <= _MAX_BUCKET)]):
-        yield owner_array[start:end].tolist()
+    wanted = (sizes >= 2) & (sizes <= _MAX_BUCKET)
+    for start, end in zip(starts[wanted].tolist(), ends[wanted].tolist()):
+        yield owners[start:end].tolist()
 
 
 def _link_bucket(group: list[int], articles: list[int], texts: list[str], union: _UnionFind) -> None:
