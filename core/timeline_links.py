@@ -20,6 +20,7 @@ compared only when they share at least `MIN_SHARED_WORDS` of the words that rema
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import functools
 import json
@@ -29,6 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import PurePath
+
+import numpy
 
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
 #: on the same day are one happening. Sources tell the same day from different sides, so the
@@ -438,40 +441,94 @@ def _discriminating(events: list[_Item]) -> set[str]:
     return {word for word, count in counts.items() if count <= MAX_POSTING}
 
 
+#: Most word-sharing pairs counted at once (bounds the memory of a block of a busy week).
+_PAIRS_AT_ONCE = 1 << 22
+
+
 def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None, keep=None):
     """Pairs (i, j) of items from different articles sharing at least `MIN_SHARED_WORDS`
     discriminating words (both tests of sameness need that many shared words anyway).
 
-    Within one list each pair comes once, as (earlier, later), found when the later item is
-    reached: it is counted against the items before it only. `keep` leaves out events that
-    no comparison could use, after the word counts (which judge a word over every event).
-    Postings are concatenated and counted by `Counter` (in C): a block of thousands of events
-    on one busy day costs one pass over its postings, not a Python loop per shared word.
+    Within one list each pair comes once, as (earlier, later): each item is paired with the
+    items before it that share a word. With `others`, each item of `items` with those of
+    `others`. `keep` leaves out events that no comparison could use, after the word counts
+    (which judge a word over every event). A busy week has tens of thousands of events and
+    tens of millions of word-sharing pairs: they are counted in numpy, not a Python loop.
     """
     pool = items if others is None else others
-    words = _discriminating(pool)
-    postings: dict[str, list[int]] = defaultdict(list)
-    if others is not None:
-        for j, item in enumerate(pool):
-            if keep is None or keep(item):
-                for word in item.bag:
-                    if word in words:
-                        postings[word].append(j)
-    get = postings.get
-    for i, item in enumerate(items):
-        wanted = keep is None or keep(item)
-        if wanted:
-            lists = [p for p in map(get, item.bag) if p]
-            if lists:
-                article = item.article_id
-                counts = Counter(chain.from_iterable(lists))
-                for j in [j for j, shared in counts.items() if shared >= MIN_SHARED_WORDS]:
-                    if pool[j].article_id != article:
-                        yield (j, i) if others is None else (i, j)
-        if others is None and (keep is None or wanted):
-            for word in item.bag:
-                if word in words:
-                    postings[word].append(i)
+    codes = {word: n for n, word in enumerate(_discriminating(pool))}
+    probe_owner, probe_word = _postings(items, codes, keep)
+    if others is None:
+        # Sorted by word, then item: an entry's earlier items with that word come just before it.
+        order = numpy.lexsort((probe_owner, probe_word))
+        target_owner = probe_owner[order]
+        sorted_words = probe_word[order]
+        group_first = _group_starts(sorted_words)
+        starts = numpy.empty_like(order)
+        starts[order] = group_first
+        counts = numpy.empty_like(order)
+        counts[order] = numpy.arange(len(order)) - group_first
+    else:
+        pool_owner, pool_word = _postings(others, codes, keep)
+        order = numpy.lexsort((pool_owner, pool_word))
+        target_owner = pool_owner[order]
+        bounds = numpy.searchsorted(pool_word[order], numpy.arange(len(codes) + 1))
+        starts = bounds[probe_word]
+        counts = bounds[probe_word + 1] - starts
+    articles = numpy.fromiter((event.article_id for event in pool), numpy.int64, len(pool))
+    probe_articles = articles if others is None else numpy.fromiter((e.article_id for e in items), numpy.int64, len(items))
+    for first, last in _chunks(probe_owner, counts):
+        probe, target = _expand(probe_owner[first:last], starts[first:last], counts[first:last], target_owner)
+        pair = probe * len(pool) + target
+        pair.sort()
+        # A pair is listed once for each word the two share.
+        run_starts = numpy.flatnonzero(numpy.concatenate(([True], pair[1:] != pair[:-1])))
+        shared = numpy.diff(numpy.append(run_starts, len(pair)))
+        found = pair[run_starts[shared >= MIN_SHARED_WORDS]]
+        i, j = found // len(pool), found % len(pool)
+        other_article = probe_articles[i] != articles[j]
+        for i_, j_ in zip(i[other_article].tolist(), j[other_article].tolist()):
+            yield (j_, i_) if others is None else (i_, j_)
+
+
+def _postings(events: list[_Item], codes: dict[str, int], keep) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(event index, word code) for each discriminating word of each kept event, in event order."""
+    owners, words = array.array("q"), array.array("q")
+    for n, event in enumerate(events):
+        if keep is None or keep(event):
+            found = [codes[word] for word in event.bag if word in codes]
+            owners.extend([n] * len(found))
+            words.extend(found)
+    return numpy.frombuffer(owners, numpy.int64), numpy.frombuffer(words, numpy.int64)
+
+
+def _group_starts(values: numpy.ndarray) -> numpy.ndarray:
+    """For each position of a sorted array, where its run of equal values starts."""
+    if not len(values):
+        return numpy.zeros(0, numpy.int64)
+    new = numpy.ones(len(values), dtype=bool)
+    new[1:] = values[1:] != values[:-1]
+    return numpy.maximum.accumulate(numpy.where(new, numpy.arange(len(values)), 0))
+
+
+def _chunks(owners: numpy.ndarray, counts: numpy.ndarray):
+    """(first, last) slices of entries, whole owners each, with about `_PAIRS_AT_ONCE` pairs."""
+    total = numpy.concatenate(([0], numpy.cumsum(counts)))
+    boundaries = numpy.concatenate((numpy.flatnonzero(owners[1:] != owners[:-1]) + 1, [len(owners)]))
+    first = 0
+    while first < len(owners):
+        reach = numpy.searchsorted(total[boundaries], total[first] + _PAIRS_AT_ONCE, side="right")
+        # At least one owner's entries, however many pairs it has.
+        last = int(boundaries[max(reach - 1, numpy.searchsorted(boundaries, first, side="right"))])
+        yield first, last
+        first = last
+
+
+def _expand(owners: numpy.ndarray, starts: numpy.ndarray, counts: numpy.ndarray, targets: numpy.ndarray):
+    """(owner, target) for every entry: its owner with each of targets[start : start + count]."""
+    entry = numpy.repeat(numpy.arange(len(owners)), counts)
+    offset = numpy.arange(len(entry)) - numpy.repeat(numpy.cumsum(counts) - counts, counts)
+    return owners[entry], targets[starts[entry] + offset]
 
 
 def _overlaps(a: _Item, b: _Item) -> bool:

@@ -223,14 +223,18 @@ def _brute_force_pairs(items, others=None, keep=None):
     return found
 
 
+@pytest.mark.parametrize("pairs_at_once", [1 << 22, 7])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed):
-    """The counted postings find exactly the pairs a comparison of every pair would, each once."""
+def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_once, monkeypatch):
+    """The counted postings find exactly the pairs a comparison of every pair would, each once,
+    whether a block's pairs are counted at once or a few items at a time."""
     import random
     from collections import Counter
 
+    from core import timeline_links
     from core.timeline_links import MAX_POSTING, _candidate_pairs, _Item
 
+    monkeypatch.setattr(timeline_links, "_PAIRS_AT_ONCE", pairs_at_once)
     rng = random.Random(seed)
     # A few words so common they must be ignored, and many that are rare enough to count.
     vocabulary = [f"w{n}" for n in range(60)]
