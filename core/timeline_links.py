@@ -442,7 +442,7 @@ def _discriminating(events: list[_Item]) -> set[str]:
 
 
 #: Most word-sharing pairs counted at once (bounds the memory of a block of a busy week).
-_PAIRS_AT_ONCE = 1 << 22
+_PAIRS_AT_ONCE = 1 << 20
 
 
 def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None, keep=None):

@@ -95,6 +95,22 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
     assert all(len(fingerprints(quote)) == 1 for quote in quotes if 0 < len(quote) <= 3)
 
 
+def test_blocking_keys_made_a_few_quotes_at_a_time_are_those_made_at_once(monkeypatch):
+    """A large briefing's keys are made a slice of quotes at a time: the slices change nothing."""
+    import numpy
+
+    from core.nlp import crosslink
+
+    rng = random.Random(5)
+    lengths = numpy.array([rng.randint(0, 15) for _ in range(400)])
+    codes = numpy.array([rng.randrange(50) for _ in range(int(lengths.sum()))], dtype=numpy.uint64)
+    whole = crosslink.blocking_keys(codes, lengths)
+    monkeypatch.setattr(crosslink, "_CODES_AT_ONCE", 20)
+    sliced = crosslink.blocking_keys(codes, lengths)
+    assert [a.tolist() for a in sliced] == [a.tolist() for a in whole]
+    assert sorted(whole[0].tolist()) == whole[0].tolist() and len(set(whole[1].tolist())) > 300
+
+
 def _database(tmp_path, articles: dict[str, tuple[str | None, list[str]]]):
     """A briefing database with articles (path -> (published, quote texts))."""
     db = open_database(tmp_path / "links.db")

@@ -223,7 +223,7 @@ def _brute_force_pairs(items, others=None, keep=None):
     return found
 
 
-@pytest.mark.parametrize("pairs_at_once", [1 << 22, 7])
+@pytest.mark.parametrize("pairs_at_once", [1 << 20, 7])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_once, monkeypatch):
     """The counted postings find exactly the pairs a comparison of every pair would, each once,

@@ -223,6 +223,31 @@ def shingle_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.nd
     return keys[first], owners[first]
 
 
+#: Word codes hashed at once (the arrays of a slice of quotes this long take about 40 MB).
+_CODES_AT_ONCE = 1 << 19
+
+
+def blocking_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """`shingle_keys` of all quotes, made a slice of quotes at a time, sorted by key.
+
+    At 100,000 articles the quotes hold 20 million words: hashing them all at once would take
+    over a gigabyte.
+    """
+    ends = numpy.cumsum(lengths)
+    keys, owners = [numpy.empty(0, numpy.uint64)], [numpy.empty(0, numpy.int64)]
+    first = 0
+    while first < len(lengths):
+        start = int(ends[first] - lengths[first])
+        last = max(first + 1, int(numpy.searchsorted(ends, start + _CODES_AT_ONCE, side="right")))
+        found, found_owners = shingle_keys(codes[start : ends[last - 1]], lengths[first:last])
+        keys.append(found)
+        owners.append(found_owners + first)
+        first = last
+    all_keys, all_owners = numpy.concatenate(keys), numpy.concatenate(owners)
+    order = numpy.argsort(all_keys, kind="stable")  # quotes stay in order within a key
+    return all_keys[order], all_owners[order]
+
+
 def fingerprints(words: list[str]) -> set[int]:
     """Blocking keys of a quote: winnowed hashes of its word shingles (see `shingle_keys`).
 
@@ -283,7 +308,7 @@ def link_statements(db: sqlite_utils.Database) -> int:
         lengths.append(len(words))
     del rows, word_codes
     union = _UnionFind(len(ids))
-    keys, owners = shingle_keys(numpy.frombuffer(codes, dtype=f"u{codes.itemsize}"), numpy.frombuffer(lengths, dtype=numpy.int64))
+    keys, owners = blocking_keys(numpy.frombuffer(codes, dtype=f"u{codes.itemsize}"), numpy.frombuffer(lengths, dtype=numpy.int64))
     for group in _buckets(keys, owners):
         _link_bucket(group, articles, texts, union)
     clusters: dict[int, list[int]] = {}
