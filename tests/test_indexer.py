@@ -344,3 +344,15 @@ def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folde
     assert db.execute(speakers).fetchall() == [("Giorgia M. Meloni",)]
     # And the run after it, with nothing changed, skips every file again.
     assert index_paths(db, [seed_folder]).unchanged == first.added
+
+
+def test_an_index_run_keeps_its_batches_in_a_larger_page_cache_and_gives_the_old_one_back(fresh_db, seed_folder):
+    """A batch's changed pages must fit in the cache until its commit; the connection is left
+    as it was found (the app's own connection keeps SQLite's default)."""
+    from core.indexer import INDEX_CACHE_KIB
+
+    fresh_db.execute("PRAGMA cache_size = -3000")
+    during = []
+    index_paths(fresh_db, [seed_folder], progress=lambda *_: during.append(fresh_db.execute("PRAGMA cache_size").fetchone()[0]))
+    assert during and set(during) == {-INDEX_CACHE_KIB}
+    assert fresh_db.execute("PRAGMA cache_size").fetchone()[0] == -3000
