@@ -186,8 +186,9 @@ def index_paths(
     own_files = {own + suffix for suffix in ("", "-wal", "-shm", "-journal")}
     candidates = [c for c in candidates if os.path.abspath(c.path) not in own_files]
     report.problems.extend(problems)
-    cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
+    cache_size = None
     try:
+        cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
         db.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KIB}")
         if rebuild:
             _clear(db)
@@ -223,8 +224,9 @@ def index_paths(
     except sqlite3.OperationalError as err:
         raise DatabaseError(describe_write_error(_db_path(db), err)) from None
     finally:
-        with contextlib.suppress(sqlite3.Error):
-            db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if cache_size is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return report
 
 

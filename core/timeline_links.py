@@ -459,8 +459,9 @@ def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None, keep
     codes = {word: n for n, word in enumerate(_discriminating(pool))}
     probe_owner, probe_word = _postings(items, codes, keep)
     if others is None:
-        # Sorted by word, then item: an entry's earlier items with that word come just before it.
-        order = numpy.lexsort((probe_owner, probe_word))
+        # Sorted by word, then item (entries are in item order and the sort is stable): an
+        # entry's earlier items with that word come just before it.
+        order = numpy.argsort(probe_word, kind="stable")
         target_owner = probe_owner[order]
         sorted_words = probe_word[order]
         group_first = _group_starts(sorted_words)
@@ -470,7 +471,7 @@ def _candidate_pairs(items: list[_Item], others: list[_Item] | None = None, keep
         counts[order] = numpy.arange(len(order)) - group_first
     else:
         pool_owner, pool_word = _postings(others, codes, keep)
-        order = numpy.lexsort((pool_owner, pool_word))
+        order = numpy.argsort(pool_word, kind="stable")
         target_owner = pool_owner[order]
         bounds = numpy.searchsorted(pool_word[order], numpy.arange(len(codes) + 1))
         starts = bounds[probe_word]
@@ -515,9 +516,10 @@ def _chunks(owners: numpy.ndarray, counts: numpy.ndarray):
     """(first, last) slices of entries, whole owners each, with about `_PAIRS_AT_ONCE` pairs."""
     total = numpy.concatenate(([0], numpy.cumsum(counts)))
     boundaries = numpy.concatenate((numpy.flatnonzero(owners[1:] != owners[:-1]) + 1, [len(owners)]))
+    total_at_boundaries = total[boundaries]
     first = 0
     while first < len(owners):
-        reach = numpy.searchsorted(total[boundaries], total[first] + _PAIRS_AT_ONCE, side="right")
+        reach = numpy.searchsorted(total_at_boundaries, total[first] + _PAIRS_AT_ONCE, side="right")
         # At least one owner's entries, however many pairs it has.
         last = int(boundaries[max(reach - 1, numpy.searchsorted(boundaries, first, side="right"))])
         yield first, last

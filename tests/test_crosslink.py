@@ -74,7 +74,7 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
     """Linking makes the keys of every quote in one go: no shingle may run across two quotes."""
     import numpy
 
-    from core.nlp.crosslink import _WordCodes, shingle_keys
+    from core.nlp.crosslink import _WordCodes, blocking_keys
 
     rng = random.Random(11)
     vocabulary = [f"w{i}" for i in range(40)]
@@ -82,8 +82,10 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
     # The same quote twice in a row (one statement in two articles): same keys, both kept.
     for at in range(0, 300, 30):
         quotes[at:at] = [vocabulary[at // 10 : at // 10 + 7]] * 2
+    # A quote that repeats itself has one shingle twice: still one (key, quote) pair.
+    quotes.append(vocabulary[:3] * 2)
     codes = _WordCodes()
-    keys, owners = shingle_keys(
+    keys, owners = blocking_keys(
         numpy.array([codes[word] for quote in quotes for word in quote], dtype=numpy.uint64),
         numpy.array([len(quote) for quote in quotes]),
     )

@@ -180,7 +180,8 @@ def _mix(c0: numpy.ndarray, c1: numpy.ndarray, c2: numpy.ndarray) -> numpy.ndarr
 
 
 def shingle_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(keys, owners): the blocking keys of many quotes at once, each (key, quote) pair once.
+    """(keys, owners): the blocking keys of many quotes at once, in quote order (a quote that
+    repeats a shingle may list its key more than once: `blocking_keys` sorts and dedupes).
 
     `codes` holds the word codes of all quotes one after another, `lengths` how many each
     has. A quote's keys are the minimum hash of every `_W` consecutive `_K`-word shingles
@@ -214,13 +215,10 @@ def shingle_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.nd
     changed = numpy.ones(len(minima), dtype=bool)
     changed[1:] = (minima[1:] != minima[:-1]) | (window_owner[1:] != window_owner[:-1])
     few = shingles[shingle_owner] <= _W  # quotes with no more shingles than a window keep them all
-    keys = numpy.concatenate((hashes[few], minima[changed]))
-    owners = numpy.concatenate((shingle_owner[few], window_owner[changed]))
-    order = numpy.lexsort((owners, keys))
-    keys, owners = keys[order], owners[order]
-    first = numpy.ones(len(keys), dtype=bool)
-    first[1:] = (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])
-    return keys[first], owners[first]
+    return (
+        numpy.concatenate((hashes[few], minima[changed])),
+        numpy.concatenate((shingle_owner[few], window_owner[changed])),
+    )
 
 
 #: Word codes hashed at once (the arrays of a slice of quotes this long take about 40 MB).
@@ -228,7 +226,8 @@ _CODES_AT_ONCE = 1 << 19
 
 
 def blocking_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """`shingle_keys` of all quotes, made a slice of quotes at a time, sorted by key.
+    """`shingle_keys` of all quotes, made a slice of quotes at a time: sorted by key, then
+    quote, each (key, quote) pair once.
 
     At 100,000 articles the quotes hold 20 million words: hashing them all at once would take
     over a gigabyte.
@@ -244,8 +243,11 @@ def blocking_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.n
         owners.append(found_owners + first)
         first = last
     all_keys, all_owners = numpy.concatenate(keys), numpy.concatenate(owners)
-    order = numpy.argsort(all_keys, kind="stable")  # quotes stay in order within a key
-    return all_keys[order], all_owners[order]
+    order = numpy.lexsort((all_owners, all_keys))
+    all_keys, all_owners = all_keys[order], all_owners[order]
+    first = numpy.ones(len(all_keys), dtype=bool)
+    first[1:] = (all_keys[1:] != all_keys[:-1]) | (all_owners[1:] != all_owners[:-1])
+    return all_keys[first], all_owners[first]
 
 
 def fingerprints(words: list[str]) -> set[int]:
