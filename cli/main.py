@@ -184,7 +184,8 @@ def search_command(query: str, where: str, limit: int, raw: bool, db_path, as_js
     """Search articles (title and text) or quotes (text and speaker).
 
     Words are matched as typed (any characters are fine), with diacritics and Cyrillic
-    folded, so Vučić, Vucic and Вучић find each other; the last word also matches as a prefix.
+    folded, so Vučić, Vucic and Вучић find each other; words in double quotes are a phrase
+    ('"told reporters"'); the last word also matches as a prefix.
     """
     db = _open(db_path)
     try:

@@ -117,7 +117,47 @@ def test_quotes_are_searched_by_text_and_speaker(db):
 def test_build_match_quotes_every_word():
     assert build_match("NOT (x") == '"NOT" "(x" *'
     assert build_match("*") is None
-    assert build_match('say "hi') == '"say" """hi" *'
+    assert build_match('a"b"c') == '"a" "b" "c" *'
+
+
+def test_build_match_reads_double_quotes_as_a_phrase():
+    assert build_match('Vucic "told reporters"') == '"Vucic" "told reporters"'  # closed: no prefix
+    assert build_match('Vucic "told rep') == '"Vucic" "told rep" *'  # open: still being typed
+    assert build_match("“told reporters” Vucic") == '"told reporters" "Vucic" *'
+    assert build_match("„told  reporters“") == '"told reporters"'
+    # Inside a phrase the possessive stays: FTS5 reads the phrase as the text was indexed.
+    assert build_match('"Vucic\'s party" ') == '"Vucic\'s party"'
+    assert build_match('"" " * " x') == '"x" *'
+    assert build_match('"') is None
+
+
+@pytest.fixture
+def phrases_db(fresh_db):
+    add(fresh_db, "adjacent.txt", "Police said it was an unbalanced response to the protest.",
+        quotes=[Quote(0, 11, "Police said", "direct", "said", "Police", "police", "organisation")])
+    add(fresh_db, "apart.txt", "The response, police said, was not unbalanced.")
+    update_words(fresh_db)
+    return fresh_db
+
+
+def test_a_phrase_finds_its_words_together_and_in_order(phrases_db):
+    assert paths(search_articles(phrases_db, "unbalanced response ")) == ["adjacent.txt", "apart.txt"]
+    for typed in ('"unbalanced response"', "“unbalanced response”", '"unbalanced respon', '"unbalanced responses"'):
+        assert paths(search_articles(phrases_db, typed)) == ["adjacent.txt"], typed
+    assert paths(search_articles(phrases_db, '"response unbalanced"')) == []
+    assert len(matching_quote_ids(phrases_db, '"police said"')) == 1
+    assert matching_quote_ids(phrases_db, '"said police"') == []
+
+
+def test_typing_a_phrase_letter_by_letter_keeps_finding_it(phrases_db):
+    typed = '"unbalanced response"'
+    for end in range(len('"unbalanced r'), len(typed) + 1):
+        assert paths(search_articles(phrases_db, typed[:end])) == ["adjacent.txt"], typed[:end]
+
+
+def test_a_phrase_marks_its_words_in_the_snippet(phrases_db):
+    hit = search_articles(phrases_db, '"unbalanced response"')[0]
+    assert [hit.snippet.text[s:e] for s, e in hit.snippet.marks] == ["unbalanced", "response"]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from core.errors import QueryError
 from core.fold import fold
-from core.store.snippets import make_snippet, query_terms
+from core.store.snippets import PHRASE_MARKS, make_snippet, query_terms
 from core.store.stems import stem, tokens
 from core.textsafe import clean_text
 
@@ -121,22 +121,35 @@ def build_match(
 ) -> str | None:
     """Turn what a user typed into an FTS5 MATCH expression; None when nothing is searchable.
 
-    By default every word is quoted, so any string is a valid query, and the last word matches
-    as a prefix (search as you type), through `alternatives` when given (see
-    `prefix_alternatives`). With raw=True the FTS5 syntax passes through.
+    By default every word is quoted, so any string is a valid query; words typed between double
+    quotes are one phrase; the last word matches as a prefix (search as you type), through
+    `alternatives` when given (see `prefix_alternatives`). With raw=True the FTS5 syntax passes
+    through.
     """
     # Control characters (NUL ends an SQL string early) can never be in the indexed text.
     query = fold(clean_text(query))
     if raw:
         return query if query.strip() else None
-    # "Vucic's" means Vucic: the possessive would otherwise become a stray "s" term.
-    words = [_POSSESSIVE.sub("", w) for w in query.split()]
-    words = [w for w in words if _WORDLIKE.search(w)]
-    if not words:
+    # Between double quotes (straight or curly) the words are one phrase, in that order; a
+    # quote left open is a phrase still being typed. Every other word is searched on its own.
+    segments = PHRASE_MARKS.split(query)
+    pieces: list[tuple[str, bool]] = []  # (words, from the last segment)
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        if index % 2:
+            # A phrase keeps its possessives: FTS5 reads "Vucic's party" as vucic s party.
+            if _WORDLIKE.search(segment):
+                pieces.append((" ".join(segment.split()), last))
+            continue
+        # "Vucic's" means Vucic: the possessive would otherwise become a stray "s" term.
+        words = [_POSSESSIVE.sub("", w) for w in segment.split()]
+        pieces += [(w, last) for w in words if _WORDLIKE.search(w)]
+    if not pieces:
         return None
-    terms = [_quoted(w) for w in words]
-    if prefix and not query[-1:].isspace():
-        terms[-1] = _prefix_term(words[-1], alternatives)
+    terms = [_quoted(words) for words, _last in pieces]
+    # The last word is a prefix while it is being typed: not after a space or a closing quote.
+    if prefix and pieces[-1][1] and not query[-1:].isspace():
+        terms[-1] = _prefix_term(pieces[-1][0], alternatives)
         if len(terms) > 1 and terms[-1].startswith("("):
             # FTS5 joins phrases by a space, but a bracketed group only by an explicit AND.
             return " ".join(terms[:-1]) + " AND " + terms[-1]

@@ -22,6 +22,8 @@ SNIPPET_WORDS = 16
 
 _WORD = re.compile(r"\w+")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+#: Marks that open and close a phrase in a typed query: straight and typographic double quotes.
+PHRASE_MARKS = re.compile("[\"“”„]")
 #: Suffixes stripped before comparing whole words: "troops"/"troop", "clashed"/"clash".
 _SUFFIXES = ("ies", "ing", "ed", "es", "ly", "s")
 
@@ -59,7 +61,7 @@ def query_terms(query: str, *, raw: bool = False) -> list[tuple[str, bool]]:
             negated = False
         return terms
     words = _WORD.findall(query)
-    prefix_last = bool(words) and not query[-1:].isspace() and not query.rstrip().endswith('"')
+    prefix_last = bool(words) and not query[-1:].isspace() and not PHRASE_MARKS.match(query[-1:])
     for index, word in enumerate(words):
         if word.lower() == "s" and index:
             continue  # the possessive of the word before

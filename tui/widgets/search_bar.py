@@ -21,7 +21,7 @@ class SearchBar(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close the box"),
         Binding("ctrl+r", "toggle_raw", "Raw FTS5", id="search.raw",
-                tooltip="Switch between words as typed and raw FTS5 syntax (AND, OR, NEAR, \"phrases\")"),
+                tooltip="Switch between words as typed (\"a phrase\" in quotes) and raw FTS5 syntax (AND, OR, NOT, NEAR)"),
         Binding("down", "results", "To results", show=False, id="search.results"),
     ]
     """Close, switch raw mode, go down to the results."""
