@@ -53,6 +53,16 @@ def test_raw_queries_skip_operators_and_keep_stars():
     assert query_terms("troops OR kfor* NOT title:unrest", raw=True) == [("troops", False), ("kfor", True)]
 
 
+def test_a_closed_phrase_ends_the_prefix_and_an_open_one_keeps_it():
+    closed = [("told", False), ("reporters", False)]
+    assert query_terms('"told reporters"') == query_terms("“told reporters”") == closed
+    assert query_terms('"told rep') == [("told", False), ("rep", True)]
+    text = "He told the report it was reportedly calm."
+    for typed, words in (("“told report”", ["told", "report"]), ("“told report", ["told", "report", "reportedly"])):
+        snippet, marks = make_snippet(text, query_terms(typed))
+        assert [snippet[s:e] for s, e in marks] == words, typed
+
+
 @pytest.mark.parametrize(("word", "stem"), [("troops", "troop"), ("clashed", "clash"), ("injuries", "injury"), ("gas", "gas")])
 def test_light_stem(word, stem):
     assert light_stem(word) == stem
