@@ -198,8 +198,14 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
     """Print the articles or quotes matching `query`."""
     from core.store.database import unindexed_articles
     from core.store.queries import list_quotes
-    from core.store.search import UNSEARCHABLE, matching_quote_ids, quote_marks, search_articles
+    from core.store.search import UNSEARCHABLE, match_for, matching_quote_ids, quote_marks, search_articles
 
+    if match_for(db, query, raw=raw) is None:
+        # Only punctuation or spaces: say so, rather than an empty table that looks like no match.
+        if as_json:
+            print_json([])
+        console(stderr=True).print("Nothing to search for: the query has no words.", markup=False)
+        return
     unsearchable = unindexed_articles(db)
     if unsearchable:
         console(stderr=True).print(UNSEARCHABLE.format(count=unsearchable), markup=False)
@@ -217,12 +223,13 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
                 ]
             )
             return
+        if not hits:
+            console(stderr=True).print("No articles match.")
+            return
         t = table("id", "outlet", "published", "title", "snippet")
         for h in hits:
             t.add_row(str(h.id), safe(h.outlet or "unknown outlet"), h.published or "undated", safe(h.title), _marked(h.snippet))
         console().print(t)
-        if not hits:
-            console(stderr=True).print("No articles match.")
         return
     ids = matching_quote_ids(db, query, raw=raw, limit=limit)
     quotes = list_quotes(db, ids=ids)
@@ -230,9 +237,10 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
     if as_json:
         print_json([dict(_quote_json(q), matches=[list(m) for m in marks[q.id].marks] if q.id in marks else []) for q in quotes])
         return
-    _print_quotes(quotes, marks)
     if not quotes:
         console(stderr=True).print("No quotes match.")
+        return
+    _print_quotes(quotes, marks)
 
 
 def _marked(marked):

@@ -88,6 +88,16 @@ def test_no_query_string_fails(capsys, seed_db_path, query):
         assert code == 0 and isinstance(json.loads(out), list) and "Traceback" not in err
 
 
+def test_a_query_without_words_says_so_and_no_match_prints_no_table(capsys, seed_db_path):
+    for where in ("articles", "quotes"):
+        code, out, err = run(capsys, "search", '" * "', "--in", where, "--db", str(seed_db_path))
+        assert (code, out) == (0, "") and err.strip() == "Nothing to search for: the query has no words."
+        code, out, err = run(capsys, "search", "zzyzx", "--in", where, "--db", str(seed_db_path))
+        assert (code, out) == (0, "") and err.strip() == f"No {where} match."
+    code, out, err = run(capsys, "search", '"told reporters"', "--json", "--db", str(seed_db_path))
+    assert [hit["outlet"] for hit in json.loads(out)] == ["Bloomberg"]
+
+
 def test_raw_syntax_error_is_one_line(capsys, seed_db_path):
     code, out, err = run(capsys, "search", "NEAR(", "--raw", "--db", str(seed_db_path))
     assert code == 1 and out == ""
