@@ -198,9 +198,10 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
     """Print the articles or quotes matching `query`."""
     from core.store.database import unindexed_articles
     from core.store.queries import list_quotes
-    from core.store.search import UNSEARCHABLE, match_for, matching_quote_ids, quote_marks, search_articles
+    from core.store.search import UNSEARCHABLE, build_match, matching_quote_ids, quote_marks, search_articles
 
-    if match_for(db, query, raw=raw) is None:
+    # Whether there is anything to search does not depend on the briefing: no vocabulary read.
+    if build_match(query, raw=raw) is None:
         # Only punctuation or spaces: say so, rather than an empty table that looks like no match.
         if as_json:
             print_json([])
