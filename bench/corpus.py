@@ -661,8 +661,10 @@ def sample_queries(articles: int, seed: int = 0, count: int = 200) -> list[tuple
     """`count` search queries of mixed frequency as (kind, query): rare names, common words, phrases, prefixes.
 
     Rare names are surnames of the cast of stories inside the corpus, so each matches a few
-    articles; common words come from the top of the Zipf ranking; phrases are what a user
-    types (several words); prefixes are search-as-you-type fragments.
+    articles; common words come from the top of the Zipf ranking; a quarter are several words
+    typed together: set phrases of news reports, typed between double quotes as the product
+    reads a phrase (and as `rg -F` searches one), or a few common words typed without quotes,
+    which are searched for anywhere in an article; prefixes are search-as-you-type fragments.
     """
     rng = random.Random(f"queries:{seed}:{articles}")
     stories = max(1, (articles + 19) // 20)
@@ -673,20 +675,20 @@ def sample_queries(articles: int, seed: int = 0, count: int = 200) -> list[tuple
         person = rng.choice(story(seed, rng.randrange(stories)).cast[:-FAMOUS_PER_STORY])
         rare.append(person.last if rng.random() < 0.7 else person.name)
     common = [rng.choice(NEWS_WORDS[:150]) for _ in range(quarter)]
-    phrases = []
+    several: list[tuple[str, str]] = []
     fixed = ("tear gas", "told reporters", "prime minister", "peacekeeping force", "northern Kosovo",
              "ethnic Serbs", "said in a statement", "Aleksandar Vucic", "Vučić", "according to police")
-    while len(phrases) < quarter:
+    while len(several) < quarter:
         if rng.random() < 0.5:
-            phrases.append(rng.choice(fixed))
+            several.append(("phrase", f'"{rng.choice(fixed)}"'))
         else:
-            phrases.append(" ".join(rng.sample(NEWS_WORDS, rng.randint(2, 3))))
+            several.append(("words", " ".join(rng.sample(NEWS_WORDS, rng.randint(2, 3)))))
     prefixes = []
     while len(prefixes) < count - 3 * quarter:
         word = rng.choice(NEWS_WORDS + ("Kosovo", "Vucic", "Stoltenberg", "Serbia", "Kurti"))
         prefixes.append(word[: rng.randint(3, max(3, min(5, len(word) - 1)))])
     queries = ([("rare name", q) for q in rare] + [("common word", q) for q in common]
-               + [("phrase", q) for q in phrases] + [("prefix", q) for q in prefixes])
+               + several + [("prefix", q) for q in prefixes])
     rng.shuffle(queries)
     return queries
 

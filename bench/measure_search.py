@@ -111,7 +111,9 @@ def _measure_rg(corpus: Path, queries: list[str], limit: int) -> dict:
     chosen = queries[::step][:limit]
 
     def run(query: str) -> None:
-        subprocess.run([rg, "-i", "-F", "-l", "--", query, str(corpus)], stdout=subprocess.DEVNULL,
+        # rg -F searches its argument as one literal string: a phrase, without the quotes the
+        # product's search reads it by.
+        subprocess.run([rg, "-i", "-F", "-l", "--", query.strip('"'), str(corpus)], stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
 
     run(chosen[0])  # warm the page cache, as the search side was

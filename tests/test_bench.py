@@ -56,11 +56,14 @@ def test_corpus_reads_as_articles(tmp_path):
 
 
 def test_queries_cover_every_kind():
-    """200 queries of four kinds, the same for the same corpus."""
+    """200 queries of five kinds, the same for the same corpus; phrases are typed between quotes."""
     queries = sample_queries(100, seed=0)
     assert len(queries) == 200
-    assert {kind for kind, _ in queries} == {"rare name", "common word", "phrase", "prefix"}
+    assert {kind for kind, _ in queries} == {"rare name", "common word", "phrase", "words", "prefix"}
     assert queries == sample_queries(100, seed=0)
+    phrases = [q for kind, q in queries if kind == "phrase"]
+    assert all(q.startswith('"') and q.endswith('"') and len(q) > 2 for q in phrases)
+    assert all(" " in q and '"' not in q for kind, q in queries if kind == "words")
 
 
 def test_bench_end_to_end_writes_every_key(tmp_path):
