@@ -23,8 +23,10 @@ from core.models import Extraction, FileProblem, IndexReport, ParsedArticle
 from core.nlp.context import BriefingContext, context_from_db
 from core.settings import Settings, find_settings
 from core.store.database import (
+    build_read_indexes,
     catch_up_full_text,
     defer_full_text,
+    defer_read_indexes,
     delete_article,
     describe_write_error,
     get_meta,
@@ -212,7 +214,12 @@ def index_paths(
         if len(todo) >= DEFER_FULL_TEXT_FILES:
             with db.atomic():
                 defer_full_text(db)
+                # Writing most of the briefing: its read indexes are built once, below.
+                if len(todo) >= len(stored_files):
+                    defer_read_indexes(db)
         _run(db, todo, stored_files, settings, model, version, jobs, report, progress, len(candidates) - len(todo), len(candidates))
+        # Before the briefing-wide steps, which read by them; also builds those a stopped run left out.
+        build_read_indexes(db)
         if db.execute("SELECT count(*) FROM pending").fetchone()[0]:
             _reconcile(db, settings, model, version, jobs)
         # Also finishes what a run stopped before this point left out of the index.

@@ -81,3 +81,8 @@ def test_killed_index_leaves_a_whole_database_and_finishes_on_rerun(tmp_path, co
     # Every article is in the full-text index again, checked against the rows.
     assert unindexed_articles(db) == 0
     assert check_database(db) == []
+    # And the indexes only reads use, left out while the first run wrote, are there.
+    from core.store.schema import READ_INDEXES
+
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    assert set(READ_INDEXES) <= names

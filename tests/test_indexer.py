@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from core.indexer import index_paths
 from core.store.database import check_database, get_meta, open_database, unindexed_articles
 from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
@@ -330,6 +332,75 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     assert _full_text(db) == _full_text(whole)
 
 
+def _read_indexes(db) -> set[str]:
+    from core.store.schema import READ_INDEXES
+
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()} & set(READ_INDEXES)
+
+
+def _watch_read_indexes(monkeypatch) -> list[set[str]]:
+    """The read indexes present as each file is written, run after run."""
+    import core.indexer
+
+    apply, seen = core.indexer._apply, []
+
+    def watched(db, *args):
+        seen.append(_read_indexes(db))
+        return apply(db, *args)
+
+    monkeypatch.setattr(core.indexer, "_apply", watched)
+    return seen
+
+
+def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(tmp_path, seed_folder, monkeypatch):
+    from core.store.schema import READ_INDEXES
+
+    row_by_row = open_database(tmp_path / "rows.db")
+    index_paths(row_by_row, [seed_folder])
+    monkeypatch.setattr("core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    seen = _watch_read_indexes(monkeypatch)
+    db = open_database(tmp_path / "bulk.db")
+    index_paths(db, [seed_folder])
+    # Written without them, built at the end: the same rows, every index there.
+    assert seen == [set()] * 3
+    assert _read_indexes(db) == set(READ_INDEXES) == _read_indexes(row_by_row)
+    assert snapshot(db) == snapshot(row_by_row)
+    assert check_database(db) == []
+    # A run adding less than the briefing holds keeps them while it writes.
+    (seed_folder / "extra.txt").write_text("Title: Extra\n\nPristina, June 1 (AP) — Police said on Thursday: “All is calm.”\n", encoding="utf-8")
+    seen.clear()
+    index_paths(db, [seed_folder])
+    assert seen == [set(READ_INDEXES)]
+    assert _read_indexes(db) == set(READ_INDEXES)
+
+
+def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path, seed_folder, monkeypatch):
+    import core.indexer
+    from core.store.queries import list_quotes
+    from core.store.schema import READ_INDEXES
+
+    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr(core.indexer, "BATCH_FILES", 1)
+    apply = core.indexer._apply
+    applied = []
+
+    def stop_at_the_third_file(db, result, *args):
+        if len(applied) == 2:
+            raise KeyboardInterrupt
+        applied.append(result.candidate.path)
+        return apply(db, result, *args)
+
+    monkeypatch.setattr(core.indexer, "_apply", stop_at_the_third_file)
+    db = open_database(tmp_path / "stopped.db")
+    with pytest.raises(KeyboardInterrupt):
+        index_paths(db, [seed_folder])
+    # Whole without them, and read as before, only slower.
+    assert _read_indexes(db) == set()
+    assert check_database(db) == []
+    assert list_quotes(db, limit=5)
+    monkeypatch.setattr(core.indexer, "_apply", apply)
+    index_paths(db, [seed_folder])
+    assert _read_indexes(db) == set(READ_INDEXES)
 def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folder):
     # The settings file says "re-run `briefing index` to apply": the files' bytes are the same,
     # so skipping them by their hash would keep the speakers the old settings named.

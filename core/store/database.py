@@ -18,6 +18,7 @@ from core.store.schema import (
     FTS_COLUMNS,
     FTS_DEFERRED_KEY,
     MIGRATIONS,
+    READ_INDEXES,
     SCHEMA_VERSION,
     TOKENIZE,
     WORD_TOKENIZE,
@@ -321,6 +322,24 @@ def defer_full_text(db: sqlite_utils.Database) -> None:
         if get_meta(db, key) is None:
             last = db.execute(f"SELECT coalesce(max(id), 0) FROM [{table}]").fetchone()[0]
             set_meta(db, key, str(last))
+
+
+def defer_read_indexes(db: sqlite_utils.Database) -> None:
+    """Drop the indexes only reads use, for `build_read_indexes` to build at the end of a run
+    that writes most of the briefing (caller owns the transaction)."""
+    for name in READ_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
+
+
+def build_read_indexes(db: sqlite_utils.Database) -> None:
+    """Build the indexes only reads use that are missing (dropped by `defer_read_indexes`, in
+    this run or in one that was stopped); nothing to do, and no write, when all are there."""
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    missing = [sql for name, sql in READ_INDEXES.items() if name not in present]
+    if missing:
+        with db.atomic():
+            for sql in missing:
+                db.execute(sql)
 
 
 def catch_up_full_text(db: sqlite_utils.Database) -> int:
