@@ -342,6 +342,13 @@ def build_read_indexes(db: sqlite_utils.Database) -> None:
                 db.execute(sql)
 
 
+#: Bytes of new full-text index FTS5 keeps in memory before it writes them as a segment (its
+#: default is 1 MB). Filling an index in one go then writes fewer, larger segments and merges
+#: them less: for 10,000 articles the catch-up took 1.15 s instead of 1.6, the vocabulary
+#: 0.64 s instead of 0.8.
+FTS_HASH_BYTES = 16 * 2**20
+
+
 def catch_up_full_text(db: sqlite_utils.Database) -> int:
     """Add the rows `defer_full_text` left out to the full-text indexes, in one transaction;
     return how many rows were added."""
@@ -353,6 +360,8 @@ def catch_up_full_text(db: sqlite_utils.Database) -> int:
             if after is None:
                 continue
             names = ", ".join(f"[{c}]" for c in columns)
+            # Kept in the table's own settings (FTS5 reads them from its config table).
+            db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts], rank) VALUES ('hashsize', {FTS_HASH_BYTES})")
             added += db.execute(
                 f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT id, {names} FROM [{table}] WHERE id > ?", [int(after)]
             ).rowcount
@@ -374,7 +383,7 @@ def update_words(db: sqlite_utils.Database) -> int:
         try:
             # Built once and read once: merging its segments as it grows would be wasted work
             # (at 100,000 articles 5 s instead of 8, with the read that merges them counted).
-            for option, value in (("automerge", 0), ("crisismerge", 1000)):
+            for option, value in (("automerge", 0), ("crisismerge", 1000), ("hashsize", FTS_HASH_BYTES)):
                 db.execute(f"INSERT INTO temp.words_source (words_source, rank) VALUES ('{option}', {value})")
             db.execute(
                 "INSERT INTO temp.words_source (text) SELECT coalesce(title, '') || ' ' || text || ' ' || "
