@@ -29,6 +29,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Any character one of the patterns above starts with (every escape sequence starts with ESC
+# or the 8-bit CSI, both controls): most texts have none, and are then searched only once.
+_ANY_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Normalise newlines and remove escape sequences, controls, bidi overrides, zero-widths;
     replace lone surrogates.
@@ -36,6 +41,8 @@ def clean_text(text: str) -> str:
     Applied once at ingest, so stored text, offsets and every display agree.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _ANY_UNSAFE.search(text):
+        return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)
