@@ -292,7 +292,9 @@ def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp
     assert not at_the_end.execute("SELECT count(*) FROM meta WHERE key LIKE 'fts%'").fetchone()[0]
 
 
-def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tmp_path, seed_folder, monkeypatch, capsys):
+def _stop_at_the_third_file(monkeypatch):
+    """Make an index run defer its full-text index, commit a file at a time and stop (as if
+    killed) at the third file; return the real `_apply`, to let the next run finish."""
     import core.indexer
 
     monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 1)
@@ -306,6 +308,13 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
         return apply(db, result, *args)
 
     monkeypatch.setattr(core.indexer, "_apply", stop_at_the_third_file)
+    return apply
+
+
+def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tmp_path, seed_folder, monkeypatch, capsys):
+    import core.indexer
+
+    apply = _stop_at_the_third_file(monkeypatch)
     db = open_database(tmp_path / "stopped.db")
     try:
         index_paths(db, [seed_folder])
@@ -379,18 +388,7 @@ def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path,
     from core.store.queries import list_quotes
     from core.store.schema import READ_INDEXES
 
-    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 1)
-    monkeypatch.setattr(core.indexer, "BATCH_FILES", 1)
-    apply = core.indexer._apply
-    applied = []
-
-    def stop_at_the_third_file(db, result, *args):
-        if len(applied) == 2:
-            raise KeyboardInterrupt
-        applied.append(result.candidate.path)
-        return apply(db, result, *args)
-
-    monkeypatch.setattr(core.indexer, "_apply", stop_at_the_third_file)
+    apply = _stop_at_the_third_file(monkeypatch)
     db = open_database(tmp_path / "stopped.db")
     with pytest.raises(KeyboardInterrupt):
         index_paths(db, [seed_folder])
