@@ -130,6 +130,10 @@ def test_broken_front_matter_is_a_note_not_a_failure():
     article = only_article(parse_bytes("a.md", b"---\ntitle: [unclosed\n---\nBody text here.\n"))
     assert any("not valid YAML" in w for w in article.warnings)
     assert "Body text here." in article.body
+    # The line named is in the front matter (line 2 of the file), not its closing ---.
+    assert any("(line 2)" in w for w in article.warnings), article.warnings
+    article = only_article(parse_bytes("b.md", b"---\ntitle: ok\na: b: c\n---\nBody.\n"))
+    assert any("not valid YAML (line 3)" in w for w in article.warnings), article.warnings
 
 
 def test_json_lines_good_and_bad_lines():

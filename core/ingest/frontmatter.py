@@ -42,11 +42,14 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
     start = 0
     if match:
         start = match.end()
+        block = match.group("yaml")
         try:
-            loaded = yaml.load(match.group("yaml"), Loader=_SAFE_LOADER)
+            loaded = yaml.load(block, Loader=_SAFE_LOADER)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
-            where = f" (line {mark.line + 2})" if mark else ""
+            # libyaml puts an error found at the end of the block past its last line (on the
+            # closing ---): name the block's last line, as the pure-Python loader does.
+            where = f" (line {min(mark.line, block.count(chr(10))) + 2})" if mark else ""
             notes.append(f"front matter is not valid YAML{where}; read the text without it")
             loaded = None
         if isinstance(loaded, dict):
