@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -23,6 +24,24 @@ EVENT_FIELDS = ("expression", "value", "granularity", "start", "end", "anchor", 
 def public_fields(item, fields: tuple[str, ...]) -> dict:
     """The named attributes of a quote or event (stored row or fresh extraction) as a dict."""
     return {name: getattr(item, name) for name in fields}
+
+
+#: Joins the notes of one event (`events.disagreement`): a date note and a figure note, say.
+NOTE_SEPARATOR = "; "
+# Where one note ends and the next begins: each begins with one of the words
+# core.timeline_links starts them with, so a "; " inside a note (a file name) stays in it.
+_NEXT_NOTE = re.compile(re.escape(NOTE_SEPARATOR) + r"(?=figures differ: |dated )")
+
+
+def distinct_notes(event_notes) -> list[str]:
+    """The notes of several events, each once, sorted: an event's note may join several.
+
+    A note cut short ("…") that begins another note whole is left out for that one.
+    """
+    notes = {note for joined in event_notes if joined for note in _NEXT_NOTE.split(joined)}
+    cut = {note for note in notes if note.endswith("…") and any(
+        other != note and other.startswith(note[:-1]) for other in notes)}
+    return sorted(notes - cut)
 
 
 #: Granularities of a resolved date value.

@@ -33,6 +33,8 @@ from pathlib import PurePath
 
 import numpy
 
+from core.models import NOTE_SEPARATOR
+
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
 #: on the same day are one happening. Sources tell the same day from different sides, so the
 #: bar is low; the shared-word minimum keeps two stories of one day apart.
@@ -683,7 +685,7 @@ def _flush(db, items: list[_Item], notes: dict[int, list[tuple[str, str]]]) -> N
         # Date notes first, sorted: the pairs that noted them are found in no fixed order.
         # Figure notes after them, in the order their groups were compared.
         dated = sorted({text for kind, text in entries if kind == _DATE_NOTE})
-        note = "; ".join([*dated, *dict.fromkeys(text for kind, text in entries if kind != _DATE_NOTE)]) or None
+        note = NOTE_SEPARATOR.join([*dated, *dict.fromkeys(text for kind, text in entries if kind != _DATE_NOTE)]) or None
         if note and len(note) > NOTE_CHARS:
             note = note[: NOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
         updates.append((item.cluster or item.id, note, item.id))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.models import Extraction, ParsedArticle
+from core.models import Extraction, ParsedArticle, distinct_notes
 from core.nlp.dates import find_events
 from core.settings import Settings
 from core.store.database import open_database, write_article
@@ -281,3 +281,30 @@ def test_date_notes_are_sorted_and_figure_notes_keep_their_order():
     _flush(db, [event], notes)
     assert db.rows == [(7, "dated 2023-05-28 by A, 2023-05-29 by B; dated 2023-05-29 by B, 2023-05-30 by C; "
                            "figures differ: z; figures differ: a", 7)]
+
+
+def test_a_date_lists_each_note_once_though_an_event_joins_several():
+    """One event's note may join two (`NOTE_SEPARATOR`); the date lists the two, not the join too."""
+    both = "dated 2023-05-28 by A, 2023-05-29 by B; figures differ: 3 (A) vs 4 (B)"
+    assert distinct_notes([None, "figures differ: 3 (A) vs 4 (B)", both, ""]) == [
+        "dated 2023-05-28 by A, 2023-05-29 by B", "figures differ: 3 (A) vs 4 (B)"]
+
+
+def test_a_semicolon_inside_a_note_stays_in_it_and_a_cut_note_yields_to_its_whole():
+    inside = "figures differ: 3 (a;b.txt) vs 4 (c; d.txt)"
+    assert distinct_notes([inside]) == [inside]
+    whole = "figures differ: 30 injured (Bloomberg) vs about 25 injured (N1)"
+    assert distinct_notes([f"dated 2023-05-28 by A, 2023-05-29 by B; {whole[:30]}…", whole]) == [
+        "dated 2023-05-28 by A, 2023-05-29 by B", whole]
+    assert distinct_notes(["figures differ: 30 injur…"]) == ["figures differ: 30 injur…"]
+
+
+def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
+    from core.store.queries import timeline
+
+    for entries in (timeline(seed_db), timeline(seed_db, per_entry=2)):
+        noted = [entry.disagreements for entry in entries if entry.disagreements]
+        assert noted, "the sample briefing has sources that disagree"
+        for notes in noted:
+            assert len(notes) == len(set(notes))
+            assert not any("; figures differ" in note or "; dated " in note for note in notes)

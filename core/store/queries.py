@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
-from core.models import WEAK_ATTRIBUTIONS
+from core.models import WEAK_ATTRIBUTIONS, distinct_notes
 from core.store.database import get_meta, set_meta
 
 
@@ -425,7 +425,7 @@ class TimelineEntry:
         """Distinct disagreement notes among this entry's events."""
         if self.all_disagreements is not None:
             return self.all_disagreements
-        return sorted({e.disagreement for e in self.events if e.disagreement})
+        return distinct_notes(e.disagreement for e in self.events)
 
     @property
     def hidden(self) -> int:
@@ -509,7 +509,7 @@ def _summaries(db: sqlite_utils.Database, where: list[str], params: list, per_en
         f"FROM events{clause} GROUP BY value",
         params,
     ).fetchall():
-        found[value] = [value, granularity, first, total, [], sorted(n for n in json.loads(notes) if n), []]
+        found[value] = [value, granularity, first, total, [], distinct_notes(json.loads(notes)), []]
     for value, outlets in db.execute(
         "SELECT o.value, json_group_array(o.outlet) FROM (SELECT DISTINCT e.value, "
         "coalesce(a.outlet, 'unknown outlet') AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
@@ -534,7 +534,7 @@ def _stored_summaries(db: sqlite_utils.Database, per_entry: int) -> list[_Summar
     if get_meta(db, SUMMARY_KEY) != "current":
         return None
     return [
-        (value, granularity, first, total, json.loads(outlets), json.loads(notes), json.loads(ids))
+        (value, granularity, first, total, json.loads(outlets), distinct_notes(json.loads(notes)), json.loads(ids))
         for value, granularity, first, total, outlets, notes, ids in db.execute(
             "SELECT value, granularity, day_first, total, outlets, notes, first_ids FROM timeline_dates"
         )
