@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -38,10 +39,16 @@ def distinct_notes(event_notes) -> list[str]:
 
     A note cut short ("…") that begins another note whole is left out for that one.
     """
-    notes = {note for joined in event_notes if joined for note in _NEXT_NOTE.split(joined)}
-    cut = {note for note in notes if note.endswith("…") and any(
-        other != note and other.startswith(note[:-1]) for other in notes)}
-    return sorted(notes - cut)
+    notes = sorted({note for joined in event_notes if joined for note in _NEXT_NOTE.split(joined)})
+    return [note for note in notes if not (note.endswith("…") and _begins_another(notes, note))]
+
+
+def _begins_another(notes: list[str], cut: str) -> bool:
+    """Whether a note of sorted `notes` other than `cut` begins with `cut` less its "…"."""
+    head = cut[:-1]
+    # The notes beginning with `head` sort together right from it: a look at the first two.
+    at = bisect.bisect_left(notes, head)
+    return any(note != cut and note.startswith(head) for note in notes[at : at + 2])
 
 
 #: Granularities of a resolved date value.

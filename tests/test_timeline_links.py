@@ -297,6 +297,13 @@ def test_a_semicolon_inside_a_note_stays_in_it_and_a_cut_note_yields_to_its_whol
     assert distinct_notes([f"dated 2023-05-28 by A, 2023-05-29 by B; {whole[:30]}…", whole]) == [
         "dated 2023-05-28 by A, 2023-05-29 by B", whole]
     assert distinct_notes(["figures differ: 30 injur…"]) == ["figures differ: 30 injur…"]
+    many = ["dated 2023-05-28 by A, 2023-05-29 by B", "figures differ: 2 (A) vs 3 (B)",
+            "figures differ: 3 (A) vs 4 (B)", "figures differ: 3 (A) vs 5 (C)"]
+    assert distinct_notes([*many, "figures differ: 3 (A) vs…", "figures differ: 4 (A)…"]) == [
+        *many, "figures differ: 4 (A)…"]
+    # "…" sorts before Chinese: the cut note comes first among those it begins.
+    chinese = "figures differ: 3 (新华社) vs 4 (B)"
+    assert distinct_notes([chinese, "figures differ: 3 (…"]) == [chinese]
 
 
 def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
