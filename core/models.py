@@ -29,9 +29,11 @@ def public_fields(item, fields: tuple[str, ...]) -> dict:
 
 #: Joins the notes of one event (`events.disagreement`): a date note and a figure note, say.
 NOTE_SEPARATOR = "; "
-# Where one note ends and the next begins: each begins with one of the words
-# core.timeline_links starts them with, so a "; " inside a note (a file name) stays in it.
-_NEXT_NOTE = re.compile(re.escape(NOTE_SEPARATOR) + r"(?=figures differ: |dated )")
+#: The words every note begins with (core.timeline_links writes them): a date note, a figure note.
+NOTE_OPENING = re.compile("dated |figures differ: ")
+# Where one note ends and the next begins: a separator before a note's opening words, so a
+# "; " inside a note (a file name) stays in it.
+_NEXT_NOTE = re.compile(re.escape(NOTE_SEPARATOR) + f"(?={NOTE_OPENING.pattern})")
 
 
 def distinct_notes(event_notes) -> list[str]:

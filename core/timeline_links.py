@@ -33,7 +33,7 @@ from pathlib import PurePath
 
 import numpy
 
-from core.models import NOTE_SEPARATOR
+from core.models import NOTE_OPENING, NOTE_SEPARATOR
 
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
 #: on the same day are one happening. Sources tell the same day from different sides, so the
@@ -685,12 +685,30 @@ def _flush(db, items: list[_Item], notes: dict[int, list[tuple[str, str]]]) -> N
         # Date notes first, sorted: the pairs that noted them are found in no fixed order.
         # Figure notes after them, in the order their groups were compared.
         dated = sorted({text for kind, text in entries if kind == _DATE_NOTE})
-        note = NOTE_SEPARATOR.join([*dated, *dict.fromkeys(text for kind, text in entries if kind != _DATE_NOTE)]) or None
-        if note and len(note) > NOTE_CHARS:
-            note = note[: NOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        note = _fit([*dated, *dict.fromkeys(text for kind, text in entries if kind != _DATE_NOTE)])
         updates.append((item.cluster or item.id, note, item.id))
     if updates:
         db.conn.executemany("UPDATE events SET cluster_id = ?, disagreement = ? WHERE id = ?", updates)
+
+
+def _fit(parts: list[str]) -> str | None:
+    """An event's notes joined, cut at a word to `NOTE_CHARS` with "…". A cut that would keep a
+    later note without its opening words keeps the notes before it whole instead, so the notes
+    can be told apart again (core.models.distinct_notes)."""
+    note = NOTE_SEPARATOR.join(parts)
+    if len(note) <= NOTE_CHARS:
+        return note or None
+    cut = note[: NOTE_CHARS - 1].rsplit(" ", 1)[0]
+    # The last note the cut reaches (its separator counted), and where it starts.
+    last, start, next_start = 0, 0, 0
+    for index, part in enumerate(parts):
+        if next_start > len(cut) + len(NOTE_SEPARATOR):
+            break
+        last, start = index, next_start
+        next_start += len(part) + len(NOTE_SEPARATOR)
+    if last and not NOTE_OPENING.match(cut[start:]):
+        return NOTE_SEPARATOR.join(parts[:last])
+    return cut + "…"
 
 
 def _week_monday(day: dt.date) -> dt.date:

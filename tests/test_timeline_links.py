@@ -315,3 +315,23 @@ def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
         for notes in noted:
             assert len(notes) == len(set(notes))
             assert not any("; figures differ" in note or "; dated " in note for note in notes)
+
+
+def test_a_long_note_is_cut_where_its_notes_can_still_be_told_apart():
+    """Wherever the cut falls, even inside a later note's opening words, the date lists whole
+    notes and at most one cut short, and the stored note keeps to its length."""
+    from core.timeline_links import NOTE_CHARS, _fit
+
+    second = "figures differ: 30 injured (Bloomberg) vs about 25 troops injured (N1)"
+    third = "figures differ: 3 (AP) vs 4 (Reuters)"
+    for length in range(200, NOTE_CHARS + 10):
+        first = "dated 2023-05-28 by A, 2023-05-29 by " + "B" * (length - 37)
+        stored = _fit([first, second, third])
+        assert stored is not None and len(stored) <= NOTE_CHARS
+        notes = distinct_notes([stored])
+        whole = [note for note in notes if note in (first, second, third)]
+        cut = [note for note in notes if note not in whole]
+        assert notes[0].startswith("dated ") and len(cut) <= 1
+        assert all(note.endswith("…") and any(n.startswith(note[:-1]) for n in (first, second, third))
+                   for note in cut), (length, cut)
+    assert _fit([]) is None and _fit([second]) == second
