@@ -18,8 +18,8 @@ from bench.measure_common import emit, peak_rss_mb
 
 def corpus_texts(corpus: Path):
     """Yield (text, words) for every article of the corpus, read by the core's own ingest."""
-    from core.ingest import discover, parse_bytes, read_bytes
-    from core.models import ParsedArticle
+    from briefing.core.ingest import discover, parse_bytes, read_bytes
+    from briefing.core.models import ParsedArticle
 
     candidates, _problems = discover([corpus])
     for candidate in candidates:
@@ -55,11 +55,10 @@ def _touch_all(corpus: Path) -> None:
 
 def measure_index(corpus: Path, db_path: Path, jobs: int, reindex: bool) -> dict:
     """Seconds for a full index into a new database, and for re-indexing the unchanged corpus."""
-    from core.indexer import index_paths
-    from core.store.database import open_database
-
     # Imported up front, as the CLI does before any work: module import time is not indexing.
-    import core.nlp.pipeline  # noqa: F401
+    import briefing.core.nlp.pipeline  # noqa: F401
+    from briefing.core.indexer import index_paths
+    from briefing.core.store.database import open_database
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)

@@ -35,8 +35,8 @@ def _timed(function, *args) -> float:
 
 def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeats: int, rg_queries: int) -> dict:
     """p50/p95 of the core search, of raw FTS5, and of rg, in milliseconds."""
-    from core.store.database import open_database
-    from core.store.search import ARTICLE_WEIGHTS, match_for, search_articles
+    from briefing.core.store.database import open_database
+    from briefing.core.store.search import ARTICLE_WEIGHTS, match_for, search_articles
 
     queries = sample_queries(articles, seed)
     db = open_database(db_path, readonly=True)

@@ -163,11 +163,11 @@ def main(argv: list[str] | None = None) -> None:
         emit(result)
         return
     try:
-        from tui.app import BriefingApp
+        from briefing.tui.app import BriefingApp
     except ImportError as err:
         # The app is written alongside the bench: report why there is no figure, not a traceback.
         emit({"startup_s": None, "first_startup_s": None, "runs": 0, "search_ms": None, "peak_rss_mb": None,
-              "note": f"tui.app.BriefingApp cannot be imported ({err})"})
+              "note": f"briefing.tui.app.BriefingApp cannot be imported ({err})"})
         return
     emit(measure(lambda: BriefingApp(args.db), args.runs, args.query))
 

@@ -17,16 +17,15 @@ import json
 import time
 from pathlib import Path
 
-
 #: (module, function, what the step is) for every step timed.
 STEPS = (
-    ("core.indexer", "_process_file", "read, parse and extract a file (dated articles)"),
-    ("core.indexer", "_apply", "write a file's articles, quotes and events"),
-    ("core.indexer", "_reconcile", "briefing-wide steps: undated articles, linking, summaries"),
-    ("core.nlp.crosslink", "link_statements", "link quotes of one statement across sources"),
-    ("core.timeline_links", "link_events", "group events across sources, note disagreements"),
-    ("core.indexer", "catch_up_full_text", "fill the full-text indexes at the end of the run"),
-    ("core.indexer", "update_words", "read the new words for search as you type"),
+    ("briefing.core.indexer", "_process_file", "read, parse and extract a file (dated articles)"),
+    ("briefing.core.indexer", "_apply", "write a file's articles, quotes and events"),
+    ("briefing.core.indexer", "_reconcile", "briefing-wide steps: undated articles, linking, summaries"),
+    ("briefing.core.nlp.crosslink", "link_statements", "link quotes of one statement across sources"),
+    ("briefing.core.timeline_links", "link_events", "group events across sources, note disagreements"),
+    ("briefing.core.indexer", "catch_up_full_text", "fill the full-text indexes at the end of the run"),
+    ("briefing.core.indexer", "update_words", "read the new words for search as you type"),
 )
 
 
@@ -47,8 +46,8 @@ def measure_phases(corpus: Path, db_path: Path) -> dict:
     """Seconds and calls of each step of one full index run of `corpus` into a new database."""
     import importlib
 
-    from core.indexer import index_paths
-    from core.store.database import open_database
+    from briefing.core.indexer import index_paths
+    from briefing.core.store.database import open_database
 
     if db_path.exists():
         raise SystemExit(f"{db_path} exists: give a new database path")

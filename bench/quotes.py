@@ -19,16 +19,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.ingest import articles_in
-from core.models import ParsedArticle, Quote
-from core.nlp.crosslink import lcs_length, quote_words
-from core.nlp.speakers import normalise
-from core.settings import Settings, find_settings
+from briefing.core.ingest import articles_in
+from briefing.core.models import ParsedArticle, Quote
+from briefing.core.nlp.crosslink import lcs_length, quote_words
+from briefing.core.nlp.speakers import normalise
+from briefing.core.settings import Settings, find_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DEFAULT_SEEDS = SHARED / "seeds"
-DEFAULT_GOLD = SHARED / "gold" / "seeds_quotes.tsv"
+#: The bundled sample's articles and the project's own hand annotations of them.
+DEFAULT_SEEDS = ROOT / "data"
+DEFAULT_GOLD = ROOT / "tests" / "gold" / "seeds_quotes.tsv"
 #: The overlap levels reported: lenient (the issue's bar) and strict.
 LEVELS = (0.3, 0.8)
 
@@ -248,7 +248,7 @@ def seed_articles(seeds: Path = DEFAULT_SEEDS) -> list[ParsedArticle]:
 
 def extract(articles: list[ParsedArticle], settings: Settings) -> dict[str, list[Quote]]:
     """Run the default pipeline; quotes by file name."""
-    from core.nlp.pipeline import Extractor
+    from briefing.core.nlp.pipeline import Extractor
 
     extractor = Extractor(settings)
     return {Path(a.path).name: list(extractor.extract(a).quotes) for a in articles}
@@ -262,7 +262,7 @@ def run(seeds: Path = DEFAULT_SEEDS, gold_path: Path = DEFAULT_GOLD) -> Report:
 
 def measure_speed(seeds: Path = DEFAULT_SEEDS, repeat: int = 200) -> dict:
     """Words per second of `Extractor.extract` over the seeds repeated (one core, warm)."""
-    from core.nlp.pipeline import Extractor
+    from briefing.core.nlp.pipeline import Extractor
 
     articles = seed_articles(seeds)
     extractor = Extractor(find_settings([ROOT / "data"]))

@@ -18,17 +18,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.ingest import parse_file
-from core.models import Extraction, ParsedArticle
-from core.nlp.pipeline import Extractor
-from core.nlp.context import context_from_db
-from core.settings import Settings
-from core.store.database import open_database, write_article
+from briefing.core.ingest import parse_file
+from briefing.core.models import Extraction, ParsedArticle
+from briefing.core.nlp.context import context_from_db
+from briefing.core.nlp.pipeline import Extractor
+from briefing.core.nlp.rules_version import rules_version
+from briefing.core.settings import Settings
+from briefing.core.store.database import open_database, write_article
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DEFAULT_SEEDS = SHARED / "seeds"
-DEFAULT_GOLD = SHARED / "gold"
+#: The bundled sample's articles and the project's own hand annotations of them.
+DEFAULT_SEEDS = ROOT / "data"
+DEFAULT_GOLD = ROOT / "tests" / "gold"
 
 #: Words a gold or system span may have in front without counting as a different expression.
 _PREPOSITIONS = ("on", "in", "at", "of", "since", "by", "during", "from", "until")
@@ -81,10 +82,10 @@ def extract_seeds(seeds_dir: Path, extractor: Extractor | None = None) -> dict[s
             with db.conn:
                 article_id = None
                 if article.published is None:
-                    article_id = _store(db, article, Extraction(), extractor.version)
+                    article_id = _store(db, article, Extraction(), rules_version())
                 context = context_from_db(db, exclude_article_id=article_id)
                 extraction = extractor.extract(article, context)
-                _store(db, article, extraction, extractor.version)
+                _store(db, article, extraction, rules_version())
             row = db.execute(
                 "SELECT published, published_source, published_reason FROM articles WHERE path = ?", [article.path]
             ).fetchone()

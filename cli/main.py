@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import click
-
-from cli.output import console, print_json, safe, table
-from core.errors import BriefingError, QueryError, UsageError
-from core.locations import bundled_data_dir, config_dir, data_dir, default_db_path, export_dir
+from briefing.cli.output import console, print_json, safe, table
+from briefing.core.errors import BriefingError, QueryError, UsageError
+from briefing.core.locations import bundled_data_dir, config_dir, data_dir, default_db_path, export_dir
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -35,7 +34,7 @@ def _db_path(db_path: Path | None) -> Path:
 
 
 def _open(db_path: Path | None, *, readonly: bool = True):
-    from core.store.database import open_database
+    from briefing.core.store.database import open_database
 
     return open_database(_db_path(db_path), create=not readonly, readonly=readonly)
 
@@ -59,7 +58,7 @@ def cli(ctx: click.Context, db_path: Path | None, model: str | None) -> None:
     if bundle is None and not path.exists():
         raise BriefingError(f"No briefing database at {path}. Run `briefing index PATH --db {path}` first.")
     try:
-        from tui.app import run_app
+        from briefing.tui.app import run_app
     except ImportError:
         run_app = None
     if run_app is None:
@@ -69,7 +68,7 @@ def cli(ctx: click.Context, db_path: Path | None, model: str | None) -> None:
 
 
 def _summary_instead_of_app(path: Path, bundle: Path | None) -> None:
-    from core.store.queries import counts
+    from briefing.core.store.queries import counts
 
     if bundle is not None:
         _index([bundle], path, rebuild=False, jobs=1, model=None, as_json=False)
@@ -106,8 +105,8 @@ def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, mo
 
 
 def _index(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool) -> int:
-    from core.indexer import index_paths
-    from core.store.database import open_database
+    from briefing.core.indexer import index_paths
+    from briefing.core.store.database import open_database
 
     for root in roots:
         if not root.exists():
@@ -160,7 +159,7 @@ def _index(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as
 @json_option
 def sources_command(db_path, as_json: bool) -> None:
     """List the articles of the briefing: outlet, date (and where it came from), place, counts."""
-    from core.store.queries import list_sources
+    from briefing.core.store.queries import list_sources
 
     rows = list_sources(_open(db_path))
     if as_json:
@@ -196,9 +195,9 @@ def search_command(query: str, where: str, limit: int, raw: bool, db_path, as_js
 
 def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) -> None:
     """Print the articles or quotes matching `query`."""
-    from core.store.database import unindexed_articles
-    from core.store.queries import list_quotes
-    from core.store.search import UNSEARCHABLE, build_match, matching_quote_ids, quote_marks, search_articles
+    from briefing.core.store.database import unindexed_articles
+    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.search import UNSEARCHABLE, build_match, matching_quote_ids, quote_marks, search_articles
 
     # Whether there is anything to search does not depend on the briefing: no vocabulary read.
     if build_match(query, raw=raw) is None:
@@ -252,7 +251,7 @@ def _marked(marked):
 
 
 def _quote_json(q) -> dict:
-    from core.models import QUOTE_FIELDS, public_fields
+    from briefing.core.models import QUOTE_FIELDS, public_fields
 
     return {
         "id": q.id,
@@ -300,7 +299,7 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
 
 def _source_id(db, source: str | None) -> int | None:
     """The id of the source a --source option names (id, path or file name), or None."""
-    from core.store.queries import find_source
+    from briefing.core.store.queries import find_source
 
     if not source:
         return None
@@ -314,8 +313,8 @@ def _canonical_speaker(db, name: str) -> str:
     """Map any configured spelling of a focus speaker ("Vučić", "Вучић") to its canonical name."""
     import unicodedata
 
-    from core.fold import fold
-    from core.store.database import load_stored_settings
+    from briefing.core.fold import fold
+    from briefing.core.store.database import load_stored_settings
 
     def plain(text: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c)).casefold()
@@ -328,7 +327,7 @@ def _canonical_speaker(db, name: str) -> str:
 
 def _speaker_quotes(db, speaker: str | None, **filters):
     """Quotes of one speaker: exactly them when the name is known, else names containing it."""
-    from core.store.queries import list_quotes, speaker_exists
+    from briefing.core.store.queries import list_quotes, speaker_exists
 
     name = _canonical_speaker(db, speaker) if speaker else None
     return list_quotes(db, speaker=name, exact_speaker=bool(name) and speaker_exists(db, name), **filters)
@@ -340,8 +339,8 @@ def _speaker_quotes(db, speaker: str | None, **filters):
 @json_option
 def timeline_command(source, db_path, as_json: bool) -> None:
     """Print the merged timeline, oldest first, with the sources for each date and disagreements."""
-    from core.export import day_label
-    from core.store.queries import timeline
+    from briefing.core.export import day_label
+    from briefing.core.store.queries import timeline
 
     db = _open(db_path)
     article_id = _source_id(db, source)
@@ -366,7 +365,7 @@ def timeline_command(source, db_path, as_json: bool) -> None:
 @json_option
 def speakers_command(db_path, as_json: bool) -> None:
     """List every speaker found, with their group and number of quotes."""
-    from core.store.queries import list_speakers
+    from briefing.core.store.queries import list_speakers
 
     rows = list_speakers(_open(db_path))
     if as_json:
@@ -390,7 +389,7 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
 
     Articles without a date of their own are dated from the other files given, as in an index.
     """
-    from core.extract import extract_files
+    from briefing.core.extract import extract_files
 
     for path in files:
         if not Path(path).exists():
@@ -426,9 +425,9 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
 @json_option
 def export_command(out_path, source, speaker, db_path, as_json: bool) -> None:
     """Write a Markdown brief of the briefing (sources, quotes by speaker, timeline) and say where."""
-    from core.export import render_brief, write_brief
-    from core.store.database import load_stored_settings
-    from core.store.queries import get_source, list_sources, timeline
+    from briefing.core.export import render_brief, write_brief
+    from briefing.core.store.database import load_stored_settings
+    from briefing.core.store.queries import get_source, list_sources, timeline
 
     db = _open(db_path)
     settings = load_stored_settings(db)
@@ -470,9 +469,9 @@ def locate_command(db_path, as_json: bool) -> None:
 @json_option
 def check_command(db_path, as_json: bool) -> None:
     """Verify a database: SQLite and FTS5 integrity, and counts. Exit 1 when damaged."""
-    from core.store.database import check_database, open_database, unindexed_articles
-    from core.store.queries import counts
-    from core.store.search import UNSEARCHABLE
+    from briefing.core.store.database import check_database, open_database, unindexed_articles
+    from briefing.core.store.queries import counts
+    from briefing.core.store.search import UNSEARCHABLE
 
     # FTS5's integrity-check is issued as a write command, so the file is opened read-write;
     # it changes nothing.

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import sys
 
+from briefing.core.textsafe import terminal_safe
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from core.textsafe import terminal_safe
 
 
 def console(stderr: bool = False) -> Console:

@@ -6,13 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import sqlite_utils
-
-from core.errors import BriefingError
-from core.locations import export_dir
-from core.store.database import load_stored_settings
-from core.store.queries import EventRow, QuoteRow, Source, TimelineEntry, list_quotes, list_sources, timeline
-from core.textsafe import terminal_safe
+from briefing.core.errors import BriefingError
+from briefing.core.locations import export_dir
+from briefing.core.store.queries import EventRow, QuoteRow, Source, TimelineEntry
+from briefing.core.textsafe import terminal_safe
 
 
 def _md(text: str | None) -> str:
@@ -64,7 +61,7 @@ def render_brief(
             lines += [f"### {_md(speaker)}" + (f" ({_md(group)})" if group and group != speaker else ""), ""]
             for q in items:
                 text = f"“{_md(q.text)}”" if q.kind == "direct" else _md(q.text)
-                weak = " _(attribution: {})_".format(q.attribution) if q.weak else ""
+                weak = f" _(attribution: {q.attribution})_" if q.weak else ""
                 also = f" Also in {', '.join(_md(o) for o in q.also_in)}." if q.also_in else ""
                 lines.append(
                     f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
@@ -92,12 +89,6 @@ def _entries(events: list[EventRow]) -> list[TimelineEntry]:
     for e in events:
         grouped.setdefault(e.value, TimelineEntry(e.value, e.granularity, e.day_first)).events.append(e)
     return sorted(grouped.values(), key=lambda t: (t.day_first or "9999", t.value))
-
-
-def brief_of_database(db: sqlite_utils.Database) -> str:
-    """The whole briefing as Markdown."""
-    settings = load_stored_settings(db)
-    return render_brief(settings.title, sources=list_sources(db), quotes=list_quotes(db), entries=timeline(db))
 
 
 def write_brief(markdown: str, path: Path | str | None = None, *, title: str = "briefing") -> Path:

@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.ingest import parse_file
-from core.locations import bundled_data_dir
-from core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
-from core.nlp.context import BriefingContext
-from core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
+from briefing.core.ingest import parse_file
+from briefing.core.locations import bundled_data_dir
+from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
 
 
 @dataclass
@@ -34,7 +34,7 @@ def settings_for(paths: list[str], settings_path: Path | None = None) -> Setting
 
 def extract_files(paths: list[str], *, model: str | None = None, settings_path: Path | None = None) -> ExtractResult:
     """Parse and extract every file; undated articles are dated with the others as context."""
-    from core.nlp.pipeline import Extractor
+    from briefing.core.nlp.pipeline import Extractor
 
     settings = settings_for(paths, settings_path)
     extractor = Extractor(settings, model)

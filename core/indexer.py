@@ -9,20 +9,19 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
-
-from core.errors import DatabaseError
-from core.ingest import Candidate, discover, parse_bytes, read_bytes
-from core.ingest.decode import NotText
-from core.models import Extraction, FileProblem, IndexReport, ParsedArticle
-from core.nlp.context import BriefingContext, context_from_db
-from core.settings import Settings, find_settings
-from core.store.database import (
+from briefing.core.errors import DatabaseError
+from briefing.core.ingest import Candidate, discover, parse_bytes, read_bytes
+from briefing.core.ingest.decode import NotText
+from briefing.core.models import Extraction, FileProblem, IndexReport, ParsedArticle
+from briefing.core.nlp.context import BriefingContext, context_from_db
+from briefing.core.settings import Settings, find_settings
+from briefing.core.store.database import (
     build_read_indexes,
     catch_up_full_text,
     defer_full_text,
@@ -35,8 +34,8 @@ from core.store.database import (
     update_words,
     write_article,
 )
-from core.store.queries import MOST_QUOTED_KEY, SUMMARY_KEY, count_most_quoted, store_timeline_summary
-from core.timeline_links import SHORT_EVENT as _SHORT_EVENT
+from briefing.core.store.queries import MOST_QUOTED_KEY, SUMMARY_KEY, count_most_quoted, store_timeline_summary
+from briefing.core.timeline_links import SHORT_EVENT as _SHORT_EVENT
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:
 #: a killed run loses at most one batch, and readers see progress. Each commit writes every
@@ -67,7 +66,7 @@ def settings_fingerprint(settings: Settings) -> str:
 
 def pipeline_version(settings: Settings, model: str | None = None) -> str:
     """Version stamp of rules + model + settings: a change re-extracts every article."""
-    from core.nlp.rules_version import rules_version
+    from briefing.core.nlp.rules_version import rules_version
 
     return f"{rules_version()}-{settings_fingerprint(settings)}" + (f"+{model}" if model else "")
 
@@ -102,7 +101,7 @@ def _extractor(settings: Settings, model: str | None):
     global _EXTRACTOR, _EXTRACTOR_KEY
     key = (settings_fingerprint(settings), model)
     if _EXTRACTOR is None or _EXTRACTOR_KEY != key:
-        from core.nlp.pipeline import Extractor
+        from briefing.core.nlp.pipeline import Extractor
 
         _EXTRACTOR, _EXTRACTOR_KEY = Extractor(settings, model), key
     return _EXTRACTOR
@@ -506,8 +505,8 @@ def _reconcile(db, settings: Settings, model: str | None, version: str, jobs: in
 
 def _link_across_sources(db, owed: list[str]) -> None:
     """Relink what the `owed` keys name: statements, and events on the weeks and dates given."""
-    from core.nlp.crosslink import link_statements
-    from core.timeline_links import link_events
+    from briefing.core.nlp.crosslink import link_statements
+    from briefing.core.timeline_links import link_events
 
     whole = _RELINK_ALL in owed
     if whole or _STATEMENTS in owed:

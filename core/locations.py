@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -11,8 +12,9 @@ APP_NAME = "briefing"
 
 
 def bundled_data_dir() -> Path:
-    """The sample briefing shipped with the project (`data/`)."""
-    return Path(__file__).resolve().parent.parent / "data"
+    """The sample briefing shipped with the package (`briefing/data`, package data)."""
+    # Installed as files (a wheel or an editable checkout), never zipped: the indexer walks it.
+    return Path(str(resources.files("briefing").joinpath("data")))
 
 
 def data_dir() -> Path:

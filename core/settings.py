@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import SettingsError
+from briefing.core.errors import SettingsError
 
 SETTINGS_FILE = "briefing.toml"
 
@@ -54,7 +54,7 @@ class Settings:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Settings":
+    def from_dict(cls, data: dict) -> Settings:
         """Inverse of `to_dict`; tolerant of missing keys."""
         return cls(
             title=str(data.get("title") or "Briefing"),

@@ -32,8 +32,7 @@ from itertools import chain
 from pathlib import PurePath
 
 import numpy
-
-from core.models import NOTE_OPENING, NOTE_SEPARATOR
+from briefing.core.models import NOTE_OPENING, NOTE_SEPARATOR
 
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
 #: on the same day are one happening. Sources tell the same day from different sides, so the

@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from core.indexer import index_paths
-from core.locations import bundled_data_dir
-from core.store.database import open_database
+from briefing.core.indexer import index_paths
+from briefing.core.locations import bundled_data_dir
+from briefing.core.store.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+#: The project's hand annotations of the bundled sample (quotes, dated expressions, publication dates).
+GOLD = ROOT / "tests" / "gold"
 SEEDS = ["000_f5ec45a519c0155c.txt", "002_9ff1f4b1b3b910a3.txt", "003_4ab14f8341552d8d.txt"]
 
 

@@ -7,8 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.__main__ import KEYS
 from bench.corpus import MANIFEST, generate, sample_queries
+
+#: Runs whole programs in subprocesses or over thousands of files: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,8 +41,8 @@ def test_corpus_is_deterministic_and_covers_every_format(tmp_path):
 
 def test_corpus_reads_as_articles(tmp_path):
     """The core's ingest reads the generated files: JSON Lines hold several articles, texts about 500 words."""
-    from core.ingest import parse_file
-    from core.models import ParsedArticle
+    from briefing.core.ingest import parse_file
+    from briefing.core.models import ParsedArticle
 
     generate(50, tmp_path, seed=0, jobs=1)
     articles = []
@@ -105,7 +110,7 @@ def test_phases_account_for_an_index_run(tmp_path):
     assert result["articles"] > 0 and result["words"] > 0
     steps = result["steps"]
     assert set(steps) == {name for _module, name, _what in STEPS}
-    from core.ingest import discover
+    from briefing.core.ingest import discover
 
     assert steps["_process_file"]["calls"] == len(discover([tmp_path / "corpus"])[0])
     for name in ("_reconcile", "link_statements", "link_events", "catch_up_full_text", "update_words"):

@@ -8,8 +8,7 @@ import sys
 
 import click
 import pytest
-
-from cli.main import cli, main
+from briefing.cli.main import cli, main
 
 ARTICLE_FIELDS = {"path", "outlet", "title", "published", "published_source", "place", "words"}
 QUOTE_FIELDS = {"speaker", "group", "kind", "cue", "text", "start", "end", "attribution"}
@@ -68,7 +67,7 @@ def test_quotes_and_timeline_and_extract_json_shapes(capsys, seed_db_path):
 
 
 def test_extract_json_keeps_paths_as_given(capsys, monkeypatch):
-    from core.locations import bundled_data_dir
+    from briefing.core.locations import bundled_data_dir
 
     monkeypatch.chdir(bundled_data_dir().parent)
     code, out, _ = run(capsys, "extract", "data/003_4ab14f8341552d8d.txt", "./data/000_f5ec45a519c0155c.txt", "--json")
@@ -160,7 +159,7 @@ def test_no_traceback_from_a_real_process(tmp_path):
     notdb = tmp_path / "notes.db"
     notdb.write_text("just some notes")
     result = subprocess.run(
-        [sys.executable, "-m", "cli.main", "sources", "--db", str(notdb)], capture_output=True, text=True
+        [sys.executable, "-m", "briefing.cli.main", "sources", "--db", str(notdb)], capture_output=True, text=True
     )
     assert result.returncode == 1
     assert "not a briefing database" in result.stderr and "Traceback" not in result.stderr

@@ -10,10 +10,13 @@ import sys
 import time
 
 import pytest
+from briefing.core.indexer import DEFER_FULL_TEXT_FILES, index_paths
+from briefing.core.store.database import check_database, open_database, unindexed_articles
 
-from core.indexer import DEFER_FULL_TEXT_FILES, index_paths
-from core.store.database import check_database, open_database, unindexed_articles
 from tests.test_indexer import snapshot
+
+#: Runs whole programs in subprocesses or over thousands of files: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 
 #: Enough copies for more files than a run indexes row by row (core.indexer.DEFER_FULL_TEXT_FILES):
 #: the kills then land while the full-text index waits for the end of the run.
@@ -45,7 +48,7 @@ def article_count(path) -> int:
 def kill_when(path, corpus, at_least: int) -> bool:
     """Start an index and SIGKILL it once `at_least` articles are committed (0: at once)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "index", str(corpus), "--db", str(path)],
+        [sys.executable, "-m", "briefing.cli.main", "index", str(corpus), "--db", str(path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -82,7 +85,7 @@ def test_killed_index_leaves_a_whole_database_and_finishes_on_rerun(tmp_path, co
     assert unindexed_articles(db) == 0
     assert check_database(db) == []
     # And the indexes only reads use, left out while the first run wrote, are there.
-    from core.store.schema import READ_INDEXES
+    from briefing.core.store.schema import READ_INDEXES
 
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
     assert set(READ_INDEXES) <= names

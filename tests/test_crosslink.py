@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 
-import random
-
 import pytest
+from briefing.core.nlp.crosslink import compare_quotes, fingerprints, lcs_length, link_statements, quote_words
+from briefing.core.store.database import open_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from core.nlp.crosslink import compare_quotes, fingerprints, lcs_length, link_statements, quote_words
-from core.store.database import open_database
 
 STATEMENT = "KFOR will take all necessary measures to maintain a safe and secure environment and continue to act with impartiality"
 
@@ -73,8 +71,7 @@ def test_a_shared_run_of_six_words_always_shares_a_blocking_key():
 def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
     """Linking makes the keys of every quote in one go: no shingle may run across two quotes."""
     import numpy
-
-    from core.nlp.crosslink import _WordCodes, blocking_keys
+    from briefing.core.nlp.crosslink import _WordCodes, blocking_keys
 
     rng = random.Random(11)
     vocabulary = [f"w{i}" for i in range(40)]
@@ -100,8 +97,7 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
 def test_blocking_keys_made_a_few_quotes_at_a_time_are_those_made_at_once(monkeypatch):
     """A large briefing's keys are made a slice of quotes at a time: the slices change nothing."""
     import numpy
-
-    from core.nlp import crosslink
+    from briefing.core.nlp import crosslink
 
     rng = random.Random(5)
     lengths = numpy.array([rng.randint(0, 15) for _ in range(400)])
@@ -218,7 +214,7 @@ def test_the_shared_word_count_never_changes_a_relation():
     is a bound, so every relation is still the one the in-order comparison alone gives."""
     import random
 
-    from core.nlp.crosslink import MIN_OVERLAP, MIN_REWORDED_WORDS
+    from briefing.core.nlp.crosslink import MIN_OVERLAP, MIN_REWORDED_WORDS
 
     rng = random.Random(7)
     vocabulary = "the police said troops were injured in the north on monday after clashes".split()

@@ -8,15 +8,14 @@ import threading
 from dataclasses import replace
 
 import pytest
-
-from core.errors import DatabaseError
-from core.indexer import index_paths
-from core.models import Extraction, ParsedArticle
-from core.settings import Settings
-from core.store.database import check_database, open_database, write_article
-from core.store.queries import counts, list_sources
-from core.store.schema import SCHEMA_VERSION
-from core.store.stems import stem
+from briefing.core.errors import DatabaseError
+from briefing.core.indexer import index_paths
+from briefing.core.models import Extraction, ParsedArticle
+from briefing.core.settings import Settings
+from briefing.core.store.database import check_database, open_database, write_article
+from briefing.core.store.queries import counts, list_sources
+from briefing.core.store.schema import SCHEMA_VERSION
+from briefing.core.store.stems import stem
 
 
 def _write(path, *statements: str) -> None:
@@ -243,7 +242,7 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path, seed_folder):
 
 
 def test_a_column_is_read_in_order_from_an_index_not_sorted(seed_db):
-    from core.store.queries import list_quotes
+    from briefing.core.store.queries import list_quotes
 
     speaker, group = seed_db.execute(
         "SELECT speaker, group_name FROM quotes WHERE speaker IS NOT NULL AND group_name IS NOT NULL "
@@ -345,13 +344,13 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
 def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_names_are_read(
     tmp_path, seed_folder, monkeypatch
 ):
-    import core.indexer
+    import briefing.core.indexer
 
     db = open_database(tmp_path / "words.db")
     index_paths(db, [seed_folder])
     reads = []
-    real = core.indexer.update_words
-    monkeypatch.setattr(core.indexer, "update_words", lambda db: reads.append(1) or real(db))
+    real = briefing.core.indexer.update_words
+    monkeypatch.setattr(briefing.core.indexer, "update_words", lambda db: reads.append(1) or real(db))
     index_paths(db, [seed_folder])
     assert reads == []
     # A speaker's full name from the settings is in no article: the texts are unchanged, but
@@ -361,6 +360,6 @@ def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_
     index_paths(db, [seed_folder])
     assert reads == [1]
     assert ("qwertyx", stem("qwertyx")) in _vocabulary(db)
-    from core.store.search import matching_quote_ids
+    from briefing.core.store.search import matching_quote_ids
 
     assert matching_quote_ids(db, "Qwert")

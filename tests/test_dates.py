@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from core.nlp.dates import find_events, short_sentence
+from briefing.core.nlp.dates import find_events, short_sentence
 
 # Wednesday 31 May 2023, the AP seed's date.
 WED = "2023-05-31"
@@ -329,9 +328,9 @@ def test_short_sentence_keeps_short_lines_whole():
 
 
 def test_pipeline_shifts_offsets_to_the_stored_text():
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
-    from core.settings import Settings
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
+    from briefing.core.settings import Settings
 
     text = "HEADER LINE\nPolice fired tear gas on Monday. Talks resume next week."
     article = ParsedArticle(path="a.txt", text=text, body_start=12, published=WED)

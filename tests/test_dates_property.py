@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import spacy
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.dates import find_events
+from briefing.core.nlp.temporal_scan import scan
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
-
-from core.nlp.context import BriefingContext
-from core.nlp.dates import find_events
-from core.nlp.temporal_scan import scan
 
 #: spaCy's blank English tokenizer, as the pipeline tokenizes articles.
 _TOKENIZER = spacy.blank("en").make_doc
@@ -84,7 +83,7 @@ def test_anchors_at_the_edges_of_the_calendar_do_not_raise():
 @settings(max_examples=500, deadline=None)
 @given(text=TEXT)
 def test_trigger_scan_finds_what_a_full_regex_pass_finds(text):
-    from core.nlp.temporal_scan import TEMPORAL, matches
+    from briefing.core.nlp.temporal_scan import TEMPORAL, matches
 
     assert [m.span() for m in matches(text)] == [m.span() for m in TEMPORAL.finditer(text)]
 
@@ -92,7 +91,7 @@ def test_trigger_scan_finds_what_a_full_regex_pass_finds(text):
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(TEXT, st.text(max_size=60)))
 def test_trigger_places_from_tokens_find_what_the_text_search_finds(text):
-    from core.nlp.temporal_scan import matches, token_candidates
+    from briefing.core.nlp.temporal_scan import matches, token_candidates
 
     doc = _TOKENIZER(text)
     candidates = token_candidates([t.text for t in doc], [t.idx for t in doc])

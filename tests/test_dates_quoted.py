@@ -11,10 +11,9 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from core.nlp import dates, speech_marks
-from core.nlp.dates import find_events
-from core.nlp.speech_marks import find_quote_spans
+from briefing.core.nlp import dates, speech_marks
+from briefing.core.nlp.dates import find_events
+from briefing.core.nlp.speech_marks import find_quote_spans
 
 PUBLISHED = "2023-05-31"  # a Wednesday; "on Monday" is 2023-05-29
 
@@ -56,9 +55,9 @@ def test_tomorrow_in_any_kind_of_quotation_is_the_day_after_it_was_said(text):
 
 
 def test_the_date_component_reuses_the_quote_components_spans(monkeypatch):
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
-    from core.settings import Settings
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
+    from briefing.core.settings import Settings
 
     extractor = Extractor(Settings())
     calls = []

@@ -7,16 +7,16 @@ import json
 import os
 from pathlib import Path
 
+import briefing.core.indexer
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-import core.indexer
-from core.indexer import index_paths
-from core.ingest import discover, parse_bytes
-from core.ingest.decode import decode_bytes
-from core.models import ParsedArticle
-from core.store.database import check_database, open_database
-from core.store.queries import article_text, counts, list_sources
+from briefing.core.indexer import index_paths
+from briefing.core.ingest import discover, parse_bytes
+from briefing.core.ingest.decode import decode_bytes
+from briefing.core.models import ParsedArticle
+from briefing.core.store.database import check_database, open_database
+from briefing.core.store.queries import article_text, counts, list_sources
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 STORY = "PRISTINA, Kosovo (AP) — Police said on Monday that the town was calm.\n"
 
@@ -46,7 +46,7 @@ def test_utf16_crlf_and_latin1_files_index(fresh_db, tmp_path):
 def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, tmp_path, monkeypatch):
     for name in ("a.txt", "gone.txt", "locked.txt"):
         (tmp_path / name).write_text(STORY)
-    real_discover = core.indexer.discover
+    real_discover = briefing.core.indexer.discover
 
     def discover_then_delete(paths):
         found = real_discover(paths)
@@ -60,8 +60,8 @@ def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, t
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(core.indexer, "discover", discover_then_delete)
-    monkeypatch.setattr("core.ingest.open", guarded_open, raising=False)
+    monkeypatch.setattr(briefing.core.indexer, "discover", discover_then_delete)
+    monkeypatch.setattr("briefing.core.ingest.open", guarded_open, raising=False)
     report = index_paths(fresh_db, [tmp_path])
     assert report.added == 1
     assert problems_by_name(report) == {"gone.txt": "vanished before it could be read", "locked.txt": "permission denied"}
@@ -83,6 +83,7 @@ def test_file_changed_during_the_run_is_read_as_it_is_then(fresh_db, tmp_path):
     assert check_database(fresh_db) == []
 
 
+@pytest.mark.slow
 def test_a_long_single_line_file(fresh_db, tmp_path):
     # Several megabytes on one line, no sentence ends: indexed, linear, no error.
     words = " ".join(f"word{n % 5000} said" if n % 50 == 0 else f"w{n % 3000}" for n in range(600_000))
@@ -92,6 +93,7 @@ def test_a_long_single_line_file(fresh_db, tmp_path):
     assert len(article_text(fresh_db, 1)) == len(words)
 
 
+@pytest.mark.slow
 def test_a_folder_of_ten_thousand_files(fresh_db, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -6,10 +6,10 @@ import json
 import os
 
 import pytest
+from briefing.core.indexer import index_paths
+from briefing.core.store.database import check_database, get_meta, open_database, unindexed_articles
+from briefing.core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
 
-from core.indexer import index_paths
-from core.store.database import check_database, get_meta, open_database, unindexed_articles
-from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
 from tests.test_cli import run
 
 
@@ -118,7 +118,7 @@ def test_two_jobs_give_the_same_content(tmp_path, seed_folder):
 
 
 def test_capped_timeline_keeps_counts_outlets_and_notes(seed_db):
-    from core.store.queries import timeline
+    from briefing.core.store.queries import timeline
 
     full = timeline(seed_db)
     capped = timeline(seed_db, per_entry=1)
@@ -151,8 +151,8 @@ def test_most_quoted_is_counted_when_nothing_was_stored(fresh_db, seed_folder):
 
 
 def test_stored_timeline_summary_matches_counting_and_is_not_read_while_stale(fresh_db, seed_folder, monkeypatch):
-    from core.store import queries
-    from core.store.queries import SUMMARY_KEY, timeline
+    from briefing.core.store import queries
+    from briefing.core.store.queries import SUMMARY_KEY, timeline
 
     def shown(entries):
         return [(e.value, e.total, e.outlets, e.disagreements, [ev.id for ev in e.events]) for e in entries]
@@ -194,8 +194,8 @@ def _article(folder, name, outlet, published, body):
 
 def test_adding_and_removing_articles_relinks_only_what_they_reach(tmp_path):
     """Relinking the weeks and dates a change touches gives what relinking everything gives."""
-    from core.nlp.crosslink import link_statements
-    from core.timeline_links import link_events
+    from briefing.core.nlp.crosslink import link_statements
+    from briefing.core.timeline_links import link_events
 
     folder = tmp_path / "news"
     folder.mkdir()
@@ -234,7 +234,7 @@ def test_the_bundled_sample_moved_elsewhere_is_there_once(tmp_path, seed_folder)
     """Installed again in another place, the sample replaces its earlier copy; other folders stay."""
     import shutil
 
-    from core.indexer import BUNDLE_KEY, index_bundle
+    from briefing.core.indexer import BUNDLE_KEY, index_bundle
 
     first, second, own = tmp_path / "old-install" / "data", tmp_path / "new-install" / "data", tmp_path / "mine"
     shutil.copytree(seed_folder, first)
@@ -281,7 +281,7 @@ def _full_text(db):
 def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp_path, seed_folder, monkeypatch):
     row_by_row = open_database(tmp_path / "rows.db")
     index_paths(row_by_row, [seed_folder])
-    monkeypatch.setattr("core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr("briefing.core.indexer.DEFER_FULL_TEXT_FILES", 1)
     at_the_end = open_database(tmp_path / "end.db")
     index_paths(at_the_end, [seed_folder])
     expected = _full_text(row_by_row)
@@ -295,11 +295,11 @@ def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp
 def _stop_at_the_third_file(monkeypatch):
     """Make an index run defer its full-text index, commit a file at a time and stop (as if
     killed) at the third file; return the real `_apply`, to let the next run finish."""
-    import core.indexer
+    import briefing.core.indexer
 
-    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 1)
-    monkeypatch.setattr(core.indexer, "BATCH_FILES", 1)
-    apply, applied = core.indexer._apply, []
+    monkeypatch.setattr(briefing.core.indexer, "DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr(briefing.core.indexer, "BATCH_FILES", 1)
+    apply, applied = briefing.core.indexer._apply, []
 
     def stop_at_the_third_file(db, result, *args):
         if len(applied) == 2:
@@ -307,12 +307,12 @@ def _stop_at_the_third_file(monkeypatch):
         applied.append(result.candidate.path)
         return apply(db, result, *args)
 
-    monkeypatch.setattr(core.indexer, "_apply", stop_at_the_third_file)
+    monkeypatch.setattr(briefing.core.indexer, "_apply", stop_at_the_third_file)
     return apply
 
 
 def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tmp_path, seed_folder, monkeypatch, capsys):
-    import core.indexer
+    import briefing.core.indexer
 
     apply = _stop_at_the_third_file(monkeypatch)
     db = open_database(tmp_path / "stopped.db")
@@ -332,8 +332,8 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     code, out, _err = run(capsys, "check", "--json", "--db", str(tmp_path / "stopped.db"))
     assert code == 0 and json.loads(out)["ok"] and json.loads(out)["unsearchable"] == 2
     # The next run, however small, finishes the job: all found as after an uninterrupted run.
-    monkeypatch.setattr(core.indexer, "_apply", apply)
-    monkeypatch.setattr(core.indexer, "DEFER_FULL_TEXT_FILES", 100)
+    monkeypatch.setattr(briefing.core.indexer, "_apply", apply)
+    monkeypatch.setattr(briefing.core.indexer, "DEFER_FULL_TEXT_FILES", 100)
     index_paths(db, [seed_folder])
     whole = open_database(tmp_path / "whole.db")
     index_paths(whole, [seed_folder])
@@ -342,31 +342,31 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
 
 
 def _read_indexes(db) -> set[str]:
-    from core.store.schema import READ_INDEXES
+    from briefing.core.store.schema import READ_INDEXES
 
     return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()} & set(READ_INDEXES)
 
 
 def _watch_read_indexes(monkeypatch) -> list[set[str]]:
     """The read indexes present as each file is written, run after run."""
-    import core.indexer
+    import briefing.core.indexer
 
-    apply, seen = core.indexer._apply, []
+    apply, seen = briefing.core.indexer._apply, []
 
     def watched(db, *args):
         seen.append(_read_indexes(db))
         return apply(db, *args)
 
-    monkeypatch.setattr(core.indexer, "_apply", watched)
+    monkeypatch.setattr(briefing.core.indexer, "_apply", watched)
     return seen
 
 
 def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(tmp_path, seed_folder, monkeypatch):
-    from core.store.schema import READ_INDEXES
+    from briefing.core.store.schema import READ_INDEXES
 
     row_by_row = open_database(tmp_path / "rows.db")
     index_paths(row_by_row, [seed_folder])
-    monkeypatch.setattr("core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr("briefing.core.indexer.DEFER_FULL_TEXT_FILES", 1)
     seen = _watch_read_indexes(monkeypatch)
     db = open_database(tmp_path / "bulk.db")
     index_paths(db, [seed_folder])
@@ -384,9 +384,9 @@ def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(t
 
 
 def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path, seed_folder, monkeypatch):
-    import core.indexer
-    from core.store.queries import list_quotes
-    from core.store.schema import READ_INDEXES
+    import briefing.core.indexer
+    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.schema import READ_INDEXES
 
     apply = _stop_at_the_third_file(monkeypatch)
     db = open_database(tmp_path / "stopped.db")
@@ -396,7 +396,7 @@ def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path,
     assert _read_indexes(db) == set()
     assert check_database(db) == []
     assert list_quotes(db, limit=5)
-    monkeypatch.setattr(core.indexer, "_apply", apply)
+    monkeypatch.setattr(briefing.core.indexer, "_apply", apply)
     index_paths(db, [seed_folder])
     assert _read_indexes(db) == set(READ_INDEXES)
 def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folder):
@@ -418,7 +418,7 @@ def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folde
 def test_an_index_run_keeps_its_batches_in_a_larger_page_cache_and_gives_the_old_one_back(fresh_db, seed_folder):
     """A batch's changed pages must fit in the cache until its commit; the connection is left
     as it was found (the app's own connection keeps SQLite's default)."""
-    from core.indexer import INDEX_CACHE_KIB
+    from briefing.core.indexer import INDEX_CACHE_KIB
 
     fresh_db.execute("PRAGMA cache_size = -3000")
     during = []

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import importlib
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from briefing.core.ingest import discover, parse_bytes, parse_file
+from briefing.core.ingest.decode import NotText, decode_bytes
+from briefing.core.models import FileProblem, ParsedArticle
 
-from core.ingest import discover, parse_bytes, parse_file
-from core.ingest.decode import NotText, decode_bytes
-from core.models import FileProblem, ParsedArticle
-from tests.conftest import SHARED
+from tests.conftest import GOLD
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -23,13 +25,17 @@ def only_article(items) -> ParsedArticle:
 
 
 def gold_articles() -> dict[str, dict]:
-    with open(SHARED / "gold" / "seeds_articles.tsv", encoding="utf-8") as handle:
+    with open(GOLD / "seeds_articles.tsv", encoding="utf-8") as handle:
         return {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def test_seed_files_are_copied_unchanged():
-    for name in gold_articles():
-        assert (DATA / name).read_bytes() == (SHARED / "seeds" / name).read_bytes()
+def test_the_gold_annotates_the_bundled_articles_as_they_are():
+    """Every gold quote is found word for word in its bundled article: the text was not changed."""
+    with open(GOLD / "seeds_quotes.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) == 24
+    for row in rows:
+        assert row["quote"] in (DATA / row["file"]).read_text(encoding="utf-8"), row
 
 
 @pytest.mark.parametrize("name", sorted(gold_articles()))
@@ -152,8 +158,15 @@ def test_json_lines_good_and_bad_lines():
     assert ["line 2" in problems[0].reason, "line 3" in problems[1].reason] == [True, True]
 
 
+def requires_installed(module: str) -> None:
+    """Skip when `module` is not installed; when it is installed, it must import (a broken one fails)."""
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} is not installed")
+    importlib.import_module(module)
+
+
 def test_html_page_through_trafilatura():
-    pytest.importorskip("trafilatura")
+    requires_installed("trafilatura")
     paragraphs = "".join(
         f"<p>NATO said on Monday that {n} more soldiers would be sent to northern Kosovo to calm the situation.</p>"
         for n in range(8)
@@ -173,6 +186,23 @@ def test_html_page_through_trafilatura():
 
 
 # --- decoding ----------------------------------------------------------------------------------
+
+
+def test_a_broken_extractor_is_named_not_called_missing(monkeypatch):
+    """trafilatura present but failing on one of its own imports is reported as broken."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def broken(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ModuleNotFoundError("No module named 'lxml_html_clean'", name="lxml_html_clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", broken)
+    problems = [i for i in parse_bytes("page.html", b"<html><body><p>Hi</p></body></html>") if isinstance(i, FileProblem)]
+    assert len(problems) == 1
+    assert "installed but cannot load" in problems[0].reason and "lxml_html_clean" in problems[0].reason
 
 
 def test_utf16_with_bom():

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from core.models import Event, Extraction, ParsedArticle
-from core.nlp.context import BriefingContext
-from core.nlp.dates import find_events
-from core.nlp.context import context_from_db as briefing_context
-from core.nlp.pubdate import _WeekdayClue, writing_weekdays
-from core.nlp.temporal_scan import scan
-from core.settings import Settings
-from core.store.database import open_database, write_article
+from briefing.core.models import Event, Extraction, ParsedArticle
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.context import context_from_db as briefing_context
+from briefing.core.nlp.dates import find_events
+from briefing.core.nlp.pubdate import _WeekdayClue, writing_weekdays
+from briefing.core.nlp.temporal_scan import scan
+from briefing.core.settings import Settings
+from briefing.core.store.database import open_database, write_article
 
 # The Bloomberg seed's dated sentences, condensed.
 UNDATED = (
@@ -125,7 +125,7 @@ def test_briefing_context_reads_given_dates_and_day_events(tmp_path: Path):
 
 
 def test_extractor_marks_the_inferred_date():
-    from core.nlp.pipeline import Extractor
+    from briefing.core.nlp.pipeline import Extractor
 
     article = ParsedArticle(path="x.txt", text="(Bloomberg) -- " + UNDATED, body_start=15, copyright_year=2023)
     extraction = Extractor(Settings()).extract(article, CONTEXT)

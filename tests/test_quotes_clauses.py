@@ -10,10 +10,9 @@ has a case here.
 from __future__ import annotations
 
 import pytest
-
-from core.models import ParsedArticle, Quote
-from core.nlp.pipeline import Extractor
-from core.settings import FocusSpeaker, Settings
+from briefing.core.models import ParsedArticle, Quote
+from briefing.core.nlp.pipeline import Extractor
+from briefing.core.settings import FocusSpeaker, Settings
 
 SETTINGS = Settings(
     speakers=(

@@ -7,11 +7,10 @@ rebuild it; a Doc made elsewhere (nlp(text), nlp.pipe) has its text read once an
 from __future__ import annotations
 
 import pytest
+from briefing.core.models import ParsedArticle
+from briefing.core.nlp.pipeline import ARTICLE_KEY, Extractor
+from briefing.core.settings import Settings
 from spacy.tokens import Doc
-
-from core.models import ParsedArticle
-from core.nlp.pipeline import ARTICLE_KEY, Extractor
-from core.settings import Settings
 
 TEXT = (
     "PRISTINA, May 30 (Reuters) - Kosovo's prime minister said on Thursday the mayors would stay.\n\n"

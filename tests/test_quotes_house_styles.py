@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-
-from core.models import ParsedArticle, Quote
-from core.nlp.pipeline import Extractor
-from core.nlp.speakers import normalise
-from core.settings import FocusSpeaker, Settings
+from briefing.core.models import ParsedArticle, Quote
+from briefing.core.nlp.pipeline import Extractor
+from briefing.core.nlp.speakers import normalise
+from briefing.core.settings import FocusSpeaker, Settings
 
 SETTINGS = Settings(
     speakers=(

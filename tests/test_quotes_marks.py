@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from core.nlp.speech_marks import find_quote_spans
+from briefing.core.nlp.speech_marks import find_quote_spans
 
 
 def inner(text: str) -> list[str]:

@@ -7,12 +7,11 @@ import time
 
 import pytest
 import spacy
+from briefing.core.models import ParsedArticle
+from briefing.core.nlp.pipeline import Extractor
+from briefing.core.settings import FocusSpeaker, Settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from core.models import ParsedArticle
-from core.nlp.pipeline import Extractor
-from core.settings import FocusSpeaker, Settings
 
 SETTINGS = Settings(speakers=(FocusSpeaker("Aleksandar Vucic", "Vucic", ("Vucic", "Вучић")),))
 
@@ -59,6 +58,7 @@ def test_never_raises_and_offsets_slice_back(extractor, text, prefix):
     check(extractor, prefix + text, body_start=len(prefix))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "make",
     [

@@ -6,8 +6,7 @@ import time
 
 import pytest
 import spacy
-
-from core.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
+from briefing.core.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
-from core.errors import QueryError
-from core.models import Extraction, ParsedArticle, Quote
-from core.settings import Settings
-from core.store.database import update_words, write_article
-from core.store.search import (
+from briefing.core.errors import QueryError
+from briefing.core.models import Extraction, ParsedArticle, Quote
+from briefing.core.settings import Settings
+from briefing.core.store.database import update_words, write_article
+from briefing.core.store.search import (
     build_match,
     match_for,
     matching_quote_ids,
@@ -18,7 +16,9 @@ from core.store.search import (
     search_articles,
     split_marks,
 )
-from core.store.stems import stem, tokens
+from briefing.core.store.stems import stem, tokens
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HOSTILE = ["Vucic's", "KFOR-led", '"unbalanced', "NOT", "*", "(", "^", "col:x", "AND OR", "a\"b\"c", "NEAR(x y)", "", "   ", "-", "'", "\\", "%", "_",
            # Bytes that are not UTF-8 in a command's arguments reach Python as lone surrogates.
@@ -162,7 +162,7 @@ def test_a_phrase_marks_its_words_in_the_snippet(phrases_db):
 
 @pytest.fixture(scope="module")
 def module_db(tmp_path_factory):
-    from core.store.database import open_database
+    from briefing.core.store.database import open_database
 
     db = open_database(tmp_path_factory.mktemp("q") / "q.db")
     add(db, "a.txt", "Serbian President Aleksandar Vučić said NOT this (really) * ^ col:x. Witnesses were negotiating.")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from core.store.snippets import light_stem, make_snippet, query_terms
+from briefing.core.store.snippets import light_stem, make_snippet, query_terms
 
 
 def marked(text: str, query: str, raw: bool = False) -> tuple[str, list[str]]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook, normalise
-from core.settings import FocusSpeaker, Settings
+from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook, normalise
+from briefing.core.settings import FocusSpeaker, Settings
 
 BOOK = SpeakerBook(
     Settings(
@@ -187,8 +186,8 @@ def test_of_the_joins_a_long_official_name():
 
 
 def test_the_ministry_is_the_one_a_press_release_names_in_full():
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
 
     text = (
         "The Ministry of Foreign Affairs of the Republic of Serbia strongly condemns the violence, "
@@ -217,16 +216,16 @@ def test_the_ministry_is_the_one_a_press_release_names_in_full():
     ],
 )
 def test_a_definite_description_refers_back_to_the_speaker_it_described(text, speaker):
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
 
     quotes = Extractor(Settings()).extract(ParsedArticle(path="t.txt", text=text)).quotes
     assert [q.speaker for q in quotes] == [speaker, speaker]
 
 
 def test_an_appositive_with_an_organisation_for_something_keeps_the_name():
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
 
     text = (
         "Igor Bandovic, director of the Belgrade Centre for Security Policy, told BIRN that both "
@@ -257,16 +256,16 @@ def test_an_appositive_with_an_organisation_for_something_keeps_the_name():
     ],
 )
 def test_names_with_of_and_with_common_words(text, speaker):
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
 
     quotes = Extractor(Settings()).extract(ParsedArticle(path="t.txt", text=text)).quotes
     assert quotes and {q.speaker for q in quotes} == {speaker}
 
 
 def test_he_after_a_person_of_a_country_is_that_person():
-    from core.models import ParsedArticle
-    from core.nlp.pipeline import Extractor
+    from briefing.core.models import ParsedArticle
+    from briefing.core.nlp.pipeline import Extractor
 
     book = Settings(speakers=(FocusSpeaker("Aleksandar Vucic", "Vucic", ("Vucic",)),))
     text = 'President Aleksandar Vucic of Serbia met reporters. He said the army was "on alert".'

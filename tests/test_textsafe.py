@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from core.textsafe import clean_text
+from briefing.core.textsafe import clean_text
 
 # One kind of unsafe character a case, so a text holding only that kind is still cleaned
 # (clean_text returns a text untouched when its first search finds nothing to remove).

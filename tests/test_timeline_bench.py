@@ -8,10 +8,6 @@ import pytest
 
 from bench import timeline
 
-pytestmark = pytest.mark.skipif(
-    not (timeline.DEFAULT_GOLD / "seeds_timeline.tsv").is_file(), reason="shared/gold is not beside the project"
-)
-
 
 @pytest.fixture(scope="module")
 def result():

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from core.models import Extraction, ParsedArticle, distinct_notes
-from core.nlp.dates import find_events
-from core.settings import Settings
-from core.store.database import open_database, write_article
-from core.timeline_links import Figure, figures, figures_disagree, link_events
+from briefing.core.models import Extraction, ParsedArticle, distinct_notes
+from briefing.core.nlp.dates import find_events
+from briefing.core.settings import Settings
+from briefing.core.store.database import open_database, write_article
+from briefing.core.timeline_links import Figure, figures, figures_disagree, link_events
 
 
 def add(db, path: str, text: str, published: str, outlet: str | None = None) -> int:
@@ -206,7 +205,7 @@ def _brute_force_pairs(items, others=None, keep=None):
     """Every pair sharing enough words that are rare in the pool, found the slow way."""
     from collections import Counter
 
-    from core.timeline_links import MAX_POSTING, MIN_SHARED_WORDS
+    from briefing.core.timeline_links import MAX_POSTING, MIN_SHARED_WORDS
 
     pool = items if others is None else others
     counts = Counter(word for event in pool for word in event.bag)
@@ -231,8 +230,8 @@ def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_o
     import random
     from collections import Counter
 
-    from core import timeline_links
-    from core.timeline_links import MAX_POSTING, _candidate_pairs, _Item
+    from briefing.core import timeline_links
+    from briefing.core.timeline_links import MAX_POSTING, _candidate_pairs, _Item
 
     monkeypatch.setattr(timeline_links, "_PAIRS_AT_ONCE", pairs_at_once)
     rng = random.Random(seed)
@@ -261,7 +260,7 @@ def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_o
 def test_date_notes_are_sorted_and_figure_notes_keep_their_order():
     """Pairs are found in no fixed order: an event's date notes are written sorted, before its
     figure notes, which keep the order their groups were compared in."""
-    from core.timeline_links import _DATE_NOTE, _FIGURE_NOTE, _flush, _Item
+    from briefing.core.timeline_links import _DATE_NOTE, _FIGURE_NOTE, _flush, _Item
 
     class Recorder:
         """Stands in for the database: keeps what would be written."""
@@ -307,7 +306,7 @@ def test_a_semicolon_inside_a_note_stays_in_it_and_a_cut_note_yields_to_its_whol
 
 
 def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
-    from core.store.queries import timeline
+    from briefing.core.store.queries import timeline
 
     for entries in (timeline(seed_db), timeline(seed_db, per_entry=2)):
         noted = [entry.disagreements for entry in entries if entry.disagreements]
@@ -320,7 +319,7 @@ def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
 def test_a_long_note_is_cut_where_its_notes_can_still_be_told_apart():
     """Wherever the cut falls, even inside a later note's opening words, the date lists whole
     notes and at most one cut short, and the stored note keeps to its length."""
-    from core.timeline_links import NOTE_CHARS, _fit
+    from briefing.core.timeline_links import NOTE_CHARS, _fit
 
     second = "figures differ: 30 injured (Bloomberg) vs about 25 troops injured (N1)"
     third = "figures differ: 3 (AP) vs 4 (Reuters)"

@@ -5,30 +5,25 @@ from __future__ import annotations
 import gc
 import sqlite3
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import ClassVar
 
-from textual import on, work
-from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.message import Message
-from textual.worker import Worker, WorkerState, get_current_worker
-
-from core.errors import BriefingError
-from core.export import render_brief, write_brief
-from core.models import IndexReport
-from core.settings import Settings
-from core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
-from core.store.search import UNSEARCHABLE, quote_marks
-from tui import prefs
-from tui.commands import BriefingCommands
-from tui.screens import FOCUS_BINDINGS
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.speaker_picker import SpeakerPicker
-from tui.view import (
+from briefing.core.errors import BriefingError
+from briefing.core.export import render_brief, write_brief
+from briefing.core.models import IndexReport
+from briefing.core.settings import Settings
+from briefing.core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
+from briefing.core.store.search import UNSEARCHABLE, quote_marks
+from briefing.tui import prefs
+from briefing.tui.commands import BriefingCommands
+from briefing.tui.screens import FOCUS_BINDINGS
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.screens.speaker_picker import SpeakerPicker
+from briefing.tui.view import (
     ColumnsData,
     ColumnSpec,
     Filters,
@@ -42,13 +37,18 @@ from tui.view import (
     load_settings,
     searchable,
 )
-from tui.widgets.article_view import ArticleView
-from tui.widgets.briefing_list import BriefingList
-from tui.widgets.column_choices import ColumnChoices
-from tui.widgets.quote_column import QuoteColumn
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.source_list import SourceList
-from tui.widgets.timeline_list import TimelineItem, TimelineList
+from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.briefing_list import BriefingList
+from briefing.tui.widgets.column_choices import ColumnChoices
+from briefing.tui.widgets.quote_column import QuoteColumn
+from briefing.tui.widgets.search_bar import SearchBar
+from briefing.tui.widgets.source_list import SourceList
+from briefing.tui.widgets.timeline_list import TimelineItem, TimelineList
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.worker import Worker, WorkerState, get_current_worker
 
 Pinnable = QuoteRow | EventRow
 
@@ -334,8 +334,8 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     def _index_bundle(self) -> IndexReport:
         """Bring the database up to date with the bundled folder (cheap when nothing changed)."""
-        from core.indexer import index_bundle
-        from core.store.database import open_database
+        from briefing.core.indexer import index_bundle
+        from briefing.core.store.database import open_database
 
         db = open_database(self.db_path)
         try:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
+from briefing.core.store.queries import list_speakers
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.text import one_line, short_day, when_label
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from core.store.queries import list_speakers
-from core.textsafe import terminal_safe
-from tui.text import one_line, short_day, when_label
-
 if TYPE_CHECKING:
-    from tui.app import BriefingApp
+    from briefing.tui.app import BriefingApp
 
 
 def _display(matcher: Matcher, text: str) -> Content:

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from core import locations
-from tui.view import ColumnSpec
+from briefing.core import locations
+from briefing.tui.view import ColumnSpec
 
 PREFS_FILE = "app.json"
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefing.core.export import day_label
+from briefing.core.textsafe import terminal_safe
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-
-from core.export import day_label
-from core.textsafe import terminal_safe
 
 #: Longest a one-line excerpt (timeline event, snippet) may be before it is shortened.
 SHORT_LINE = 110

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import sqlite_utils
-
-from core.errors import QueryError
-from core.settings import Settings
-from core.store.database import load_stored_settings, open_database, unindexed_articles
-from core.store.queries import (
+from briefing.core.errors import QueryError
+from briefing.core.settings import Settings
+from briefing.core.store.database import load_stored_settings, open_database, unindexed_articles
+from briefing.core.store.queries import (
     SUMMARY_EVENTS_PER_DATE,
     Counts,
     EventRow,
@@ -29,8 +28,8 @@ from core.store.queries import (
     most_quoted,
     timeline,
 )
-from core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
-from tui.text import short_day
+from briefing.core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
+from briefing.tui.text import short_day
 
 T = TypeVar("T")
 
@@ -75,7 +74,7 @@ class ColumnSpec:
         return {"label": self.label, "group": self.group, "speaker": self.speaker}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "ColumnSpec | None":
+    def from_dict(cls, data: dict) -> ColumnSpec | None:
         """Inverse of `to_dict`; None for a malformed entry."""
         if not isinstance(data, dict) or not data.get("label"):
             return None
@@ -110,7 +109,7 @@ class Filters:
             parts.append(f"speaker: {self.speaker}")
         return parts
 
-    def with_(self, **changes) -> "Filters":
+    def with_(self, **changes) -> Filters:
         """A copy with some fields changed."""
         return replace(self, **changes)
 
@@ -303,7 +302,7 @@ def load_columns(
 
 def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:
     """Source, text, quotes and events of one article."""
-    from core.store.queries import article_text, get_source, list_events
+    from briefing.core.store.queries import article_text, get_source, list_events
 
     return ArticleData(
         source=get_source(db, article_id),

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from core.ingest.decode import NotText, decode_bytes
-from core.ingest.frontmatter import has_front_matter, parse_front_matter
-from core.ingest.html import parse_html
-from core.ingest.jsonl import parse_jsonl
-from core.ingest.plaintext import parse_plain
-from core.models import FileProblem, ParsedArticle
-from core.settings import SETTINGS_FILE
+from briefing.core.ingest.decode import NotText, decode_bytes
+from briefing.core.ingest.frontmatter import has_front_matter, parse_front_matter
+from briefing.core.ingest.html import parse_html
+from briefing.core.ingest.jsonl import parse_jsonl
+from briefing.core.ingest.plaintext import parse_plain
+from briefing.core.models import FileProblem, ParsedArticle
+from briefing.core.settings import SETTINGS_FILE
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from core.ingest.outlets import outlet_for_agency, outlet_for_copyright
+from briefing.core.ingest.outlets import outlet_for_agency, outlet_for_copyright
 
 MONTHS = {
     name: number
@@ -42,7 +42,7 @@ TITLE_WIRE = re.compile(
 # "(Bloomberg) --"
 AGENCY_ONLY = re.compile(rf"[ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*")
 # "BELGRADE —" (place in capitals, no agency)
-PLACE_ONLY = re.compile(rf"[ \t]*(?P<place>[A-Z]{{2}}[A-Z'’.\-]*(?:[ \t][A-Z]{{2}}[A-Z'’.\-]*)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*)?)[ \t]+(?:—|–|--)[ \t]*")
+PLACE_ONLY = re.compile(r"[ \t]*(?P<place>[A-Z]{2}[A-Z'’.\-]*(?:[ \t][A-Z]{2}[A-Z'’.\-]*)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*)?)[ \t]+(?:—|–|--)[ \t]*")
 # "30 May Kyiv, Ukraine" or "May 30, Kyiv" on a line of its own.
 DATE_PLACE_LINE = re.compile(
     rf"[ \t]*(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH})|(?P<month2>{_MONTH})[ \t]+(?P<day2>\d{{1,2}}),?)(?:[ \t]+(?P<year>\d{{4}}))?,?[ \t]*(?P<place>[A-Z][^\n.!?]{{0,60}})?[ \t]*(?=\n|\Z)"

@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from core.textsafe import clean_text
+from briefing.core.textsafe import clean_text
 
 
 class NotText(Exception):

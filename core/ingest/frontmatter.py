@@ -6,11 +6,10 @@ import datetime as dt
 import re
 
 import yaml
+from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.plaintext import shorten, title_from_body
+from briefing.core.models import ParsedArticle
 from dateutil import parser as dateparser
-
-from core.ingest.dateline import outlet_of, publication, read_front
-from core.ingest.plaintext import shorten, title_from_body
-from core.models import ParsedArticle
 
 # libyaml's safe loader when PyYAML was built with it (the wheels are): the same documents,
 # several times faster than the pure-Python one.

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from core.ingest.dateline import outlet_of, publication, read_front
-from core.ingest.decode import NotText
-from core.ingest.frontmatter import parse_date
-from core.ingest.plaintext import title_from_body
-from core.models import ParsedArticle
-from core.textsafe import clean_text
+from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.decode import NotText
+from briefing.core.ingest.frontmatter import parse_date
+from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.models import ParsedArticle
+from briefing.core.textsafe import clean_text
 
 
 def parse_html(path: str, html: str) -> ParsedArticle:
     """Extract the main text of a news page; raise NotText when there is none."""
     try:
         import trafilatura
-    except ImportError:
+    except ModuleNotFoundError as err:
+        if err.name != "trafilatura":
+            raise NotText(f"the HTML extractor is installed but cannot load: {err}") from None
         raise NotText("HTML needs the optional extractor: pip install 'briefing[html]'") from None
+    except ImportError as err:  # installed, but one of its own imports is broken
+        raise NotText(f"the HTML extractor is installed but cannot load: {err}") from None
     try:
         doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
     except Exception as err:  # trafilatura raises many types on broken markup

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
-from core.ingest.dateline import outlet_of, publication, read_front
-from core.ingest.frontmatter import parse_date
-from core.ingest.plaintext import title_from_body
-from core.models import FileProblem, ParsedArticle
-from core.textsafe import clean_text
+from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.frontmatter import parse_date
+from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.models import FileProblem, ParsedArticle
+from briefing.core.textsafe import clean_text
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
 OUTLET_KEYS = ("source", "outlet", "publisher", "site", "source_domain")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.ingest.dateline import outlet_of, publication, read_front
-from core.models import ParsedArticle
+from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.models import ParsedArticle
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘(])|\n\s*\n")
 TITLE_LENGTH = 90

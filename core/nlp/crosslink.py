@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 import numpy
 import sqlite_utils
-
-from core.fold import fold
+from briefing.core.fold import fold
 
 #: Word shingle size and winnowing window: any common run of _K + _W - 1 = 6 words is found.
 _K = 3

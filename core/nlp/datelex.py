@@ -28,7 +28,7 @@ AMBIGUOUS_MONTHS = frozenset({"May", "March", "April", "June", "August"})
 TIME_PREPOSITIONS = frozenset({
     "in", "on", "since", "until", "till", "by", "from", "to", "through", "throughout", "during",
     "of", "before", "after", "between", "and", "early", "late", "mid", "around", "last", "next",
-    "this", "that", "until", "circa", "year", "end", "beginning", "start",
+    "this", "that", "circa", "year", "end", "beginning", "start",
     "middle", "the",
 })
 
@@ -135,7 +135,7 @@ NOT_PAST_ED = frozenset({
     "seed", "feed", "breed", "creed", "greed", "weed", "shed", "united", "scheduled", "expected",
     "planned", "supposed", "ted", "ned", "fred", "based", "armed", "masked", "detailed",
     "advanced", "limited", "related", "interested", "concerned", "alleged", "so-called", "led",
-    "wed", "sled", "embed", "breed", "anticipated", "intended", "slated", "proposed", "tasked",
+    "wed", "sled", "embed", "anticipated", "intended", "slated", "proposed", "tasked",
 })
 #: Verbs of saying: the time next to them dates the statement, not what it reports.
 SPEECH_VERBS = frozenset({
@@ -143,7 +143,7 @@ SPEECH_VERBS = frozenset({
     "added", "adds", "declared", "declares", "wrote", "writes", "tweeted", "posted", "noted",
     "warned", "warns", "insisted", "insists", "claimed", "claims", "explained", "explains",
     "stressed", "stresses", "urged", "urges", "asked", "asks", "replied", "reported", "reports",
-    "confirmed", "confirms", "denied", "denies", "according", "announced", "argued", "argues",
+    "confirmed", "confirms", "denied", "denies", "according", "argued", "argues",
     "emphasised", "emphasized", "underlined", "pointed", "commented", "remarked",
 })
 

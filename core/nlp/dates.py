@@ -18,19 +18,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from briefing.core.models import Event
+from briefing.core.nlp import datelex as lex
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.pubdate import infer_published
+from briefing.core.nlp.sentences import token_columns
+from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
+from briefing.core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
+from briefing.core.nlp.temporal_scan import Mention, scan, token_candidates
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from core.models import Event
-from core.nlp import datelex as lex
-from core.nlp.context import BriefingContext
-from core.nlp.pubdate import infer_published
-from core.nlp.sentences import token_columns
-from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
-from core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
-from core.nlp.temporal_scan import Mention, scan, token_candidates
 
 #: Key in Doc.user_data with the article's metadata (the same as pipeline.ARTICLE_KEY).
 ARTICLE_KEY = "briefing.article"
@@ -53,7 +52,7 @@ _FALLBACK_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’»)]*[ \t\u00a0]*\n?[ \t\u0
 
 
 @Language.factory("briefing_dates")
-def make_dates(nlp: Language, name: str) -> "DateFinder":
+def make_dates(nlp: Language, name: str) -> DateFinder:
     """Factory for the date finder."""
     return DateFinder()
 

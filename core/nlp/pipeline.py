@@ -7,20 +7,18 @@ ParsedArticle into an Extraction with offsets into the stored article text.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, Iterator
 
 import spacy
-from spacy.language import Language
+from briefing.core.models import Extraction, ParsedArticle
 
 # Importing the modules registers their @Language.factory components.
-from core.nlp import dates as _dates  # noqa: F401
-from core.nlp import quotes as _quotes  # noqa: F401
-from core.nlp import sentences as _sentences  # noqa: F401
-from core.nlp.context import BriefingContext
-from core.nlp.rules_version import rules_version
-from core.nlp.speech_marks import TEXT_KEY
-from core.models import Extraction, ParsedArticle
-from core.settings import Settings
+from briefing.core.nlp import dates as _dates  # noqa: F401
+from briefing.core.nlp import quotes as _quotes  # noqa: F401
+from briefing.core.nlp import sentences as _sentences  # noqa: F401
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.speech_marks import TEXT_KEY
+from briefing.core.settings import Settings
+from spacy.language import Language
 
 #: Key in Doc.user_data under which the components find the article's metadata.
 ARTICLE_KEY = "briefing.article"
@@ -51,7 +49,6 @@ class Extractor:
     def __init__(self, settings: Settings, model: str | None = None) -> None:
         self.settings = settings
         self.nlp = build_nlp(settings, model)
-        self.version = rules_version() + (f"+{model}" if model else "")
 
     def extract(self, article: ParsedArticle, context: BriefingContext | None = None) -> Extraction:
         """Quotes and events of one article, offsets into `article.text`."""
@@ -76,12 +73,6 @@ class Extractor:
         )
         return _shift(extraction, article.body_start)
 
-    def extract_many(
-        self, articles: Iterable[ParsedArticle], context: BriefingContext | None = None
-    ) -> Iterator[tuple[ParsedArticle, Extraction]]:
-        """Extract a stream of articles."""
-        for article in articles:
-            yield article, self.extract(article, context)
 
 
 def _shift(extraction: Extraction, offset: int) -> Extraction:

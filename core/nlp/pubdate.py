@@ -21,13 +21,12 @@ briefing so large that every day has events: then only the article's own dates c
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 from dataclasses import dataclass
 
-from core.nlp.context import BriefingContext
-from core.nlp.temporal_resolve import resolve
-from core.nlp.temporal_scan import Mention
+from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.temporal_resolve import resolve
+from briefing.core.nlp.temporal_scan import Mention
 
 #: How far (days) from a piece of evidence a candidate publication day is looked for.
 WINDOW_DAYS = 7

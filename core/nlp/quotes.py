@@ -14,16 +14,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from briefing.core.models import Quote
+from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
+from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
+from briefing.core.nlp.speech_cues import Cue, TokenView, find_cues
+from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
+from briefing.core.settings import Settings
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from core.models import Quote
-from core.nlp import lexicon as lx
-from core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
-from core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
-from core.nlp.speech_cues import Cue, TokenView, find_cues
-from core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
-from core.settings import Settings
 
 #: Fewest words an indirect quote may have ("said so" and "called for calm" are not quotes).
 MIN_INDIRECT_WORDS = 3
@@ -38,7 +37,7 @@ _NEWLINES = re.compile(r"\n\s*")
 
 
 @Language.factory("briefing_quotes", default_config={"settings": {}})
-def make_quotes(nlp: Language, name: str, settings: dict) -> "QuoteFinder":
+def make_quotes(nlp: Language, name: str, settings: dict) -> QuoteFinder:
     """Factory for the quote finder."""
     return QuoteFinder(settings)
 
@@ -55,7 +54,7 @@ class _Item:
     #: its own), "colon" (Name: “…”) or "dash" (“…” — Name).
     source: str = "cue"
     phrase: tuple[int, int] | None = None  # speaker tokens when source is colon or dash
-    parent: "_Item | None" = None
+    parent: _Item | None = None
     run: int = -1
     entity: Entity | None = None
     attribution: str = "unknown"

@@ -40,7 +40,7 @@ def is_paragraph_break(space: str, blank_lines: bool) -> bool:
 
 
 @Language.factory("briefing_sentences")
-def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     """Factory for the sentence splitter."""
     return SentenceSplitter()
 
@@ -54,7 +54,7 @@ class SentenceSplitter:
             return doc
         # Words sliced from the text by offset: making a Token object per word costs more than
         # the whole splitting rule.
-        from core.nlp.speech_marks import doc_text  # here: speech_marks itself imports this module
+        from briefing.core.nlp.speech_marks import doc_text  # here: speech_marks itself imports this module
 
         text = doc_text(doc)
         columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
@@ -95,7 +95,7 @@ def token_columns(doc: Doc) -> TokenColumns:
     columns = doc.user_data.get(COLUMNS_KEY)
     if columns is not None and len(columns.words) == len(doc) and not doc.has_annotation("DEP"):
         return columns
-    from core.nlp.speech_marks import doc_text
+    from briefing.core.nlp.speech_marks import doc_text
 
     text = doc_text(doc)
     rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []

@@ -14,9 +14,9 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from core.fold import fold
-from core.nlp import lexicon as lx
-from core.settings import Settings
+from briefing.core.fold import fold
+from briefing.core.nlp import lexicon as lx
+from briefing.core.settings import Settings
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = frozenset({"'s", "’s"})

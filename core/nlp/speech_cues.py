@@ -12,11 +12,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.sentences import token_columns
+from briefing.core.nlp.speech_marks import QuoteSpan
 from spacy.tokens import Doc
-
-from core.nlp import lexicon as lx
-from core.nlp.sentences import token_columns
-from core.nlp.speech_marks import QuoteSpan
 
 #: How far (in tokens) a speaker phrase, an appositive chain or an adverbial may reach.
 _MAX_PHRASE = 8
@@ -493,7 +492,7 @@ class CueReader:
                        spans[0].start, spans[0].end, asserted=False)
         return self._reported(verb, after)
 
-    def _reported(self, verb: "_Verb", after: int) -> Cue | None:
+    def _reported(self, verb: _Verb, after: int) -> Cue | None:
         """Say-type verbs: content after the cue, or before it when the cue closes the sentence."""
         v = self.v
         hi = verb.hi
@@ -561,7 +560,7 @@ class CueReader:
                 return True  # a quotation inside: the words are the speaker's either way
         return False
 
-    def _forward(self, verb: "_Verb", cue_end: int, k: int, colon: bool = False) -> Cue:
+    def _forward(self, verb: _Verb, cue_end: int, k: int, colon: bool = False) -> Cue:
         """A cue whose reported words start at token k and run to the end of the sentence."""
         v = self.v
         if k >= verb.hi:
@@ -575,7 +574,7 @@ class CueReader:
             return verb.cue(cue_end, "forward", span.start, span.end)
         return verb.cue(cue_end, "forward", v.starts[k], self._sentence_end_char(verb.hi))
 
-    def _backward(self, verb: "_Verb", cue_end: int) -> Cue:
+    def _backward(self, verb: _Verb, cue_end: int) -> Cue:
         """Content before the speaker: "…, X said", "“…,” said X", "… — the ministry said"."""
         v = self.v
         first = verb.i if verb.inverted else verb.speaker.first
@@ -596,7 +595,7 @@ class CueReader:
         span = self.v.span_at(floor)
         return span.start if span is not None and span.start < floor else floor
 
-    def _directive(self, verb: "_Verb", after: int) -> Cue | None:
+    def _directive(self, verb: _Verb, after: int) -> Cue | None:
         """"X urged Y to …", "called on Y to …", "called for …", "demanded that …"."""
         v = self.v
         hi = verb.hi

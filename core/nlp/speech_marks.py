@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.nlp.lexicon import CLOSE_CONTEXT, CLOSE_ONLY, MARK_KIND, OPEN_CONTEXT, OPEN_ONLY, PAIRS, SINGLE_MARKS
-from core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
+from briefing.core.nlp.lexicon import CLOSE_CONTEXT, CLOSE_ONLY, MARK_KIND, OPEN_CONTEXT, OPEN_ONLY, PAIRS, SINGLE_MARKS
+from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
 
 #: Keys in Doc.user_data under which a document's text and quoted spans are kept, so every
 #: component reads them once: spaCy rebuilds Doc.text from every token on each access.

@@ -25,8 +25,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from core.nlp import datelex as lex
-from core.nlp.temporal_scan import Mention
+from briefing.core.nlp import datelex as lex
+from briefing.core.nlp.temporal_scan import Mention
 
 PAST, FUTURE = "past", "future"
 #: How far (days) a past month-and-day may lie after the anchor before it is read as last

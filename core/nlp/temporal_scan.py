@@ -7,10 +7,10 @@ and day, "last week"), not yet what day it means; temporal_resolve does that aga
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
-from core.nlp import datelex as lex
+from briefing.core.nlp import datelex as lex
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,6 @@ class Mention:
     #: For numeric dates: the possible (month, day) readings, most likely first.
     readings: tuple[tuple[int, int], ...] = field(default=())
 
-    @property
-    def has_year(self) -> bool:
-        """True when the expression states its year itself."""
-        return self.year is not None
 
 
 def _alternation(words) -> str:

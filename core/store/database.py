@@ -8,12 +8,11 @@ import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
-
-from core.errors import DatabaseError
-from core.fold import fold_if_changed
-from core.models import Extraction, ParsedArticle
-from core.settings import Settings
-from core.store.schema import (
+from briefing.core.errors import DatabaseError
+from briefing.core.fold import fold_if_changed
+from briefing.core.models import Extraction, ParsedArticle
+from briefing.core.settings import Settings
+from briefing.core.store.schema import (
     APPLICATION_ID,
     FTS_COLUMNS,
     FTS_DEFERRED_KEY,
@@ -480,9 +479,3 @@ def check_database(db: sqlite_utils.Database) -> list[str]:
             problems.append(f"{fts}: {err}")
     return problems
 
-
-def rebuild_fts(db: sqlite_utils.Database) -> None:
-    """Rebuild both FTS indexes from their content tables."""
-    with db.atomic():
-        for fts in ("articles_fts", "quotes_fts"):
-            db.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")

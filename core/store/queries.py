@@ -6,9 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
-
-from core.models import WEAK_ATTRIBUTIONS, distinct_notes
-from core.store.database import get_meta, set_meta
+from briefing.core.models import WEAK_ATTRIBUTIONS, distinct_notes
+from briefing.core.store.database import get_meta, set_meta
 
 
 @dataclass(frozen=True)

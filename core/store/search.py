@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Callable
 
 import sqlite_utils
-
-from core.errors import QueryError
-from core.fold import fold
-from core.store.snippets import PHRASE_MARKS, make_snippet, query_terms
-from core.store.stems import stem, tokens
-from core.textsafe import clean_text
+from briefing.core.errors import QueryError
+from briefing.core.fold import fold
+from briefing.core.store.snippets import PHRASE_MARKS, make_snippet, query_terms
+from briefing.core.store.stems import stem, tokens
+from briefing.core.textsafe import clean_text
 
 # Markers FTS5 puts around matches in snippets. Control characters are removed from every
 # stored text at ingest, so they can only come from FTS5 and are turned into offsets.
@@ -291,6 +290,3 @@ def quote_marks(db: sqlite_utils.Database, query: str, quote_ids: list[int], *, 
             result[rowid] = split_marks(marked or "")
     return result
 
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

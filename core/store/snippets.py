@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 
-from core.fold import fold
+from briefing.core.fold import fold
 
 #: Words around the best match in a snippet (FTS5's snippet() default is 15-ish).
 SNIPPET_WORDS = 16

@@ -11,7 +11,7 @@ import functools
 import sqlite3
 import threading
 
-from core.store.schema import TOKENIZE, WORD_TOKENIZE
+from briefing.core.store.schema import TOKENIZE, WORD_TOKENIZE
 
 _local = threading.local()
 

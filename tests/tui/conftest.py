@@ -7,13 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from briefing.core.indexer import index_paths
+from briefing.core.locations import bundled_data_dir
+from briefing.core.models import Event, Extraction, Quote
+from briefing.core.store.database import load_stored_settings, open_database, set_meta, write_extraction
+from briefing.core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
 from textual.widgets import Input
-
-from core.indexer import index_paths
-from core.locations import bundled_data_dir
-from core.models import Event, Extraction, Quote
-from core.store.database import load_stored_settings, open_database, set_meta, write_extraction
-from core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
 
 
 @pytest.fixture(autouse=True)
@@ -173,3 +172,11 @@ def empty_db(tmp_path, monkeypatch) -> Path:
     db = open_database(tmp_path / "empty.db")
     db.conn.close()
     return Path("empty.db")
+
+
+def pytest_collection_modifyitems(items):
+    """Every app test drives the whole app: slow, left out by `make test-fast`."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)

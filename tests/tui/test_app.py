@@ -8,21 +8,20 @@ import time
 from pathlib import Path
 
 import pytest
+from briefing.core.locations import bundled_data_dir
+from briefing.core.models import Extraction, Quote
+from briefing.core.store.database import load_stored_settings, open_database, write_extraction
+from briefing.tui import prefs
+from briefing.tui.app import BriefingApp
+from briefing.tui.commands import BriefingCommands
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.screens.speaker_picker import SpeakerPicker
+from briefing.tui.view import COLUMN_QUOTE_LIMIT
+from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.column_choices import ColumnChoices
+from briefing.tui.widgets.quote_column import QuoteColumn
 from textual.message import Message
-
-from core.locations import bundled_data_dir
-from core.models import Extraction, Quote
-from core.store.database import load_stored_settings, open_database, write_extraction
-from tui import prefs
-from tui.app import BriefingApp
-from tui.commands import BriefingCommands
-from tui.screens.help import HelpScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.speaker_picker import SpeakerPicker
-from tui.view import COLUMN_QUOTE_LIMIT
-from tui.widgets.article_view import ArticleView
-from tui.widgets.column_choices import ColumnChoices
-from tui.widgets.quote_column import QuoteColumn
 
 
 def of_type(messages: list[Message], kind: type) -> list:
@@ -116,8 +115,8 @@ async def test_empty_database_explains_how_to_fill_it(empty_db):
 
 async def test_opening_banner_shows_only_when_opening_is_slow(briefing_db, monkeypatch):
     """A briefing that opens at once never flashes a banner; a slow one says it is opening."""
-    import tui.app as app_module
-    from tui.widgets.index_progress import IndexProgress
+    import briefing.tui.app as app_module
+    from briefing.tui.widgets.index_progress import IndexProgress
 
     shown: list[str] = []
     original_start = IndexProgress.start
@@ -147,7 +146,7 @@ async def test_garbage_collector_is_paused_only_while_the_first_screen_is_built(
     """Paused from start-up until just after the first screen is up, then on again; never left off."""
     import gc
 
-    import tui.app as app_module
+    import briefing.tui.app as app_module
 
     monkeypatch.setattr(app_module, "COLLECTOR_SETTLE", 0.05)
     assert gc.isenabled()
@@ -307,19 +306,20 @@ def test_every_binding_in_the_app_has_an_id():
     """All Binding objects declared under tui/ carry an id (so users can remap them)."""
     import inspect
 
-    import tui.app
-    import tui.screens.help
-    import tui.screens.main
-    import tui.screens.reader
-    import tui.screens.speaker_picker
-    import tui.widgets.article_view
-    import tui.widgets.briefing_list
-    import tui.widgets.column_choices
-    import tui.widgets.quote_column
-    import tui.widgets.search_bar
-    import tui.widgets.source_list
-    import tui.widgets.timeline_list
+    import briefing.tui.app
+    import briefing.tui.screens.help
+    import briefing.tui.screens.main
+    import briefing.tui.screens.reader
+    import briefing.tui.screens.speaker_picker
+    import briefing.tui.widgets.article_view
+    import briefing.tui.widgets.briefing_list
+    import briefing.tui.widgets.column_choices
+    import briefing.tui.widgets.quote_column
+    import briefing.tui.widgets.search_bar
+    import briefing.tui.widgets.source_list
+    import briefing.tui.widgets.timeline_list
 
+    tui = briefing.tui
     modules = [tui.app, tui.screens.help, tui.screens.main, tui.screens.reader, tui.screens.speaker_picker,
                tui.widgets.article_view, tui.widgets.briefing_list, tui.widgets.column_choices,
                tui.widgets.quote_column, tui.widgets.search_bar, tui.widgets.source_list, tui.widgets.timeline_list]
@@ -402,7 +402,7 @@ async def test_search_filters_columns_and_lists_articles(briefing_db):
 
 async def test_search_drops_stale_results(briefing_db, monkeypatch):
     """A slow result for an earlier keystroke never overwrites the result for the latest query."""
-    import tui.app as app_module
+    import briefing.tui.app as app_module
 
     real = app_module.load_columns
 
@@ -585,7 +585,7 @@ async def test_speaker_picker_chooses_columns_and_remembers(briefing_db):
 
 async def test_more_columns_than_the_board_starts_with(briefing_db, monkeypatch):
     """The board opens with three columns laid out; a fourth chosen column is added beside them."""
-    from tui.widgets.quote_board import QuoteBoard
+    from briefing.tui.widgets.quote_board import QuoteBoard
 
     assert QuoteBoard.PLACEHOLDER_COLUMNS == 3
     app = BriefingApp(briefing_db)
@@ -677,7 +677,7 @@ async def test_export_that_cannot_read_its_sources_says_so(briefing_db, monkeypa
     """The brief's sources are read in a worker: a database error there is a notice, not silence."""
     import sqlite3
 
-    import tui.app as app_module
+    import briefing.tui.app as app_module
 
     def locked(db, ids):
         raise sqlite3.OperationalError("database is locked")
@@ -726,7 +726,7 @@ async def test_article_text_is_shown_literally(tmp_path):
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     path = tmp_path / "hostile.db"
     db = open_database(path)
-    from core.indexer import index_paths
+    from briefing.core.indexer import index_paths
 
     index_paths(db, [folder])
     article_id, text = db.execute("SELECT id, text FROM articles").fetchone()
@@ -810,9 +810,9 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
 
 async def test_source_list_reads_the_first_sources_and_says_how_many_more(briefing_db, monkeypatch):
     """A briefing of many thousand sources opens with the first of them and a line for the rest."""
-    import tui.view
+    import briefing.tui.view
 
-    monkeypatch.setattr(tui.view, "SOURCE_LIMIT", 2)
+    monkeypatch.setattr(briefing.tui.view, "SOURCE_LIMIT", 2)
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -829,7 +829,7 @@ async def test_source_list_reads_the_first_sources_and_says_how_many_more(briefi
 
 async def test_new_articles_from_a_running_index_appear(briefing_db, tmp_path):
     """While the app is open, another connection indexes more articles: they show up."""
-    from core.indexer import index_paths
+    from briefing.core.indexer import index_paths
 
     extra = tmp_path / "extra"
     extra.mkdir()

@@ -7,7 +7,7 @@ find today and changes with them. Regenerate with `pytest tests/tui --snapshot-u
 
 from __future__ import annotations
 
-from tui.app import BriefingApp
+from briefing.tui.app import BriefingApp
 
 
 async def ready(pilot) -> None:

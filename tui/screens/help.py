@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.tui.screens import FOCUS_BINDINGS
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,8 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
-
-from tui.screens import FOCUS_BINDINGS
 
 #: Marks used on screen, explained at the end of the help.
 LEGEND = [

@@ -5,6 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
+from briefing.core.store.queries import Source, TimelineEntry
+from briefing.tui.screens import FOCUS_BINDINGS
+from briefing.tui.view import ColumnsData
+from briefing.tui.widgets.article_hits import ArticleHits
+from briefing.tui.widgets.briefing_header import BriefingHeader
+from briefing.tui.widgets.index_progress import IndexProgress
+from briefing.tui.widgets.quote_board import QuoteBoard
+from briefing.tui.widgets.search_bar import SearchBar
+from briefing.tui.widgets.source_list import SourceList
+from briefing.tui.widgets.status_line import StatusLine
+from briefing.tui.widgets.timeline_list import TimelineList
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,18 +23,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-
-from core.store.queries import Source, TimelineEntry
-from tui.screens import FOCUS_BINDINGS
-from tui.view import ColumnsData
-from tui.widgets.article_hits import ArticleHits
-from tui.widgets.briefing_header import BriefingHeader
-from tui.widgets.index_progress import IndexProgress
-from tui.widgets.quote_board import QuoteBoard
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.source_list import SourceList
-from tui.widgets.status_line import StatusLine
-from tui.widgets.timeline_list import TimelineList
 
 
 def story_start(first_published: str | None) -> str | None:

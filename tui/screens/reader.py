@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import ClassVar
 
+from briefing.core.errors import BriefingError
+from briefing.core.store.queries import QuoteRow
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.screens import FOCUS_BINDINGS
+from briefing.tui.text import one_line, short_day
+from briefing.tui.view import ArticleData, Store, load_article
+from briefing.tui.widgets.article_view import ArticleView
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -13,14 +21,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
-
-from core.errors import BriefingError
-from core.store.queries import QuoteRow
-from core.textsafe import terminal_safe
-from tui.screens import FOCUS_BINDINGS
-from tui.text import one_line, short_day
-from tui.view import ArticleData, Store, load_article
-from tui.widgets.article_view import ArticleView
 
 
 class ReaderScreen(Screen, inherit_bindings=False):

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.errors import BriefingError
+from briefing.core.store.queries import SpeakerCount, list_groups, list_speakers
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.screens import FOCUS_BINDINGS
+from briefing.tui.view import ColumnSpec, Store
+from briefing.tui.widgets.column_choices import ColumnChoices
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -13,13 +19,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
-
-from core.errors import BriefingError
-from core.store.queries import SpeakerCount, list_groups, list_speakers
-from core.textsafe import terminal_safe
-from tui.screens import FOCUS_BINDINGS
-from tui.view import ColumnSpec, Store
-from tui.widgets.column_choices import ColumnChoices
 
 
 def _value(spec: ColumnSpec) -> str:

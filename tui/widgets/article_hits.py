@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.store.search import ArticleHit
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.text import marked, safe, short_day
+from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
-
-from core.store.search import ArticleHit
-from core.textsafe import terminal_safe
-from tui.text import marked, safe, short_day
-from tui.widgets.briefing_list import BriefingList
 
 
 class ArticleHits(BriefingList):

@@ -6,16 +6,15 @@ import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
+from briefing.core.store.queries import EventRow, QuoteRow
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.text import offset_map, wrap_offsets
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from core.store.queries import EventRow, QuoteRow
-from core.textsafe import terminal_safe
-from tui.text import offset_map, wrap_offsets
 
 #: Cells on the right for the ISO values of dates on each line.
 GUTTER = 13

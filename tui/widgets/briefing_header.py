@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from briefing.core.store.queries import Counts
+from briefing.core.textsafe import terminal_safe
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
-
-from core.store.queries import Counts
-from core.textsafe import terminal_safe
 
 
 class BriefingHeader(Horizontal):

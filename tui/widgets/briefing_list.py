@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Sequence
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -50,7 +51,7 @@ class BriefingList(OptionList, inherit_bindings=False):
     class Action(Message):
         """The user asked for something on an item: open, filter, pin, same-speaker, …"""
 
-        def __init__(self, sender: "BriefingList", action: str, item: Any) -> None:
+        def __init__(self, sender: BriefingList, action: str, item: Any) -> None:
             """Carry the list, the action name and the item."""
             super().__init__()
             self.sender_list = sender
@@ -58,7 +59,7 @@ class BriefingList(OptionList, inherit_bindings=False):
             self.item = item
 
         @property
-        def control(self) -> "BriefingList":
+        def control(self) -> BriefingList:
             """The list the action came from."""
             return self.sender_list
 
@@ -238,11 +239,6 @@ class BriefingList(OptionList, inherit_bindings=False):
             self.replace_option_prompt(key, self.render_item(item))
         except Exception:  # outside the window: it is rendered fresh when it comes into view
             pass
-
-    def rerender_all(self) -> None:
-        """Redraw every item in the window."""
-        for item in self.visible_items:
-            self.rerender(item)
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.core.textsafe import terminal_safe
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
-
-from core.textsafe import terminal_safe
 
 
 class IndexProgress(Horizontal):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.store.queries import QuoteRow
+from briefing.core.store.search import Marked
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.view import ColumnSpec
+from briefing.tui.widgets.quote_column import QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Tab, Tabs
-
-from core.store.queries import QuoteRow
-from core.store.search import Marked
-from core.textsafe import terminal_safe
-from tui.view import ColumnSpec
-from tui.widgets.quote_column import QuoteColumn
 
 
 class QuoteBoard(Vertical):

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.store.queries import QuoteRow
+from briefing.core.store.search import Marked
+from briefing.core.textsafe import terminal_safe
+from briefing.tui.text import marked, safe, short_day
+from briefing.tui.view import ColumnSpec
+from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-
-from core.store.queries import QuoteRow
-from core.store.search import Marked
-from core.textsafe import terminal_safe
-from tui.text import marked, safe, short_day
-from tui.view import ColumnSpec
-from tui.widgets.briefing_list import BriefingList
 
 _OPENING_QUOTES = "\"“„«‘'‹"
 
@@ -55,21 +54,21 @@ class QuoteColumn(BriefingList):
     class Move(Message):
         """The user wants the column to the left (-1) or right (+1)."""
 
-        def __init__(self, column: "QuoteColumn", step: int) -> None:
+        def __init__(self, column: QuoteColumn, step: int) -> None:
             """Carry the column and the direction."""
             super().__init__()
             self.column = column
             self.step = step
 
         @property
-        def control(self) -> "QuoteColumn":
+        def control(self) -> QuoteColumn:
             """The column the request came from."""
             return self.column
 
     class MarksWanted(Message):
         """Quotes scrolled into view whose search matches are not known yet."""
 
-        def __init__(self, column: "QuoteColumn", query: str, raw: bool, ids: list[int]) -> None:
+        def __init__(self, column: QuoteColumn, query: str, raw: bool, ids: list[int]) -> None:
             """Carry the column, the search and the quote ids."""
             super().__init__()
             self.column = column
@@ -78,7 +77,7 @@ class QuoteColumn(BriefingList):
             self.ids = ids
 
         @property
-        def control(self) -> "QuoteColumn":
+        def control(self) -> QuoteColumn:
             """The column that wants the marks."""
             return self.column
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.textsafe import terminal_safe
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
-
-from core.textsafe import terminal_safe
 
 
 class SearchBar(Vertical):
@@ -29,7 +28,7 @@ class SearchBar(Vertical):
     class Changed(Message):
         """The query (or raw mode) changed."""
 
-        def __init__(self, bar: "SearchBar", query: str, raw: bool) -> None:
+        def __init__(self, bar: SearchBar, query: str, raw: bool) -> None:
             """Carry the bar, the query and whether it is raw FTS5."""
             super().__init__()
             self.bar = bar
@@ -37,7 +36,7 @@ class SearchBar(Vertical):
             self.raw = raw
 
         @property
-        def control(self) -> "SearchBar":
+        def control(self) -> SearchBar:
             """The search bar."""
             return self.bar
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from briefing.core.store.queries import Source
+from briefing.tui.text import safe, short_day
+from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
-
-from core.store.queries import Source
-from tui.text import safe, short_day
-from tui.widgets.briefing_list import BriefingList
 
 
 class SourceList(BriefingList):

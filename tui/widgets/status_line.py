@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from briefing.core.textsafe import terminal_safe
 from rich.text import Text
 from textual.widgets import Static
-
-from core.textsafe import terminal_safe
 
 
 class StatusLine(Static):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from briefing.core.store.queries import EventRow, TimelineEntry
+from briefing.tui.text import one_line, safe, when_label
+from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
-
-from core.store.queries import EventRow, TimelineEntry
-from tui.text import one_line, safe, when_label
-from tui.widgets.briefing_list import BriefingList
 
 
 @dataclass(frozen=True)
