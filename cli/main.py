@@ -311,13 +311,11 @@ def _source_id(db, source: str | None) -> int | None:
 
 def _canonical_speaker(db, name: str) -> str:
     """Map any configured spelling of a focus speaker ("Vučić", "Вучић") to its canonical name."""
-    import unicodedata
-
-    from briefing.core.fold import fold
+    from briefing.core.fold import without_diacritics
     from briefing.core.store.database import load_stored_settings
 
     def plain(text: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c)).casefold()
+        return without_diacritics(text).casefold()
 
     for focus in load_stored_settings(db).speakers:
         if any(plain(s) == plain(name) for s in focus.spellings):

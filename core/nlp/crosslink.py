@@ -12,13 +12,12 @@ from __future__ import annotations
 import array
 import difflib
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
 
 import numpy
 import sqlite_utils
-from briefing.core.fold import fold
+from briefing.core.fold import without_diacritics
 
 #: Word shingle size and winnowing window: any common run of _K + _W - 1 = 6 words is found.
 _K = 3
@@ -40,8 +39,7 @@ def quote_words(text: str) -> list[str]:
     """Words of a quote for comparison: folded, without diacritics, lowercase, no punctuation."""
     if not text.isascii():
         # Most quotes are plain ASCII: only the others need decomposing, a character at a time.
-        text = unicodedata.normalize("NFKD", fold(text).translate(_APOSTROPHES))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = without_diacritics(text.translate(_APOSTROPHES))
     return _WORD.findall(text.lower())
 
 
