@@ -337,7 +337,7 @@ def _speaker_quotes(db, speaker: str | None, **filters):
 @json_option
 def timeline_command(source, db_path, as_json: bool) -> None:
     """Print the merged timeline, oldest first, with the sources for each date and disagreements."""
-    from briefing.core.export import day_label
+    from briefing.core.date_values import day_label
     from briefing.core.store.queries import timeline
 
     db = _open(db_path)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from briefing.core.date_values import day_label
 from briefing.core.errors import BriefingError
 from briefing.core.locations import export_dir
 from briefing.core.store.queries import EventRow, QuoteRow, Source, TimelineEntry
@@ -16,17 +17,6 @@ def _md(text: str | None) -> str:
     """Article text made inert in Markdown: no HTML, links or emphasis from the article."""
     text = " ".join(terminal_safe(text or "").split())
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
-
-
-def day_label(value: str | None, *, weekday: bool = True) -> str:
-    """'Mon 29 May 2023' (or '29 May 2023') for an ISO day, 'undated' for None, else as given."""
-    if not value:
-        return "undated"
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return (f"{day:%a} " if weekday else "") + f"{day.day} {day:%b %Y}"
 
 
 def render_brief(

@@ -8,6 +8,7 @@ import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
+from briefing.core.date_values import day_range
 from briefing.core.errors import DatabaseError
 from briefing.core.fold import fold_if_changed
 from briefing.core.models import Extraction, ParsedArticle
@@ -426,37 +427,6 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
 def prune_speakers(db: sqlite_utils.Database) -> None:
     """Drop speakers no quote refers to any more."""
     db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
-
-
-def day_range(value: str, granularity: str) -> tuple[str | None, str | None]:
-    """First and last ISO day covered by a date value of the given granularity."""
-    import datetime as dt
-
-    try:
-        if granularity == "day":
-            return value, value
-        if granularity == "week":
-            year, week = value.split("-W")
-            first = dt.date.fromisocalendar(int(year), int(week), 1)
-            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
-        if granularity == "month":
-            year, month = (int(p) for p in value.split("-")[:2])
-            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return dt.date(year, month, 1).isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
-        if granularity == "year":
-            return f"{int(value):04d}-01-01", f"{int(value):04d}-12-31"
-        if granularity == "span":
-            start, end = value.split("/")
-            return day_range(start, _granularity_of(start))[0], day_range(end, _granularity_of(end))[1]
-    except (ValueError, TypeError):
-        pass
-    return None, None
-
-
-def _granularity_of(value: str) -> str:
-    if "-W" in value:
-        return "week"
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
 
 
 # --- checking ----------------------------------------------------------------------------------

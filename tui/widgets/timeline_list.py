@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from briefing.core.date_values import when_label
 from briefing.core.store.queries import EventRow, TimelineEntry
-from briefing.tui.text import one_line, safe, when_label
+from briefing.tui.text import one_line, safe
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
