@@ -68,7 +68,7 @@ def cli(ctx: click.Context, db_path: Path | None, model: str | None) -> None:
 
 
 def _summary_instead_of_app(path: Path, bundle: Path | None) -> None:
-    from briefing.core.store.queries import counts
+    from briefing.core.store.reads import counts
 
     if bundle is not None:
         _index([bundle], path, rebuild=False, jobs=1, model=None, as_json=False)
@@ -159,7 +159,7 @@ def _index(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as
 @json_option
 def sources_command(db_path, as_json: bool) -> None:
     """List the articles of the briefing: outlet, date (and where it came from), place, counts."""
-    from briefing.core.store.queries import list_sources
+    from briefing.core.store.reads import list_sources
 
     rows = list_sources(_open(db_path))
     if as_json:
@@ -196,7 +196,7 @@ def search_command(query: str, where: str, limit: int, raw: bool, db_path, as_js
 def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) -> None:
     """Print the articles or quotes matching `query`."""
     from briefing.core.store.database import unindexed_articles
-    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.reads import list_quotes
     from briefing.core.store.search import UNSEARCHABLE, build_match, matching_quote_ids, quote_marks, search_articles
 
     # Whether there is anything to search does not depend on the briefing: no vocabulary read.
@@ -299,7 +299,7 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
 
 def _source_id(db, source: str | None) -> int | None:
     """The id of the source a --source option names (id, path or file name), or None."""
-    from briefing.core.store.queries import find_source
+    from briefing.core.store.reads import find_source
 
     if not source:
         return None
@@ -325,7 +325,7 @@ def _canonical_speaker(db, name: str) -> str:
 
 def _speaker_quotes(db, speaker: str | None, **filters):
     """Quotes of one speaker: exactly them when the name is known, else names containing it."""
-    from briefing.core.store.queries import list_quotes, speaker_exists
+    from briefing.core.store.reads import list_quotes, speaker_exists
 
     name = _canonical_speaker(db, speaker) if speaker else None
     return list_quotes(db, speaker=name, exact_speaker=bool(name) and speaker_exists(db, name), **filters)
@@ -338,7 +338,7 @@ def _speaker_quotes(db, speaker: str | None, **filters):
 def timeline_command(source, db_path, as_json: bool) -> None:
     """Print the merged timeline, oldest first, with the sources for each date and disagreements."""
     from briefing.core.date_values import day_label
-    from briefing.core.store.queries import timeline
+    from briefing.core.store.timeline import timeline
 
     db = _open(db_path)
     article_id = _source_id(db, source)
@@ -363,7 +363,7 @@ def timeline_command(source, db_path, as_json: bool) -> None:
 @json_option
 def speakers_command(db_path, as_json: bool) -> None:
     """List every speaker found, with their group and number of quotes."""
-    from briefing.core.store.queries import list_speakers
+    from briefing.core.store.reads import list_speakers
 
     rows = list_speakers(_open(db_path))
     if as_json:
@@ -425,7 +425,8 @@ def export_command(out_path, source, speaker, db_path, as_json: bool) -> None:
     """Write a Markdown brief of the briefing (sources, quotes by speaker, timeline) and say where."""
     from briefing.core.export import render_brief, write_brief
     from briefing.core.store.database import load_stored_settings
-    from briefing.core.store.queries import get_source, list_sources, timeline
+    from briefing.core.store.reads import get_source, list_sources
+    from briefing.core.store.timeline import timeline
 
     db = _open(db_path)
     settings = load_stored_settings(db)
@@ -468,7 +469,7 @@ def locate_command(db_path, as_json: bool) -> None:
 def check_command(db_path, as_json: bool) -> None:
     """Verify a database: SQLite and FTS5 integrity, and counts. Exit 1 when damaged."""
     from briefing.core.store.database import check_database, open_database, unindexed_articles
-    from briefing.core.store.queries import counts
+    from briefing.core.store.reads import counts
     from briefing.core.store.search import UNSEARCHABLE
 
     # FTS5's integrity-check is issued as a write command, so the file is opened read-write;

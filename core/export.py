@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing.core.date_values import day_label
 from briefing.core.errors import BriefingError
 from briefing.core.locations import export_dir
-from briefing.core.store.queries import EventRow, QuoteRow, Source, TimelineEntry
+from briefing.core.store.rows import EventRow, QuoteRow, Source, TimelineEntry
 from briefing.core.textsafe import terminal_safe
 
 

@@ -34,7 +34,8 @@ from briefing.core.store.database import (
     update_words,
     write_article,
 )
-from briefing.core.store.queries import MOST_QUOTED_KEY, SUMMARY_KEY, count_most_quoted, store_timeline_summary
+from briefing.core.store.reads import MOST_QUOTED_KEY, count_most_quoted
+from briefing.core.store.timeline import SUMMARY_KEY, store_timeline_summary
 from briefing.core.timeline_links import SHORT_EVENT as _SHORT_EVENT
 
 #: A batch is committed after this many files or this many seconds, whichever comes first:

@@ -13,7 +13,7 @@ from briefing.core.indexer import index_paths
 from briefing.core.models import Extraction, ParsedArticle
 from briefing.core.settings import Settings
 from briefing.core.store.database import check_database, open_database, write_article
-from briefing.core.store.queries import counts, list_sources
+from briefing.core.store.reads import counts, list_sources
 from briefing.core.store.schema import SCHEMA_VERSION
 from briefing.core.store.stems import stem
 
@@ -242,7 +242,7 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path, seed_folder):
 
 
 def test_a_column_is_read_in_order_from_an_index_not_sorted(seed_db):
-    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.reads import list_quotes
 
     speaker, group = seed_db.execute(
         "SELECT speaker, group_name FROM quotes WHERE speaker IS NOT NULL AND group_name IS NOT NULL "

@@ -14,7 +14,7 @@ from briefing.core.ingest import discover, parse_bytes
 from briefing.core.ingest.decode import decode_bytes
 from briefing.core.models import ParsedArticle
 from briefing.core.store.database import check_database, open_database
-from briefing.core.store.queries import article_text, counts, list_sources
+from briefing.core.store.reads import article_text, counts, list_sources
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

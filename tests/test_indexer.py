@@ -8,7 +8,7 @@ import os
 import pytest
 from briefing.core.indexer import index_paths
 from briefing.core.store.database import check_database, get_meta, open_database, unindexed_articles
-from briefing.core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
+from briefing.core.store.reads import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
 
 from tests.test_cli import run
 
@@ -118,7 +118,7 @@ def test_two_jobs_give_the_same_content(tmp_path, seed_folder):
 
 
 def test_capped_timeline_keeps_counts_outlets_and_notes(seed_db):
-    from briefing.core.store.queries import timeline
+    from briefing.core.store.timeline import timeline
 
     full = timeline(seed_db)
     capped = timeline(seed_db, per_entry=1)
@@ -151,28 +151,28 @@ def test_most_quoted_is_counted_when_nothing_was_stored(fresh_db, seed_folder):
 
 
 def test_stored_timeline_summary_matches_counting_and_is_not_read_while_stale(fresh_db, seed_folder, monkeypatch):
-    from briefing.core.store import queries
-    from briefing.core.store.queries import SUMMARY_KEY, timeline
+    from briefing.core.store import timeline as timeline_module
+    from briefing.core.store.timeline import SUMMARY_KEY, timeline
 
     def shown(entries):
         return [(e.value, e.total, e.outlets, e.disagreements, [ev.id for ev in e.events]) for e in entries]
 
     index_paths(fresh_db, [seed_folder])
     assert get_meta(fresh_db, SUMMARY_KEY) == "current"
-    assert queries._stored_summaries(fresh_db, 2) is not None
+    assert timeline_module._stored_summaries(fresh_db, 2) is not None
     stored = shown(timeline(fresh_db, per_entry=2))
     with monkeypatch.context() as patch:
-        patch.setattr(queries, "_stored_summaries", lambda db, per_entry: None)
+        patch.setattr(timeline_module, "_stored_summaries", lambda db, per_entry: None)
         counted = shown(timeline(fresh_db, per_entry=2))
     assert stored == counted and len(stored) > 3
     # Owed work (a run killed before linking): the summary is not trusted, the timeline is counted.
     with fresh_db.atomic():
         fresh_db.execute("INSERT INTO pending (path) VALUES ('')")
-    assert queries._stored_summaries(fresh_db, 2) is None
+    assert timeline_module._stored_summaries(fresh_db, 2) is None
     # More events per date than were stored: counted too.
     with fresh_db.atomic():
         fresh_db.execute("DELETE FROM pending")
-    assert queries._stored_summaries(fresh_db, queries.SUMMARY_EVENTS_PER_DATE + 1) is None
+    assert timeline_module._stored_summaries(fresh_db, timeline_module.SUMMARY_EVENTS_PER_DATE + 1) is None
 
 
 def _links(db):
@@ -385,7 +385,7 @@ def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(t
 
 def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path, seed_folder, monkeypatch):
     import briefing.core.indexer
-    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.reads import list_quotes
     from briefing.core.store.schema import READ_INDEXES
 
     apply = _stop_at_the_third_file(monkeypatch)

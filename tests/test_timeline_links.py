@@ -306,7 +306,7 @@ def test_a_semicolon_inside_a_note_stays_in_it_and_a_cut_note_yields_to_its_whol
 
 
 def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
-    from briefing.core.store.queries import timeline
+    from briefing.core.store.timeline import timeline
 
     for entries in (timeline(seed_db), timeline(seed_db, per_entry=2)):
         noted = [entry.disagreements for entry in entries if entry.disagreements]

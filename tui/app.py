@@ -14,7 +14,8 @@ from briefing.core.errors import BriefingError
 from briefing.core.export import render_brief, write_brief
 from briefing.core.models import IndexReport
 from briefing.core.settings import Settings
-from briefing.core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
+from briefing.core.store.reads import sources_with_ids
+from briefing.core.store.rows import EventRow, QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, quote_marks
 from briefing.tui import prefs
 from briefing.tui.commands import BriefingCommands

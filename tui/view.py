@@ -12,13 +12,7 @@ import sqlite_utils
 from briefing.core.errors import QueryError
 from briefing.core.settings import Settings
 from briefing.core.store.database import load_stored_settings, open_database, unindexed_articles
-from briefing.core.store.queries import (
-    SUMMARY_EVENTS_PER_DATE,
-    Counts,
-    EventRow,
-    QuoteRow,
-    Source,
-    TimelineEntry,
+from briefing.core.store.reads import (
     count_quotes,
     counts,
     earliest_published,
@@ -26,9 +20,10 @@ from briefing.core.store.queries import (
     list_quotes,
     list_sources,
     most_quoted,
-    timeline,
 )
+from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, TimelineEntry
 from briefing.core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
+from briefing.core.store.timeline import SUMMARY_EVENTS_PER_DATE, timeline
 from briefing.tui.text import short_day
 
 T = TypeVar("T")
@@ -302,7 +297,7 @@ def load_columns(
 
 def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:
     """Source, text, quotes and events of one article."""
-    from briefing.core.store.queries import article_text, get_source, list_events
+    from briefing.core.store.reads import article_text, get_source, list_events
 
     return ArticleData(
         source=get_source(db, article_id),

@@ -130,7 +130,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     for statement in READ_INDEXES.values():
         db.execute(statement)
-    # The whole timeline counted once per index run (core.store.queries.store_timeline_summary).
+    # The whole timeline counted once per index run (core.store.timeline.store_timeline_summary).
     db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
     for table, columns in FTS_COLUMNS.items():
@@ -143,14 +143,14 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-#: Sources are listed in this order (core.store.queries.list_sources): with it indexed, the first
+#: Sources are listed in this order (core.store.reads.list_sources): with it indexed, the first
 #: page of a large briefing is read from the index instead of sorting every article row.
 ARTICLE_ORDER_INDEX_SQL = (
     "CREATE INDEX IF NOT EXISTS idx_articles_order ON articles (published IS NULL, published, outlet, path)"
 )
 
 #: A column of quotes is one speaker's (or one group's), oldest source first, in article order
-#: (core.store.queries.list_quotes): indexed in that order, its first page is read, not sorted.
+#: (core.store.reads.list_quotes): indexed in that order, its first page is read, not sorted.
 #: The article's date is copied onto its quotes and follows it when it changes (an undated
 #: article's inferred date is revised when the briefing grows).
 QUOTE_ORDER_INDEXES_SQL = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from briefing.core.store.queries import Source, TimelineEntry
+from briefing.core.store.rows import Source, TimelineEntry
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.view import ColumnsData
 from briefing.tui.widgets.article_hits import ArticleHits

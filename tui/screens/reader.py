@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.store.queries import QuoteRow
+from briefing.core.store.rows import QuoteRow
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.text import one_line, short_day

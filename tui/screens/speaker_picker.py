@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.store.queries import SpeakerCount, list_groups, list_speakers
+from briefing.core.store.reads import list_groups, list_speakers
+from briefing.core.store.rows import SpeakerCount
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.view import ColumnSpec, Store

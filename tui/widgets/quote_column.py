@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing.core.store.queries import QuoteRow
+from briefing.core.store.rows import QuoteRow
 from briefing.core.store.search import Marked
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.text import marked, safe, short_day

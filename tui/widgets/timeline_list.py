@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from briefing.core.date_values import when_label
-from briefing.core.store.queries import EventRow, TimelineEntry
+from briefing.core.store.rows import EventRow, TimelineEntry
 from briefing.tui.text import one_line, safe
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
