@@ -228,7 +228,7 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool) ->
             return
         t = table("id", "outlet", "published", "title", "snippet")
         for h in hits:
-            t.add_row(str(h.id), safe(h.outlet or "unknown outlet"), h.published or "undated", safe(h.title), _marked(h.snippet))
+            t.add_row(str(h.id), safe(h.label), h.published or "undated", safe(h.title), _marked(h.snippet))
         console().print(t)
         return
     ids = matching_quote_ids(db, query, raw=raw, limit=limit)
@@ -271,7 +271,7 @@ def _print_quotes(quotes, marks=None) -> None:
         speaker = safe(q.speaker or "unknown")
         if q.weak:
             speaker.append(f" ({q.attribution})", style="dim")
-        source = safe(f"{q.outlet or 'unknown outlet'} {q.published or ''}".strip())
+        source = safe(f"{q.label} {q.published or ''}".strip())
         if q.also_in:
             source.append(safe(f"\nalso in {', '.join(q.also_in)}"))
         t.add_row(speaker, q.kind, text, safe(q.cue), source)
@@ -388,6 +388,7 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
     Articles without a date of their own are dated from the other files given, as in an index.
     """
     from briefing.core.extract import extract_files
+    from briefing.core.models import outlet_label
 
     for path in files:
         if not Path(path).exists():
@@ -399,7 +400,7 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
         out = console()
         for article in result.articles:
             date = (article["published"] or "undated") + (" (inferred)" if article["published_source"] == "inferred" else "")
-            out.print(safe(f"{article['path']}: {article['outlet'] or 'unknown outlet'}, {date}"), style="bold")
+            out.print(safe(f"{article['path']}: {outlet_label(article['outlet'])}, {date}"), style="bold")
             t = table("speaker", "kind", "quote", "cue")
             for q in article["quotes"]:
                 t.add_row(safe(q["speaker"] or "unknown"), q["kind"], safe(q["text"]), safe(q["cue"]))

@@ -55,7 +55,7 @@ def render_brief(
                 also = f" Also in {', '.join(_md(o) for o in q.also_in)}." if q.also_in else ""
                 lines.append(
                     f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
-                    f"({_md(q.outlet or 'unknown outlet')}, {q.published or 'undated'}){weak}{also}"
+                    f"({_md(q.label)}, {q.published or 'undated'}){weak}{also}"
                 )
             lines.append("")
     if entries is None and events:
@@ -67,7 +67,7 @@ def render_brief(
             flag = " ⚠ sources disagree" if entry.disagreements else ""
             lines.append(f"- **{label}** ({', '.join(_md(o) for o in entry.outlets)}){flag}")
             for event in entry.events:
-                lines.append(f"  - {_md(event.sentence)} — {_md(event.outlet or 'unknown outlet')}")
+                lines.append(f"  - {_md(event.sentence)} — {_md(event.label)}")
             for note_text in entry.disagreements:
                 lines.append(f"  - ⚠ {_md(note_text)}")
         lines.append("")

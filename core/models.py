@@ -14,6 +14,15 @@ PUBLISHED_SOURCES = ("front-matter", "dateline", "header", "inferred", "unknown"
 ATTRIBUTIONS = ("named", "organisation", "according-to", "pronoun", "continuation", "unknown")
 WEAK_ATTRIBUTIONS = frozenset({"pronoun", "continuation", "unknown"})
 
+#: How an article with no outlet of its own is named wherever outlets are listed.
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_label(outlet: str | None) -> str:
+    """The outlet, or `UNKNOWN_OUTLET` when there is none."""
+    return outlet or UNKNOWN_OUTLET
+
+
 #: Kinds of quote: verbatim in quote marks, reported speech, or reported speech with a verbatim part.
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 

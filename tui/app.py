@@ -664,7 +664,7 @@ class BriefingApp(App[None], inherit_bindings=False):
                 return
             self.goto_speaker(quote.speaker)
         elif action == "same-source":
-            self.goto_source(quote.article_id, quote.outlet or "unknown outlet")
+            self.goto_source(quote.article_id, quote.label)
         elif action == "same-day":
             if not quote.published:
                 self.notify("This source has no date.", timeout=3)

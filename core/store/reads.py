@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import sqlite_utils
+from briefing.core.models import UNKNOWN_OUTLET
 from briefing.core.store.database import get_meta
 from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount
 
@@ -183,10 +184,10 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
         return rows
     outlets: dict[int, list[tuple[int, str]]] = {}
     for sid, article_id, outlet in db.execute(
-        "SELECT DISTINCT q.statement_id, q.article_id, coalesce(a.outlet, 'unknown outlet') "
+        "SELECT DISTINCT q.statement_id, q.article_id, coalesce(a.outlet, ?) "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "WHERE q.statement_id IN (SELECT value FROM json_each(?))",
-        [json_list(statements)],
+        [UNKNOWN_OUTLET, json_list(statements)],
     ).fetchall():
         outlets.setdefault(sid, []).append((article_id, outlet))
     result = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from briefing.core.models import WEAK_ATTRIBUTIONS, distinct_notes
+from briefing.core.models import WEAK_ATTRIBUTIONS, distinct_notes, outlet_label
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class Source:
 
     @property
     def label(self) -> str:
-        """Outlet, or 'unknown outlet'."""
-        return self.outlet or "unknown outlet"
+        """Outlet, or the one name of an unknown outlet."""
+        return outlet_label(self.outlet)
 
     def to_dict(self) -> dict:
         """Plain dict for JSON."""
@@ -63,6 +63,11 @@ class QuoteRow:
     path: str
     #: Outlets of other articles that carry the same statement.
     also_in: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The outlet of the quote's source, or the one name of an unknown outlet."""
+        return outlet_label(self.outlet)
 
     @property
     def weak(self) -> bool:
@@ -97,6 +102,11 @@ class EventRow:
     outlet: str | None
     published: str | None
     path: str
+
+    @property
+    def label(self) -> str:
+        """The outlet of the event's source, or the one name of an unknown outlet."""
+        return outlet_label(self.outlet)
 
     def to_dict(self) -> dict:
         """Plain dict for JSON."""
@@ -142,7 +152,7 @@ class TimelineEntry:
         """Distinct outlets reporting this entry's events."""
         if self.all_outlets is not None:
             return self.all_outlets
-        return sorted({e.outlet or "unknown outlet" for e in self.events})
+        return sorted({e.label for e in self.events})
 
     @property
     def disagreements(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import sqlite_utils
-from briefing.core.models import distinct_notes
+from briefing.core.models import UNKNOWN_OUTLET, distinct_notes
 from briefing.core.store.database import get_meta, set_meta
 from briefing.core.store.reads import EVENT_SQL, json_list, list_events
 from briefing.core.store.rows import EventRow, TimelineEntry
@@ -80,9 +80,9 @@ def _summaries(db: sqlite_utils.Database, where: list[str], params: list, per_en
         found[value] = [value, granularity, first, total, [], distinct_notes(json.loads(notes)), []]
     for value, outlets in db.execute(
         "SELECT o.value, json_group_array(o.outlet) FROM (SELECT DISTINCT e.value, "
-        "coalesce(a.outlet, 'unknown outlet') AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        "coalesce(a.outlet, ?) AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
         f"{clause.replace('article_id', 'e.article_id').replace('day_', 'e.day_')}) o GROUP BY o.value",
-        params,
+        [UNKNOWN_OUTLET, *params],
     ).fetchall():
         found[value][4] = sorted(json.loads(outlets))
     for value, event_id in db.execute(

@@ -216,7 +216,7 @@ class QuoteColumn(BriefingList):
         line = Text(style=style("quote--meta"))
         if f"quote-{item.id}" in self.pinned:
             line.append("★ pinned  ", style("quote--pin"))
-        line.append_text(safe(item.outlet or "unknown outlet"))
+        line.append_text(safe(item.label))
         line.append(f" · {short_day(item.published)}")
         if item.article_id in self.inferred:
             line.append(" (inferred)")

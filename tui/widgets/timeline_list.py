@@ -158,7 +158,7 @@ class TimelineList(BriefingList):
             text.append("★ ", style("timeline--pin"))
         text.append_text(safe(one_line(event.sentence or event.expression, EVENT_LINE), style("timeline--event")))
         text.append(" — ", style("timeline--outlet"))
-        text.append_text(safe(event.outlet or "unknown outlet", style("timeline--outlet")))
+        text.append_text(safe(event.label, style("timeline--outlet")))
         return text
 
     def action_item(self, action: str) -> None:
