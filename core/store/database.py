@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -17,20 +19,22 @@ from briefing.core.store.schema import (
     APPLICATION_ID,
     FTS_COLUMNS,
     FTS_DEFERRED_KEY,
+    FTS_TABLES,
     MIGRATIONS,
+    MOST_QUOTED_KEY,
     READ_INDEXES,
     SCHEMA_VERSION,
+    SUMMARY_KEY,
+    TABLES,
     TOKENIZE,
     WORD_TOKENIZE,
     create_schema,
 )
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_OWN_TABLES = {
-    "meta", "files", "pending", "articles", "speakers", "quotes", "events", "timeline_dates", "words", "words_pending"
-} | {
-    f"{table}_fts{suffix}" for table in ("articles", "quotes") for suffix in ("", "_data", "_idx", "_docsize", "_config")
-}
+#: Tables a briefing database may hold; one that is half made holds some of them and no others
+#: (`pending` is what an older version kept owed work in).
+_OWN_TABLES = {*TABLES, *FTS_TABLES, "pending"}
 #: How long a reader or writer waits for the other side's lock before giving up.
 BUSY_TIMEOUT_MS = 10_000
 
@@ -145,6 +149,38 @@ def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
 def describe_write_error(path: Path | str, err: sqlite3.Error) -> str:
     """One sentence for a failed write (full disk, read-only file, lock), naming the database."""
     return _describe_sqlite_error(Path(path), err)
+
+
+def database_file(db: sqlite_utils.Database) -> str:
+    """The file `db` is, as SQLite names it ("the database" when it cannot say)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else "the database"
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes when another connection commits to the database (PRAGMA data_version)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+@contextlib.contextmanager
+def page_cache(db: sqlite_utils.Database, kib: int) -> Iterator[None]:
+    """Give the connection a page cache of `kib` KiB for the time of the block, then the one it had."""
+    previous = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+def clear_briefing(db: sqlite_utils.Database) -> None:
+    """Empty the briefing for a rebuild: every article, file and summary (settings and roots stay)."""
+    with db.atomic():
+        for table in TABLES:
+            if table != "meta":
+                db.execute(f"DELETE FROM [{table}]")
+        db.execute("DELETE FROM meta WHERE key IN (?, ?)", [SUMMARY_KEY, MOST_QUOTED_KEY])
 
 
 # --- meta --------------------------------------------------------------------------------------
@@ -407,6 +443,11 @@ def update_words(db: sqlite_utils.Database) -> int:
             for table in ("words_stems", "words_stemmed", "words_new", "words_source_terms", "words_source"):
                 db.execute(f"DROP TABLE IF EXISTS temp.{table}")
     return added
+
+
+def words_owed(db: sqlite_utils.Database) -> bool:
+    """True when articles wait for their words to be read into the vocabulary (see `update_words`)."""
+    return db.execute("SELECT 1 FROM words_pending LIMIT 1").fetchone() is not None
 
 
 def unindexed_articles(db: sqlite_utils.Database) -> int:

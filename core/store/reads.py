@@ -6,8 +6,9 @@ import json
 
 import sqlite_utils
 from briefing.core.models import UNKNOWN_OUTLET
-from briefing.core.store.database import get_meta
+from briefing.core.store.database import get_meta, set_meta
 from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount
+from briefing.core.store.schema import MOST_QUOTED_KEY
 
 _SOURCE_SQL = """
 SELECT a.id, a.path, a.outlet, a.title, a.byline, a.place, a.url, a.published,
@@ -247,10 +248,6 @@ def speaker_exists(db: sqlite_utils.Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM speakers WHERE name = ?", [name]).fetchone() is not None
 
 
-#: Meta key of the most quoted groups and speakers, kept by the indexer (see `most_quoted`).
-MOST_QUOTED_KEY = "most_quoted"
-
-
 def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bool]]:
     """The `count` most quoted groups or speakers as (name, is a group), most quoted first.
 
@@ -267,8 +264,19 @@ def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bo
 
 def count_most_quoted(db: sqlite_utils.Database, count: int = 10) -> list[tuple[str, bool]]:
     """Count which groups or speakers are most quoted (what `most_quoted` reads, stored)."""
-    groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
+    groups = quote_groups(db)
     return [(name, name in groups) for name, _n in list_groups(db)[:count]]
+
+
+def store_most_quoted(db: sqlite_utils.Database) -> None:
+    """Count the most quoted and store them for `most_quoted` (caller owns the transaction): every
+    app start reads them, and counting a large briefing's quotes there would hold it up."""
+    set_meta(db, MOST_QUOTED_KEY, json.dumps(count_most_quoted(db)))
+
+
+def quote_groups(db: sqlite_utils.Database) -> set[str]:
+    """The groups (columns of the settings) that have quotes."""
+    return {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:

@@ -7,8 +7,10 @@ import json
 import sqlite_utils
 from briefing.core.models import UNKNOWN_OUTLET, distinct_notes
 from briefing.core.store.database import get_meta, set_meta
+from briefing.core.store.owed import has_owed
 from briefing.core.store.reads import EVENT_SQL, json_list, list_events
 from briefing.core.store.rows import EventRow, TimelineEntry
+from briefing.core.store.schema import SUMMARY_KEY
 
 
 def timeline(
@@ -97,7 +99,7 @@ def _summaries(db: sqlite_utils.Database, where: list[str], params: list, per_en
 def _stored_summaries(db: sqlite_utils.Database, per_entry: int) -> list[_Summary] | None:
     """The summaries the last index run stored, or None when they cannot stand in for a count
     (not stored yet, fewer events per date than asked for, or work still owed)."""
-    if per_entry > SUMMARY_EVENTS_PER_DATE or db.execute("SELECT 1 FROM pending LIMIT 1").fetchone():
+    if per_entry > SUMMARY_EVENTS_PER_DATE or has_owed(db):
         return None
     if get_meta(db, SUMMARY_KEY) != "current":
         return None
@@ -107,10 +109,6 @@ def _stored_summaries(db: sqlite_utils.Database, per_entry: int) -> list[_Summar
             "SELECT value, granularity, day_first, total, outlets, notes, first_ids FROM timeline_dates"
         )
     ]
-
-
-#: Meta key saying the stored timeline summary matches the events ("current").
-SUMMARY_KEY = "timeline_summary"
 
 
 def store_timeline_summary(db: sqlite_utils.Database) -> None:

@@ -3,8 +3,8 @@
 Outlets re-punctuate, trim and lightly reword what a speaker said. Two quotes report the same
 statement when their normalised words agree: identical, one a trimmed part of the other, or
 nearly all words shared in order. Comparing every pair is quadratic, so candidates come from
-blocking: each quote is indexed under a few winnowed word shingles (any shared run of
-`_K + _W - 1` words guarantees a shared key), and shingles common to many quotes are ignored.
+blocking (core.linking.blocking): each quote is indexed under a few winnowed word shingles
+(any shared run of six words guarantees a shared key), and shingles common to many quotes are ignored.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from __future__ import annotations
 import array
 import difflib
 import re
-import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-import sqlite_utils
 from briefing.core.fold import without_diacritics
+from briefing.core.linking.blocking import WordCodes, blocking_keys, buckets
+from briefing.core.linking.union_find import UnionFind
+from briefing.core.models import QuoteText
 
-#: Word shingle size and winnowing window: any common run of _K + _W - 1 = 6 words is found.
-_K = 3
-_W = 4
 #: A shingle shared by more quotes than this is a set phrase, not evidence of one statement.
 _MAX_BUCKET = 40
 #: Fewest words a quote needs to be linked (three-word fragments match too much by chance).
@@ -155,147 +154,18 @@ def _describe_changes(wa: list[str], wb: list[str], limit: int = 3) -> str:
     return "reworded: " + "; ".join(changes[:limit]) + more
 
 
-class _WordCodes(dict):
-    """Word -> a number that is the same in every process (str hashes are salted per process)."""
+def link_statements(quotes: Iterable[QuoteText]) -> dict[int, int]:
+    """Quote id → statement id, for the quotes that report a statement another article reports too.
 
-    def __missing__(self, word: str) -> int:
-        code = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        return code
-
-
-#: Stands in for the missing words of a quote shorter than a shingle (no CRC-32 is this large).
-_PAD = 1 << 32
-
-
-def _mix(c0: numpy.ndarray, c1: numpy.ndarray, c2: numpy.ndarray) -> numpy.ndarray:
-    """64-bit hashes of word-code triples (arithmetic wraps, as a hash should)."""
-    h = c0 * numpy.uint64(0x9E3779B97F4A7C15) + c1 * numpy.uint64(0xC2B2AE3D27D4EB4F) + c2 * numpy.uint64(0x165667B19E3779F9)
-    h ^= h >> numpy.uint64(31)
-    h *= numpy.uint64(0x94D049BB133111EB)
-    h ^= h >> numpy.uint64(29)
-    return h
-
-
-def shingle_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(keys, owners): the blocking keys of many quotes at once, in quote order (a quote that
-    repeats a shingle may list its key more than once: `blocking_keys` sorts and dedupes).
-
-    `codes` holds the word codes of all quotes one after another, `lengths` how many each
-    has. A quote's keys are the minimum hash of every `_W` consecutive `_K`-word shingles
-    (winnowing), or all its shingles when it has no more than `_W`; a quote shorter than a
-    shingle is one padded shingle. Done in numpy: a large briefing has millions of shingles.
+    Quotes from different articles that report one statement share the id of the statement's
+    earliest quote (by the article's publication date, then id); a quote no other article
+    reports is left out. `quotes` is read once, in order.
     """
-    codes = numpy.asarray(codes, dtype=numpy.uint64)
-    lengths = numpy.asarray(lengths, dtype=numpy.int64)
-    if not len(codes):
-        return numpy.empty(0, numpy.uint64), numpy.empty(0, numpy.int64)
-    quotes = numpy.arange(len(lengths))
-    ends = numpy.cumsum(lengths)
-    starts = ends - lengths
-    shingles = numpy.where(lengths > 0, numpy.maximum(lengths - _K + 1, 1), 0)
-    shingle_owner = numpy.repeat(quotes, shingles)
-    first_shingle = numpy.cumsum(shingles) - shingles
-    at = starts[shingle_owner] + numpy.arange(len(shingle_owner)) - first_shingle[shingle_owner]
-    end = ends[shingle_owner]
-    padded = numpy.append(codes, numpy.uint64(_PAD))
-    words = [padded[numpy.where(at + k < end, at + k, len(codes))] for k in range(_K)]
-    hashes = _mix(*words)
-    # Winnowing windows: the minimum of each run of _W shingles of one quote.
-    windows = numpy.where(shingles > _W, shingles - _W + 1, 0)
-    window_owner = numpy.repeat(quotes, windows)
-    first_window = numpy.cumsum(windows) - windows
-    window_at = first_shingle[window_owner] + numpy.arange(len(window_owner)) - first_window[window_owner]
-    minima = hashes[window_at]
-    for k in range(1, _W):
-        numpy.minimum(minima, hashes[window_at + k], out=minima)
-    # Neighbouring windows often share their minimum: keep it once.
-    changed = numpy.ones(len(minima), dtype=bool)
-    changed[1:] = (minima[1:] != minima[:-1]) | (window_owner[1:] != window_owner[:-1])
-    few = shingles[shingle_owner] <= _W  # quotes with no more shingles than a window keep them all
-    return (
-        numpy.concatenate((hashes[few], minima[changed])),
-        numpy.concatenate((shingle_owner[few], window_owner[changed])),
-    )
-
-
-#: Word codes hashed at once (the arrays of a slice of quotes this long take about 40 MB).
-_CODES_AT_ONCE = 1 << 19
-
-
-def blocking_keys(codes: numpy.ndarray, lengths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """`shingle_keys` of all quotes, made a slice of quotes at a time: sorted by key, then
-    quote, each (key, quote) pair once.
-
-    At 100,000 articles the quotes hold 20 million words: hashing them all at once would take
-    over a gigabyte.
-    """
-    ends = numpy.cumsum(lengths)
-    keys, owners = [numpy.empty(0, numpy.uint64)], [numpy.empty(0, numpy.int64)]
-    first = 0
-    while first < len(lengths):
-        start = int(ends[first] - lengths[first])
-        last = max(first + 1, int(numpy.searchsorted(ends, start + _CODES_AT_ONCE, side="right")))
-        found, found_owners = shingle_keys(codes[start : ends[last - 1]], lengths[first:last])
-        keys.append(found)
-        owners.append(found_owners + first)
-        first = last
-    all_keys, all_owners = numpy.concatenate(keys), numpy.concatenate(owners)
-    order = numpy.lexsort((all_owners, all_keys))
-    all_keys, all_owners = all_keys[order], all_owners[order]
-    first = numpy.ones(len(all_keys), dtype=bool)
-    first[1:] = (all_keys[1:] != all_keys[:-1]) | (all_owners[1:] != all_owners[:-1])
-    return all_keys[first], all_owners[first]
-
-
-def fingerprints(words: list[str]) -> set[int]:
-    """Blocking keys of a quote: winnowed hashes of its word shingles (see `shingle_keys`).
-
-    Hashed from stable word codes: with Python's salted string hashes the winnowing kept
-    different shingles in every run, and so linked different quotes.
-    """
-    codes = _WordCodes()
-    keys, _owners = shingle_keys(numpy.fromiter(map(codes.__getitem__, words), numpy.uint64, len(words)), [len(words)])
-    return set(keys.tolist())
-
-
-class _UnionFind:
-    """Disjoint sets of quote indices (path halving; the smaller index is the root)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        #: Indices that were ever joined with another: every set of more than one.
-        self.joined: set[int] = set()
-
-    def find(self, x: int) -> int:
-        """The root of x's set."""
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        """Join the sets of a and b."""
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-            self.joined.update((a, b))
-
-
-def link_statements(db: sqlite_utils.Database) -> int:
-    """Give quotes from different articles that report one statement a shared `statement_id`.
-
-    The id is that of the cluster's earliest quote (by the article's publication date, then
-    id); quotes reported by one article only get NULL. Returns how many quotes are linked.
-    """
-    rows = db.execute(
-        "SELECT q.id, q.article_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id"
-    ).fetchall()
     ids, articles, texts, published = [], [], [], []
     # Word codes of every linkable quote, one after another: blocking keys are made in one go.
     codes, lengths = array.array("I"), array.array("q")
-    word_codes = _WordCodes()
-    for quote_id, article_id, text, day in rows:
+    word_codes = WordCodes()
+    for quote_id, article_id, text, day in quotes:
         words = quote_words(text or "")
         if len(words) < MIN_LINK_WORDS:
             continue
@@ -305,10 +175,10 @@ def link_statements(db: sqlite_utils.Database) -> int:
         published.append(day)
         codes.extend(map(word_codes.__getitem__, words))
         lengths.append(len(words))
-    del rows, word_codes
-    union = _UnionFind(len(ids))
+    del word_codes
+    union = UnionFind()
     keys, owners = blocking_keys(numpy.frombuffer(codes, dtype=f"u{codes.itemsize}"), numpy.frombuffer(lengths, dtype=numpy.int64))
-    for group in _buckets(keys, owners):
+    for group in buckets(keys, owners, _MAX_BUCKET):
         _link_bucket(group, articles, texts, union)
     clusters: dict[int, list[int]] = {}
     for index in sorted(union.joined):  # only quotes joined to another can be linked
@@ -320,29 +190,10 @@ def link_statements(db: sqlite_utils.Database) -> int:
         earliest = ids[min(members, key=lambda m: (published[m] or "9999", ids[m]))]
         for member in members:
             wanted[ids[member]] = earliest
-    current = dict(db.execute("SELECT id, statement_id FROM quotes WHERE statement_id IS NOT NULL").fetchall())
-    updates = [(sid, qid) for qid, sid in wanted.items() if current.get(qid) != sid]
-    clears = [(qid,) for qid in current if qid not in wanted]
-    with db.conn:
-        db.conn.executemany("UPDATE quotes SET statement_id = NULL WHERE id = ?", clears)
-        db.conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", updates)
-    return len(wanted)
+    return wanted
 
 
-def _buckets(keys: numpy.ndarray, owners: numpy.ndarray):
-    """Groups of quote indices sharing a key, given (key, owner) pairs sorted by key."""
-    if not len(keys):
-        return
-    bounds = numpy.flatnonzero(keys[1:] != keys[:-1]) + 1
-    starts = numpy.concatenate(([0], bounds))
-    ends = numpy.concatenate((bounds, [len(keys)]))
-    sizes = ends - starts
-    wanted = (sizes >= 2) & (sizes <= _MAX_BUCKET)
-    for start, end in zip(starts[wanted].tolist(), ends[wanted].tolist()):
-        yield owners[start:end].tolist()
-
-
-def _link_bucket(group: list[int], articles: list[int], texts: list[str], union: _UnionFind) -> None:
+def _link_bucket(group: list[int], articles: list[int], texts: list[str], union: UnionFind) -> None:
     """Compare the quotes of one bucket pairwise (across articles only) and join matches.
 
     Each quote's words are found once a bucket, not once a pair (a bucket of 40 is 780 pairs).
