@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.core.date_values import day_label
@@ -17,6 +18,74 @@ def _md(text: str | None) -> str:
     """Article text made inert in Markdown: no HTML, links or emphasis from the article."""
     text = " ".join(terminal_safe(text or "").split())
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class BriefContent:
+    """What a brief holds before its sources are read: quotes, the timeline or events, a note,
+    and the ids of the sources to list."""
+
+    title: str
+    quotes: list[QuoteRow]
+    source_ids: list[int]
+    entries: list[TimelineEntry] | None = None
+    events: list[EventRow] | None = None
+    note: str = ""
+    #: True for the pinned items, False for what was on screen.
+    pinned: bool = False
+
+    @property
+    def event_count(self) -> int:
+        """How many events the brief lists."""
+        if self.events is not None:
+            return len(self.events)
+        return sum(len(entry.events) for entry in self.entries or [])
+
+    def render(self, sources: list[Source]) -> str:
+        """The brief as Markdown, with these sources (see `render_brief`)."""
+        return render_brief(
+            self.title, sources=sources, quotes=self.quotes, entries=self.entries, events=self.events, note=self.note
+        )
+
+
+def brief_of_pins(title: str, items: list[QuoteRow | EventRow]) -> BriefContent:
+    """A brief of pinned quotes and events, with the sources they come from."""
+    return BriefContent(
+        title,
+        quotes=[item for item in items if isinstance(item, QuoteRow)],
+        events=[item for item in items if isinstance(item, EventRow)],
+        source_ids=sorted({item.article_id for item in items}),
+        note=f"{len(items)} pinned item(s)",
+        pinned=True,
+    )
+
+
+def brief_of_view(
+    title: str,
+    columns: list[list[QuoteRow]],
+    entries: list[TimelineEntry],
+    *,
+    source_id: int | None = None,
+    narrowed_to: list[str] | None = None,
+) -> BriefContent:
+    """A brief of what is on screen: the quotes of the columns (each once) and the timeline.
+
+    Its sources are the chosen one (`source_id`), else those of the quotes and events;
+    `narrowed_to` says what the screen was narrowed to ('source: AP', 'search: pogrom').
+    """
+    seen: set[int] = set()
+    quotes = []
+    for rows in columns:
+        for quote in rows:
+            if quote.id not in seen:
+                seen.add(quote.id)
+                quotes.append(quote)
+    if source_id is not None:
+        used = [source_id]
+    else:
+        used = sorted({q.article_id for q in quotes} | {e.article_id for entry in entries for e in entry.events})
+    note = ("Showing only " + " · ".join(narrowed_to)) if narrowed_to else ""
+    return BriefContent(title, quotes=quotes, entries=entries, source_ids=used, note=note)
 
 
 def render_brief(

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import ClassVar
 
 from briefing.core.store.rows import Source, TimelineEntry
+from briefing.tui.loader import ColumnsData
 from briefing.tui.screens import FOCUS_BINDINGS
-from briefing.tui.view import ColumnsData
 from briefing.tui.widgets.article_hits import ArticleHits
 from briefing.tui.widgets.briefing_header import BriefingHeader
 from briefing.tui.widgets.index_progress import IndexProgress

@@ -7,7 +7,7 @@ from typing import ClassVar
 from briefing.core.store.rows import QuoteRow
 from briefing.core.store.search import Marked
 from briefing.core.textsafe import terminal_safe
-from briefing.tui.view import ColumnSpec
+from briefing.tui.state import ColumnSpec
 from briefing.tui.widgets.quote_column import QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult

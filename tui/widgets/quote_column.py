@@ -7,8 +7,8 @@ from typing import ClassVar
 from briefing.core.store.rows import QuoteRow
 from briefing.core.store.search import Marked
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.state import ColumnSpec
 from briefing.tui.text import marked, safe, short_day
-from briefing.tui.view import ColumnSpec
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
