@@ -395,3 +395,12 @@ def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_
     from briefing.core.store.search import matching_quote_ids
 
     assert matching_quote_ids(db, "Qwert")
+
+
+def test_the_table_list_names_every_table_a_new_database_has(tmp_path):
+    """schema.TABLES is the one list of the briefing's tables: what a rebuild empties and what
+    a half-made database may hold."""
+    from briefing.core.store.schema import FTS_TABLES, TABLES
+
+    db = open_database(tmp_path / "new.db")
+    assert set(db.table_names()) == set(TABLES) | set(FTS_TABLES)
