@@ -86,10 +86,16 @@ async def _settle(pilot) -> int:
         return cancelled
 
 
+def _searched(app) -> str | None:
+    """What the briefing app searches for (None for an app without a search)."""
+    return getattr(getattr(app, "state", None), "search_query", None)
+
+
 def _shown_query(app) -> str | None:
     """The query whose results the briefing app shows (None for an app without one)."""
-    data = getattr(app, "columns_data", None) if hasattr(app, "search_query") else None
-    return getattr(data, "query", "") if hasattr(app, "search_query") else None
+    if _searched(app) is None:
+        return None
+    return getattr(getattr(app, "columns_data", None), "query", "")
 
 
 async def _run_once(make_app, query: str | None) -> tuple[float, float | None, object, int]:
@@ -106,7 +112,7 @@ async def _run_once(make_app, query: str | None) -> tuple[float, float | None, o
             cancelled += await _settle(pilot)
             # Done when the columns show the results of what the app searches for (nothing yet
             # for a query too short to search), however the app schedules the search.
-            wanted = getattr(app, "search_query", query)
+            wanted = query if _searched(app) is None else _searched(app)
             while _shown_query(app) not in (None, wanted) and time.perf_counter() - began < 60:
                 await asyncio.sleep(0.005)
                 cancelled += await _settle(pilot)

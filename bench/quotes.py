@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.ingest import articles_in
+from briefing.core.linking.statements import lcs_length, quote_words
 from briefing.core.models import ParsedArticle, Quote
-from briefing.core.nlp.crosslink import lcs_length, quote_words
 from briefing.core.nlp.speakers import normalise
 from briefing.core.settings import Settings, find_settings
 

@@ -34,3 +34,41 @@ def table(*columns: str, title: str | None = None) -> Table:
     for column in columns:
         t.add_column(column, overflow="fold")
     return t
+
+
+def marked(marked):
+    """A search snippet or quote as Text, its matches in bold reverse."""
+    text = safe(marked.text)
+    for start, end in marked.marks:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def quote_json(q) -> dict:
+    """A stored quote as every JSON output gives it."""
+    from briefing.core.models import QUOTE_FIELDS, public_fields
+
+    return {
+        "id": q.id,
+        **public_fields(q, QUOTE_FIELDS),
+        "source_id": q.article_id,
+        "outlet": q.outlet,
+        "published": q.published,
+        "path": q.path,
+        "also_in": list(q.also_in),
+    }
+
+
+def print_quotes(quotes, marks=None) -> None:
+    """A table of quotes: speaker, kind, quote (matches marked), cue and source."""
+    t = table("speaker", "kind", "quote", "cue", "source")
+    for q in quotes:
+        text = marked(marks[q.id]) if marks and q.id in marks else safe(q.text)
+        speaker = safe(q.speaker or "unknown")
+        if q.weak:
+            speaker.append(f" ({q.attribution})", style="dim")
+        source = safe(f"{q.label} {q.published or ''}".strip())
+        if q.also_in:
+            source.append(safe(f"\nalso in {', '.join(q.also_in)}"))
+        t.add_row(speaker, q.kind, text, safe(q.cue), source)
+    console().print(t)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.core.date_values import day_label
 from briefing.core.errors import BriefingError
 from briefing.core.locations import export_dir
-from briefing.core.store.queries import EventRow, QuoteRow, Source, TimelineEntry
+from briefing.core.store.rows import EventRow, QuoteRow, Source, TimelineEntry
 from briefing.core.textsafe import terminal_safe
 
 
@@ -18,15 +20,72 @@ def _md(text: str | None) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def day_label(value: str | None, *, weekday: bool = True) -> str:
-    """'Mon 29 May 2023' (or '29 May 2023') for an ISO day, 'undated' for None, else as given."""
-    if not value:
-        return "undated"
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return (f"{day:%a} " if weekday else "") + f"{day.day} {day:%b %Y}"
+@dataclass(frozen=True)
+class BriefContent:
+    """What a brief holds before its sources are read: quotes, the timeline or events, a note,
+    and the ids of the sources to list."""
+
+    title: str
+    quotes: list[QuoteRow]
+    source_ids: list[int]
+    entries: list[TimelineEntry] | None = None
+    events: list[EventRow] | None = None
+    note: str = ""
+    #: True for the pinned items, False for what was on screen.
+    pinned: bool = False
+
+    @property
+    def event_count(self) -> int:
+        """How many events the brief lists."""
+        if self.events is not None:
+            return len(self.events)
+        return sum(len(entry.events) for entry in self.entries or [])
+
+    def render(self, sources: list[Source]) -> str:
+        """The brief as Markdown, with these sources (see `render_brief`)."""
+        return render_brief(
+            self.title, sources=sources, quotes=self.quotes, entries=self.entries, events=self.events, note=self.note
+        )
+
+
+def brief_of_pins(title: str, items: list[QuoteRow | EventRow]) -> BriefContent:
+    """A brief of pinned quotes and events, with the sources they come from."""
+    return BriefContent(
+        title,
+        quotes=[item for item in items if isinstance(item, QuoteRow)],
+        events=[item for item in items if isinstance(item, EventRow)],
+        source_ids=sorted({item.article_id for item in items}),
+        note=f"{len(items)} pinned item(s)",
+        pinned=True,
+    )
+
+
+def brief_of_view(
+    title: str,
+    columns: list[list[QuoteRow]],
+    entries: list[TimelineEntry],
+    *,
+    source_id: int | None = None,
+    narrowed_to: list[str] | None = None,
+) -> BriefContent:
+    """A brief of what is on screen: the quotes of the columns (each once) and the timeline.
+
+    Its sources are the chosen one (`source_id`), else those of the quotes and events;
+    `narrowed_to` says what the screen was narrowed to ('source: AP', 'search: pogrom').
+    """
+    seen: set[int] = set()
+    quotes = []
+    for rows in columns:
+        for quote in rows:
+            if quote.id not in seen:
+                seen.add(quote.id)
+                quotes.append(quote)
+    if source_id is not None:
+        used = [source_id]
+    else:
+        used = sorted({q.article_id for q in quotes} | {e.article_id for entry in entries for e in entry.events})
+    note = ("Showing only " + " · ".join(narrowed_to)) if narrowed_to else ""
+    return BriefContent(title, quotes=quotes, entries=entries, source_ids=used, note=note)
 
 
 def render_brief(
@@ -65,7 +124,7 @@ def render_brief(
                 also = f" Also in {', '.join(_md(o) for o in q.also_in)}." if q.also_in else ""
                 lines.append(
                     f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
-                    f"({_md(q.outlet or 'unknown outlet')}, {q.published or 'undated'}){weak}{also}"
+                    f"({_md(q.label)}, {q.published or 'undated'}){weak}{also}"
                 )
             lines.append("")
     if entries is None and events:
@@ -77,7 +136,7 @@ def render_brief(
             flag = " ⚠ sources disagree" if entry.disagreements else ""
             lines.append(f"- **{label}** ({', '.join(_md(o) for o in entry.outlets)}){flag}")
             for event in entry.events:
-                lines.append(f"  - {_md(event.sentence)} — {_md(event.outlet or 'unknown outlet')}")
+                lines.append(f"  - {_md(event.sentence)} — {_md(event.label)}")
             for note_text in entry.disagreements:
                 lines.append(f"  - ⚠ {_md(note_text)}")
         lines.append("")

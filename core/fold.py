@@ -1,8 +1,9 @@
-"""Fold spellings for search: Serbian Cyrillic to Latin, and đ to dj, so every spelling matches."""
+"""Fold spellings for search and comparison: Serbian Cyrillic to Latin, đ to dj, diacritics removed."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Serbian (and Macedonian) Cyrillic to the Latin spelling used by English-language news
 # (without diacritics, which the FTS5 tokenizer removes anyway on the Latin side).
@@ -40,3 +41,15 @@ def fold_if_changed(text: str) -> str | None:
     """The folded text, or None when folding changes nothing (saves storing a copy)."""
     folded = fold(text)
     return folded if folded != text else None
+
+
+def without_diacritics(text: str) -> str:
+    """`text` folded, with its accents removed: 'Vučić', 'Вучић' and 'Vucic' all give 'Vucic'.
+
+    The one comparison form of a spelling (speaker names, quote words, search terms); case is
+    left to the caller.
+    """
+    text = fold(text)
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

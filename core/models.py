@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 #: Where an article's publication date came from, most trusted first.
 PUBLISHED_SOURCES = ("front-matter", "dateline", "header", "inferred", "unknown")
@@ -13,6 +14,15 @@ PUBLISHED_SOURCES = ("front-matter", "dateline", "header", "inferred", "unknown"
 #: How a quote's speaker was found; the last three are weak and marked in the app.
 ATTRIBUTIONS = ("named", "organisation", "according-to", "pronoun", "continuation", "unknown")
 WEAK_ATTRIBUTIONS = frozenset({"pronoun", "continuation", "unknown"})
+
+#: How an article with no outlet of its own is named wherever outlets are listed.
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_label(outlet: str | None) -> str:
+    """The outlet, or `UNKNOWN_OUTLET` when there is none."""
+    return outlet or UNKNOWN_OUTLET
+
 
 #: Kinds of quote: verbatim in quote marks, reported speech, or reported speech with a verbatim part.
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -29,7 +39,7 @@ def public_fields(item, fields: tuple[str, ...]) -> dict:
 
 #: Joins the notes of one event (`events.disagreement`): a date note and a figure note, say.
 NOTE_SEPARATOR = "; "
-#: The words every note begins with (core.timeline_links writes them): a date note, a figure note.
+#: The words every note begins with (core.linking.events writes them): a date note, a figure note.
 NOTE_OPENING = re.compile("dated |figures differ: ")
 # Where one note ends and the next begins: a separator before a note's opening words, so a
 # "; " inside a note (a file name) stays in it.
@@ -187,3 +197,34 @@ class IndexReport:
     def failed(self) -> int:
         """Number of files skipped with an error."""
         return sum(1 for p in self.problems if p.skipped)
+
+
+class QuoteText(NamedTuple):
+    """A stored quote as linking across sources reads it."""
+
+    id: int
+    article_id: int
+    text: str | None
+    #: The publication date of the quote's article.
+    published: str | None
+
+
+class EventText(NamedTuple):
+    """A stored event as linking across sources reads it: its date, its sentence and its source."""
+
+    id: int
+    article_id: int
+    value: str
+    granularity: str
+    day_first: str | None
+    day_last: str | None
+    sentence: str | None
+    sentence_start: int | None
+    sentence_end: int | None
+    outlet: str | None
+    path: str | None
+    start: int | None
+    end: int | None
+    #: The article's text from the start of the event's sentence, a few hundred characters past
+    #: its end (the sentence after it often gives the figures); None when the sentence is not located.
+    from_sentence: str | None

@@ -112,10 +112,10 @@ def test_phases_account_for_an_index_run(tmp_path):
     assert set(steps) == {name for _module, name, _what in STEPS}
     from briefing.core.ingest import discover
 
-    assert steps["_process_file"]["calls"] == len(discover([tmp_path / "corpus"])[0])
-    for name in ("_reconcile", "link_statements", "link_events", "catch_up_full_text", "update_words"):
+    assert steps["process_file"]["calls"] == len(discover([tmp_path / "corpus"])[0])
+    for name in ("_reconcile", "relink_statements", "relink_events", "catch_up_full_text", "update_words"):
         assert steps[name]["calls"] == 1, name
-    whole_steps = ("_process_file", "_apply", "_reconcile", "catch_up_full_text", "update_words")
+    whole_steps = ("process_file", "_apply", "_reconcile", "catch_up_full_text", "update_words")
     parts = sum(steps[name]["seconds"] for name in whole_steps)
     assert parts <= result["seconds"] + 0.05
-    assert steps["link_statements"]["seconds"] + steps["link_events"]["seconds"] <= steps["_reconcile"]["seconds"] + 0.05
+    assert steps["relink_statements"]["seconds"] + steps["relink_events"]["seconds"] <= steps["_reconcile"]["seconds"] + 0.05

@@ -10,7 +10,8 @@ import sys
 import time
 
 import pytest
-from briefing.core.indexer import DEFER_FULL_TEXT_FILES, index_paths
+from briefing.core.indexer import index_paths
+from briefing.core.indexer.run import DEFER_FULL_TEXT_FILES
 from briefing.core.store.database import check_database, open_database, unindexed_articles
 
 from tests.test_indexer import snapshot
@@ -18,7 +19,7 @@ from tests.test_indexer import snapshot
 #: Runs whole programs in subprocesses or over thousands of files: `make test-fast` leaves it out.
 pytestmark = pytest.mark.slow
 
-#: Enough copies for more files than a run indexes row by row (core.indexer.DEFER_FULL_TEXT_FILES):
+#: Enough copies for more files than a run indexes row by row (core.indexer.run.DEFER_FULL_TEXT_FILES):
 #: the kills then land while the full-text index waits for the end of the run.
 COPIES = 70
 

@@ -8,7 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from briefing.core.nlp.crosslink import compare_quotes, fingerprints, lcs_length, link_statements, quote_words
+from briefing.core.indexer.links import relink_statements
+from briefing.core.linking.blocking import fingerprints
+from briefing.core.linking.statements import compare_quotes, lcs_length, quote_words
 from briefing.core.store.database import open_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +73,7 @@ def test_a_shared_run_of_six_words_always_shares_a_blocking_key():
 def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
     """Linking makes the keys of every quote in one go: no shingle may run across two quotes."""
     import numpy
-    from briefing.core.nlp.crosslink import _WordCodes, blocking_keys
+    from briefing.core.linking.blocking import WordCodes, blocking_keys
 
     rng = random.Random(11)
     vocabulary = [f"w{i}" for i in range(40)]
@@ -81,7 +83,7 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
         quotes[at:at] = [vocabulary[at // 10 : at // 10 + 7]] * 2
     # A quote that repeats itself has one shingle twice: still one (key, quote) pair.
     quotes.append(vocabulary[:3] * 2)
-    codes = _WordCodes()
+    codes = WordCodes()
     keys, owners = blocking_keys(
         numpy.array([codes[word] for quote in quotes for word in quote], dtype=numpy.uint64),
         numpy.array([len(quote) for quote in quotes]),
@@ -97,14 +99,14 @@ def test_keys_made_for_many_quotes_at_once_are_each_quotes_own():
 def test_blocking_keys_made_a_few_quotes_at_a_time_are_those_made_at_once(monkeypatch):
     """A large briefing's keys are made a slice of quotes at a time: the slices change nothing."""
     import numpy
-    from briefing.core.nlp import crosslink
+    from briefing.core.linking import blocking
 
     rng = random.Random(5)
     lengths = numpy.array([rng.randint(0, 15) for _ in range(400)])
     codes = numpy.array([rng.randrange(50) for _ in range(int(lengths.sum()))], dtype=numpy.uint64)
-    whole = crosslink.blocking_keys(codes, lengths)
-    monkeypatch.setattr(crosslink, "_CODES_AT_ONCE", 20)
-    sliced = crosslink.blocking_keys(codes, lengths)
+    whole = blocking.blocking_keys(codes, lengths)
+    monkeypatch.setattr(blocking, "_CODES_AT_ONCE", 20)
+    sliced = blocking.blocking_keys(codes, lengths)
     assert [a.tolist() for a in sliced] == [a.tolist() for a in whole]
     assert sorted(whole[0].tolist()) == whole[0].tolist() and len(set(whole[1].tolist())) > 300
 
@@ -149,7 +151,7 @@ def test_link_statements_joins_versions_across_articles(tmp_path):
             "kyiv.txt": ("2023-06-15", [STATEMENT.replace("necessary", "needed"), STATEMENT]),
         },
     )
-    assert link_statements(db) == 4
+    assert relink_statements(db) == 4
     links = _statements(db)
     earliest = _id(db, "reuters.txt", 0)  # the earliest published version names the statement
     assert links == {
@@ -160,18 +162,18 @@ def test_link_statements_joins_versions_across_articles(tmp_path):
 
 def test_quotes_of_one_article_alone_are_not_linked(tmp_path):
     db = _database(tmp_path, {"a.txt": (None, [STATEMENT, STATEMENT]), "b.txt": (None, ["Something else entirely was said today"])})
-    assert link_statements(db) == 0
+    assert relink_statements(db) == 0
     assert set(_statements(db).values()) == {None}
 
 
 def test_relinking_is_stable_and_clears_stale_links(tmp_path):
     db = _database(tmp_path, {"a.txt": (None, [STATEMENT]), "b.txt": (None, [STATEMENT])})
-    assert link_statements(db) == 2
+    assert relink_statements(db) == 2
     first = _statements(db)
-    assert link_statements(db) == 2 and _statements(db) == first
+    assert relink_statements(db) == 2 and _statements(db) == first
     with db.conn:
         db.execute("UPDATE quotes SET text = ? WHERE id = ?", ["An entirely different statement about the weather", _id(db, "b.txt", 0)])
-    assert link_statements(db) == 0
+    assert relink_statements(db) == 0
     assert set(_statements(db).values()) == {None}
 
 
@@ -189,13 +191,14 @@ def test_linking_scales_by_blocking_not_by_comparing_all_pairs(tmp_path):
     for k in range(20):
         articles[f"copy{k}.txt"] = (None, [shared[k] + " he said"])
     db = _database(tmp_path, articles)
-    assert link_statements(db) == 40
+    assert relink_statements(db) == 40
 
 
 def test_blocking_keys_are_the_same_in_every_process():
     """Python salts string hashes per process: keys made from them linked different quotes each run."""
     script = (
-        "from core.nlp.crosslink import fingerprints, quote_words;"
+        "from briefing.core.linking.blocking import fingerprints;"
+        "from briefing.core.linking.statements import quote_words;"
         "print(sorted(fingerprints(quote_words('We will not tolerate the pogrom of Serbs in Kosovo, he said'))),"
         " sorted(fingerprints(['two', 'words'])))"
     )
@@ -214,7 +217,7 @@ def test_the_shared_word_count_never_changes_a_relation():
     is a bound, so every relation is still the one the in-order comparison alone gives."""
     import random
 
-    from briefing.core.nlp.crosslink import MIN_OVERLAP, MIN_REWORDED_WORDS
+    from briefing.core.linking.statements import MIN_OVERLAP, MIN_REWORDED_WORDS
 
     rng = random.Random(7)
     vocabulary = "the police said troops were injured in the north on monday after clashes".split()

@@ -13,7 +13,7 @@ from briefing.core.indexer import index_paths
 from briefing.core.models import Extraction, ParsedArticle
 from briefing.core.settings import Settings
 from briefing.core.store.database import check_database, open_database, write_article
-from briefing.core.store.queries import counts, list_sources
+from briefing.core.store.reads import counts, list_sources
 from briefing.core.store.schema import SCHEMA_VERSION
 from briefing.core.store.stems import stem
 
@@ -60,8 +60,21 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def _downgrade_to_schema_six(path, pending: tuple[str, ...] = ()) -> None:
+    """Make a current database look as schema 6 left it: owed work in table `pending`, one key a
+    row (an article path; a link key beginning with NUL; "" for relink everything)."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE owed")
+    conn.execute('CREATE TABLE "pending" ("path" TEXT PRIMARY KEY)')
+    conn.executemany("INSERT INTO pending (path) VALUES (?)", [(key,) for key in pending])
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+
+
 def _downgrade_to_schema_five(path) -> None:
     """Make a current database look as schema 5 left it: no vocabulary."""
+    _downgrade_to_schema_six(path)
     conn = sqlite3.connect(path)
     for trigger in ("words_article_ai", "words_article_au"):
         conn.execute(f"DROP TRIGGER {trigger}")
@@ -111,7 +124,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -179,7 +192,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -242,7 +255,7 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path, seed_folder):
 
 
 def test_a_column_is_read_in_order_from_an_index_not_sorted(seed_db):
-    from briefing.core.store.queries import list_quotes
+    from briefing.core.store.reads import list_quotes
 
     speaker, group = seed_db.execute(
         "SELECT speaker, group_name FROM quotes WHERE speaker IS NOT NULL AND group_name IS NOT NULL "
@@ -326,6 +339,25 @@ def test_the_vocabulary_grows_with_changed_articles_and_is_read_again_on_rebuild
     assert not {w for w, _s in _vocabulary(db)} & {"zzyzxville", "quixotic"}
     assert _vocabulary(db) >= before
 
+def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_folder):
+    """Owed work moves to its own table, kind by kind, and the next run does it."""
+    path = tmp_path / "v6.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    db.close()
+    owed = ("b.txt", "\0week:2023-05-29", "a.txt", "\0statements", "\0value:2023-05", "", "\0value:Ünïcode 2023")
+    _downgrade_to_schema_six(path, owed)
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert "pending" not in db.table_names()
+    assert db.execute("SELECT kind, key FROM owed ORDER BY rowid").fetchall() == [
+        ("date", "b.txt"), ("week", "2023-05-29"), ("date", "a.txt"), ("statements", ""), ("value", "2023-05"),
+        ("all-links", ""), ("value", "Ünïcode 2023"),
+    ]
+    index_paths(db, [seed_folder])
+    assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
+
+
 def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     path = tmp_path / "v5.db"
     db = open_database(path)
@@ -334,7 +366,7 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     db.close()
     _downgrade_to_schema_five(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     # Read when the database is opened for writing, not left for the next index run.
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
@@ -344,13 +376,13 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
 def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_names_are_read(
     tmp_path, seed_folder, monkeypatch
 ):
-    import briefing.core.indexer
+    import briefing.core.indexer.run
 
     db = open_database(tmp_path / "words.db")
     index_paths(db, [seed_folder])
     reads = []
-    real = briefing.core.indexer.update_words
-    monkeypatch.setattr(briefing.core.indexer, "update_words", lambda db: reads.append(1) or real(db))
+    real = briefing.core.indexer.run.update_words
+    monkeypatch.setattr(briefing.core.indexer.run, "update_words", lambda db: reads.append(1) or real(db))
     index_paths(db, [seed_folder])
     assert reads == []
     # A speaker's full name from the settings is in no article: the texts are unchanged, but
@@ -363,3 +395,12 @@ def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_
     from briefing.core.store.search import matching_quote_ids
 
     assert matching_quote_ids(db, "Qwert")
+
+
+def test_the_table_list_names_every_table_a_new_database_has(tmp_path):
+    """schema.TABLES is the one list of the briefing's tables: what a rebuild empties and what
+    a half-made database may hold."""
+    from briefing.core.store.schema import FTS_TABLES, TABLES
+
+    db = open_database(tmp_path / "new.db")
+    assert set(db.table_names()) == set(TABLES) | set(FTS_TABLES)

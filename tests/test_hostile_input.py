@@ -7,14 +7,14 @@ import json
 import os
 from pathlib import Path
 
-import briefing.core.indexer
+import briefing.core.indexer.run
 import pytest
 from briefing.core.indexer import index_paths
 from briefing.core.ingest import discover, parse_bytes
 from briefing.core.ingest.decode import decode_bytes
 from briefing.core.models import ParsedArticle
 from briefing.core.store.database import check_database, open_database
-from briefing.core.store.queries import article_text, counts, list_sources
+from briefing.core.store.reads import article_text, counts, list_sources
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,7 +46,7 @@ def test_utf16_crlf_and_latin1_files_index(fresh_db, tmp_path):
 def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, tmp_path, monkeypatch):
     for name in ("a.txt", "gone.txt", "locked.txt"):
         (tmp_path / name).write_text(STORY)
-    real_discover = briefing.core.indexer.discover
+    real_discover = briefing.core.indexer.run.discover
 
     def discover_then_delete(paths):
         found = real_discover(paths)
@@ -60,7 +60,7 @@ def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, t
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(briefing.core.indexer, "discover", discover_then_delete)
+    monkeypatch.setattr(briefing.core.indexer.run, "discover", discover_then_delete)
     monkeypatch.setattr("briefing.core.ingest.open", guarded_open, raising=False)
     report = index_paths(fresh_db, [tmp_path])
     assert report.added == 1

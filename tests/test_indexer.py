@@ -8,7 +8,7 @@ import os
 import pytest
 from briefing.core.indexer import index_paths
 from briefing.core.store.database import check_database, get_meta, open_database, unindexed_articles
-from briefing.core.store.queries import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
+from briefing.core.store.reads import MOST_QUOTED_KEY, count_most_quoted, counts, list_sources, most_quoted
 
 from tests.test_cli import run
 
@@ -118,7 +118,7 @@ def test_two_jobs_give_the_same_content(tmp_path, seed_folder):
 
 
 def test_capped_timeline_keeps_counts_outlets_and_notes(seed_db):
-    from briefing.core.store.queries import timeline
+    from briefing.core.store.timeline import timeline
 
     full = timeline(seed_db)
     capped = timeline(seed_db, per_entry=1)
@@ -151,28 +151,28 @@ def test_most_quoted_is_counted_when_nothing_was_stored(fresh_db, seed_folder):
 
 
 def test_stored_timeline_summary_matches_counting_and_is_not_read_while_stale(fresh_db, seed_folder, monkeypatch):
-    from briefing.core.store import queries
-    from briefing.core.store.queries import SUMMARY_KEY, timeline
+    from briefing.core.store import timeline as timeline_module
+    from briefing.core.store.timeline import SUMMARY_KEY, timeline
 
     def shown(entries):
         return [(e.value, e.total, e.outlets, e.disagreements, [ev.id for ev in e.events]) for e in entries]
 
     index_paths(fresh_db, [seed_folder])
     assert get_meta(fresh_db, SUMMARY_KEY) == "current"
-    assert queries._stored_summaries(fresh_db, 2) is not None
+    assert timeline_module._stored_summaries(fresh_db, 2) is not None
     stored = shown(timeline(fresh_db, per_entry=2))
     with monkeypatch.context() as patch:
-        patch.setattr(queries, "_stored_summaries", lambda db, per_entry: None)
+        patch.setattr(timeline_module, "_stored_summaries", lambda db, per_entry: None)
         counted = shown(timeline(fresh_db, per_entry=2))
     assert stored == counted and len(stored) > 3
     # Owed work (a run killed before linking): the summary is not trusted, the timeline is counted.
     with fresh_db.atomic():
-        fresh_db.execute("INSERT INTO pending (path) VALUES ('')")
-    assert queries._stored_summaries(fresh_db, 2) is None
+        fresh_db.execute("INSERT INTO owed (kind, key) VALUES ('all-links', '')")
+    assert timeline_module._stored_summaries(fresh_db, 2) is None
     # More events per date than were stored: counted too.
     with fresh_db.atomic():
-        fresh_db.execute("DELETE FROM pending")
-    assert queries._stored_summaries(fresh_db, queries.SUMMARY_EVENTS_PER_DATE + 1) is None
+        fresh_db.execute("DELETE FROM owed")
+    assert timeline_module._stored_summaries(fresh_db, timeline_module.SUMMARY_EVENTS_PER_DATE + 1) is None
 
 
 def _links(db):
@@ -194,8 +194,7 @@ def _article(folder, name, outlet, published, body):
 
 def test_adding_and_removing_articles_relinks_only_what_they_reach(tmp_path):
     """Relinking the weeks and dates a change touches gives what relinking everything gives."""
-    from briefing.core.nlp.crosslink import link_statements
-    from briefing.core.timeline_links import link_events
+    from briefing.core.indexer.links import relink_events, relink_statements
 
     folder = tmp_path / "news"
     folder.mkdir()
@@ -216,18 +215,18 @@ def test_adding_and_removing_articles_relinks_only_what_they_reach(tmp_path):
     assert any("dated 2023-05-28 by Outlet B, 2023-05-29 by Outlet A" in n for n in notes)
     assert any("dated 2023-06-05 by Outlet D, 2023-06-06 by Outlet C" in n for n in notes)
     assert any(s is not None for *_rest, s, _seq in incremental[1])  # the NATO statement, linked
-    link_statements(db)
-    link_events(db)
+    relink_statements(db)
+    relink_events(db)
     assert _links(db) == incremental
     # A file gone: the weeks it reached are relinked, and its notes go with it.
     (folder / "a.md").unlink()
     index_paths(db, [folder])
     after_removal = _links(db)
     assert not any("Outlet A" in (note or "") for *_rest, note in after_removal[0])
-    link_statements(db)
-    link_events(db)
+    relink_statements(db)
+    relink_events(db)
     assert _links(db) == after_removal
-    assert db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
 
 
 def test_the_bundled_sample_moved_elsewhere_is_there_once(tmp_path, seed_folder):
@@ -281,7 +280,7 @@ def _full_text(db):
 def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp_path, seed_folder, monkeypatch):
     row_by_row = open_database(tmp_path / "rows.db")
     index_paths(row_by_row, [seed_folder])
-    monkeypatch.setattr("briefing.core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr("briefing.core.indexer.run.DEFER_FULL_TEXT_FILES", 1)
     at_the_end = open_database(tmp_path / "end.db")
     index_paths(at_the_end, [seed_folder])
     expected = _full_text(row_by_row)
@@ -295,24 +294,24 @@ def test_a_long_run_fills_the_full_text_index_at_its_end_as_a_short_one_does(tmp
 def _stop_at_the_third_file(monkeypatch):
     """Make an index run defer its full-text index, commit a file at a time and stop (as if
     killed) at the third file; return the real `_apply`, to let the next run finish."""
-    import briefing.core.indexer
+    import briefing.core.indexer.run
 
-    monkeypatch.setattr(briefing.core.indexer, "DEFER_FULL_TEXT_FILES", 1)
-    monkeypatch.setattr(briefing.core.indexer, "BATCH_FILES", 1)
-    apply, applied = briefing.core.indexer._apply, []
+    monkeypatch.setattr(briefing.core.indexer.run, "DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr(briefing.core.indexer.run, "BATCH_FILES", 1)
+    apply, applied = briefing.core.indexer.run._apply, []
 
-    def stop_at_the_third_file(db, result, *args):
+    def stop_at_the_third_file(run, result):
         if len(applied) == 2:
             raise KeyboardInterrupt
         applied.append(result.candidate.path)
-        return apply(db, result, *args)
+        return apply(run, result)
 
-    monkeypatch.setattr(briefing.core.indexer, "_apply", stop_at_the_third_file)
+    monkeypatch.setattr(briefing.core.indexer.run, "_apply", stop_at_the_third_file)
     return apply
 
 
 def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tmp_path, seed_folder, monkeypatch, capsys):
-    import briefing.core.indexer
+    import briefing.core.indexer.run
 
     apply = _stop_at_the_third_file(monkeypatch)
     db = open_database(tmp_path / "stopped.db")
@@ -332,8 +331,8 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     code, out, _err = run(capsys, "check", "--json", "--db", str(tmp_path / "stopped.db"))
     assert code == 0 and json.loads(out)["ok"] and json.loads(out)["unsearchable"] == 2
     # The next run, however small, finishes the job: all found as after an uninterrupted run.
-    monkeypatch.setattr(briefing.core.indexer, "_apply", apply)
-    monkeypatch.setattr(briefing.core.indexer, "DEFER_FULL_TEXT_FILES", 100)
+    monkeypatch.setattr(briefing.core.indexer.run, "_apply", apply)
+    monkeypatch.setattr(briefing.core.indexer.run, "DEFER_FULL_TEXT_FILES", 100)
     index_paths(db, [seed_folder])
     whole = open_database(tmp_path / "whole.db")
     index_paths(whole, [seed_folder])
@@ -349,15 +348,15 @@ def _read_indexes(db) -> set[str]:
 
 def _watch_read_indexes(monkeypatch) -> list[set[str]]:
     """The read indexes present as each file is written, run after run."""
-    import briefing.core.indexer
+    import briefing.core.indexer.run
 
-    apply, seen = briefing.core.indexer._apply, []
+    apply, seen = briefing.core.indexer.run._apply, []
 
-    def watched(db, *args):
-        seen.append(_read_indexes(db))
-        return apply(db, *args)
+    def watched(run, result):
+        seen.append(_read_indexes(run.db))
+        return apply(run, result)
 
-    monkeypatch.setattr(briefing.core.indexer, "_apply", watched)
+    monkeypatch.setattr(briefing.core.indexer.run, "_apply", watched)
     return seen
 
 
@@ -366,7 +365,7 @@ def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(t
 
     row_by_row = open_database(tmp_path / "rows.db")
     index_paths(row_by_row, [seed_folder])
-    monkeypatch.setattr("briefing.core.indexer.DEFER_FULL_TEXT_FILES", 1)
+    monkeypatch.setattr("briefing.core.indexer.run.DEFER_FULL_TEXT_FILES", 1)
     seen = _watch_read_indexes(monkeypatch)
     db = open_database(tmp_path / "bulk.db")
     index_paths(db, [seed_folder])
@@ -384,8 +383,8 @@ def test_a_run_writing_most_of_the_briefing_builds_its_read_indexes_at_its_end(t
 
 
 def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path, seed_folder, monkeypatch):
-    import briefing.core.indexer
-    from briefing.core.store.queries import list_quotes
+    import briefing.core.indexer.run
+    from briefing.core.store.reads import list_quotes
     from briefing.core.store.schema import READ_INDEXES
 
     apply = _stop_at_the_third_file(monkeypatch)
@@ -396,7 +395,7 @@ def test_read_indexes_a_stopped_run_left_out_are_built_by_the_next_run(tmp_path,
     assert _read_indexes(db) == set()
     assert check_database(db) == []
     assert list_quotes(db, limit=5)
-    monkeypatch.setattr(briefing.core.indexer, "_apply", apply)
+    monkeypatch.setattr(briefing.core.indexer.run, "_apply", apply)
     index_paths(db, [seed_folder])
     assert _read_indexes(db) == set(READ_INDEXES)
 def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folder):
@@ -418,7 +417,7 @@ def test_changed_settings_extract_the_unchanged_files_again(tmp_path, seed_folde
 def test_an_index_run_keeps_its_batches_in_a_larger_page_cache_and_gives_the_old_one_back(fresh_db, seed_folder):
     """A batch's changed pages must fit in the cache until its commit; the connection is left
     as it was found (the app's own connection keeps SQLite's default)."""
-    from briefing.core.indexer import INDEX_CACHE_KIB
+    from briefing.core.indexer.run import INDEX_CACHE_KIB
 
     fresh_db.execute("PRAGMA cache_size = -3000")
     during = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from briefing.core.linking.statements import quote_words
 from briefing.core.models import Quote
-from briefing.core.nlp.crosslink import quote_words
 
 from bench import quotes as bench
 from bench.quotes import GoldQuote, match, overlap, score

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from briefing.core.indexer.links import relink_events
+from briefing.core.linking.figures import Figure, figures, figures_disagree
 from briefing.core.models import Extraction, ParsedArticle, distinct_notes
 from briefing.core.nlp.dates import find_events
 from briefing.core.settings import Settings
 from briefing.core.store.database import open_database, write_article
-from briefing.core.timeline_links import Figure, figures, figures_disagree, link_events
 
 
 def add(db, path: str, text: str, published: str, outlet: str | None = None) -> int:
@@ -42,7 +43,7 @@ def test_same_day_similar_sentences_share_a_cluster_and_other_stories_do_not(db)
     add(db, "a.txt", "Serb protesters clashed with KFOR peacekeepers in Zvecan on Monday.", "2023-05-31", "AP")
     add(db, "b.txt", "On May 29, Serb protesters clashed with NATO peacekeepers in northern Zvecan.", "2023-05-30", "N1")
     add(db, "c.txt", "The central bank raised interest rates on Monday to fight inflation.", "2023-05-31", "FT")
-    link_events(db)
+    relink_events(db)
     linked = rows(db)
     assert linked[("AP", "on Monday")][0] == linked[("N1", "On May 29")][0]
     assert linked[("FT", "on Monday")][0] != linked[("AP", "on Monday")][0]
@@ -51,14 +52,14 @@ def test_same_day_similar_sentences_share_a_cluster_and_other_stories_do_not(db)
 
 def test_every_event_gets_a_cluster_even_alone(db):
     add(db, "a.txt", "Kosovo declared independence in 2008. Clashes broke out on Monday.", "2023-05-31", "AP")
-    link_events(db)
+    relink_events(db)
     assert db.execute("SELECT count(*) FROM events WHERE cluster_id IS NULL").fetchone()[0] == 0
 
 
 def test_same_event_dated_differently_is_flagged(db):
     add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on Monday, police said.", "2023-05-31", "AP")
     add(db, "b.txt", "Serb protesters stormed the municipal building in Zvecan on Sunday, police said.", "2023-05-31", "RFE")
-    link_events(db)
+    relink_events(db)
     linked = rows(db)
     note = "dated 2023-05-28 by RFE, 2023-05-29 by AP"
     assert linked[("AP", "on Monday")][1] == note
@@ -70,21 +71,21 @@ def test_differently_dated_events_across_a_week_boundary_are_flagged(db):
     # Sunday 28 May ends ISO week 21; Monday 29 May starts week 22.
     add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on May 28.", "2023-05-31", "AP")
     add(db, "b.txt", "Serb protesters stormed the municipal building in Zvecan on May 29.", "2023-05-31", "RFE")
-    link_events(db)
+    relink_events(db)
     assert rows(db)[("AP", "on May 28")][1] == "dated 2023-05-28 by AP, 2023-05-29 by RFE"
 
 
 def test_different_events_on_different_days_are_not_flagged(db):
     add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on Monday.", "2023-05-31", "AP")
     add(db, "b.txt", "Ministers of the European Union met in Brussels on Friday to discuss energy prices.", "2023-05-31", "RFE")
-    link_events(db)
+    relink_events(db)
     assert all(note is None for _, note in rows(db).values())
 
 
 def test_figures_given_differently_are_flagged(db):
     add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 international soldiers injured.", "2023-05-31", "AP")
     add(db, "b.txt", "Clashes erupted in Zvecan on May 29. About 25 NATO peacekeepers were injured in the clashes.", "2023-05-30", "Kyiv")
-    link_events(db)
+    relink_events(db)
     note = rows(db)[("AP", "on Monday")][1]
     assert note is not None and "30 troops injured (AP)" in note and "About 25 troops injured (Kyiv)" in note
     assert rows(db)[("Kyiv", "on May 29")][1] == note
@@ -93,7 +94,7 @@ def test_figures_given_differently_are_flagged(db):
 def test_more_than_fifty_against_fifty_two_is_flagged(db):
     add(db, "a.txt", "Clashes erupted in Zvecan on Monday. More than 50 local Serbs were injured, Vucic said.", "2023-05-31", "Bloomberg")
     add(db, "b.txt", "Clashes erupted in Zvecan on Monday, and 52 Serbs were injured, Serbian officials said.", "2023-05-31", "Tanjug")
-    link_events(db)
+    relink_events(db)
     note = rows(db)[("Bloomberg", "on Monday")][1]
     assert note and "More than 50 serbs injured (Bloomberg)" in note and "52 serbs injured (Tanjug)" in note
 
@@ -102,18 +103,18 @@ def test_agreeing_figures_are_not_flagged(db):
     add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 soldiers injured.", "2023-05-31", "AP")
     add(db, "b.txt", "Clashes erupted in Zvecan on Monday. About 30 soldiers were wounded in the clashes.", "2023-05-31", "BIRN")
     add(db, "c.txt", "Clashes erupted in Zvecan on Monday, and NATO sent 700 more troops.", "2023-05-31", "Reuters")
-    link_events(db)
+    relink_events(db)
     assert all(note is None for _, note in rows(db).values())
 
 
 def test_relinking_replaces_old_notes(db):
     add(db, "a.txt", "Clashes erupted in Zvecan on Monday. The clashes left 30 soldiers injured.", "2023-05-31", "AP")
     add(db, "b.txt", "Clashes erupted in Zvecan on Monday. The clashes left 25 soldiers injured.", "2023-05-31", "BIRN")
-    link_events(db)
+    relink_events(db)
     assert rows(db)[("AP", "on Monday")][1]
     with db.conn:
         db.execute("DELETE FROM events WHERE article_id = (SELECT id FROM articles WHERE path = 'b.txt')")
-    link_events(db)
+    relink_events(db)
     assert rows(db)[("AP", "on Monday")][1] is None
 
 
@@ -185,7 +186,7 @@ def test_many_events_on_one_day_group_by_discriminating_words(db):
     with db.conn:
         db["articles"].insert_all(rows_articles)
         db["events"].insert_all(rows_events)
-    link_events(db)
+    relink_events(db)
     cluster = dict(db.execute("SELECT article_id, cluster_id FROM events").fetchall())
     # Articles 1 and 301 (stories 0 and 300) share Z000 and Q000; 1 and 51 share only Z000.
     assert cluster[1] == cluster[301]
@@ -197,7 +198,7 @@ def test_statements_on_different_days_are_no_disagreement(db):
     # The same speaker, introduced the same way, speaking on two days: two statements.
     add(db, "a.txt", "Kosovo Prime Minister Albin Kurti told reporters in Pristina on Monday that police would stay.", "2023-05-31", "AP")
     add(db, "b.txt", "Kosovo Prime Minister Albin Kurti told reporters in Pristina on Friday that police would stay.", "2023-05-31", "RFE")
-    link_events(db)
+    relink_events(db)
     assert all(note is None for _, note in rows(db).values())
 
 
@@ -205,7 +206,7 @@ def _brute_force_pairs(items, others=None, keep=None):
     """Every pair sharing enough words that are rare in the pool, found the slow way."""
     from collections import Counter
 
-    from briefing.core.timeline_links import MAX_POSTING, MIN_SHARED_WORDS
+    from briefing.core.linking.events import MAX_POSTING, MIN_SHARED_WORDS
 
     pool = items if others is None else others
     counts = Counter(word for event in pool for word in event.bag)
@@ -230,10 +231,10 @@ def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_o
     import random
     from collections import Counter
 
-    from briefing.core import timeline_links
-    from briefing.core.timeline_links import MAX_POSTING, _candidate_pairs, _Item
+    from briefing.core.linking import blocking
+    from briefing.core.linking.events import MAX_POSTING, _candidate_pairs, _Item
 
-    monkeypatch.setattr(timeline_links, "_PAIRS_AT_ONCE", pairs_at_once)
+    monkeypatch.setattr(blocking, "_PAIRS_AT_ONCE", pairs_at_once)
     rng = random.Random(seed)
     # A few words so common they must be ignored, and many that are rare enough to count.
     vocabulary = [f"w{n}" for n in range(60)]
@@ -260,25 +261,13 @@ def test_candidate_pairs_are_every_pair_sharing_rare_words_once(seed, pairs_at_o
 def test_date_notes_are_sorted_and_figure_notes_keep_their_order():
     """Pairs are found in no fixed order: an event's date notes are written sorted, before its
     figure notes, which keep the order their groups were compared in."""
-    from briefing.core.timeline_links import _DATE_NOTE, _FIGURE_NOTE, _flush, _Item
-
-    class Recorder:
-        """Stands in for the database: keeps what would be written."""
-
-        def __init__(self) -> None:
-            self.rows: list = []
-            self.conn = self
-
-        def executemany(self, _sql, rows) -> None:
-            self.rows.extend(rows)
+    from briefing.core.linking.events import _DATE_NOTE, _FIGURE_NOTE, _Item, _links
 
     event = _Item(7, 1, "2023-05-29", "day", None, None, "AP", "")
     notes = {7: [(_DATE_NOTE, "dated 2023-05-29 by B, 2023-05-30 by C"), (_FIGURE_NOTE, "figures differ: z"),
                  (_DATE_NOTE, "dated 2023-05-28 by A, 2023-05-29 by B"), (_FIGURE_NOTE, "figures differ: a"),
                  (_DATE_NOTE, "dated 2023-05-28 by A, 2023-05-29 by B")]}
-    db = Recorder()
-    _flush(db, [event], notes)
-    assert db.rows == [(7, "dated 2023-05-28 by A, 2023-05-29 by B; dated 2023-05-29 by B, 2023-05-30 by C; "
+    assert _links([event], notes) == [(7, "dated 2023-05-28 by A, 2023-05-29 by B; dated 2023-05-29 by B, 2023-05-30 by C; "
                            "figures differ: z; figures differ: a", 7)]
 
 
@@ -306,7 +295,7 @@ def test_a_semicolon_inside_a_note_stays_in_it_and_a_cut_note_yields_to_its_whol
 
 
 def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
-    from briefing.core.store.queries import timeline
+    from briefing.core.store.timeline import timeline
 
     for entries in (timeline(seed_db), timeline(seed_db, per_entry=2)):
         noted = [entry.disagreements for entry in entries if entry.disagreements]
@@ -319,7 +308,7 @@ def test_the_sample_briefing_lists_each_disagreement_of_a_date_once(seed_db):
 def test_a_long_note_is_cut_where_its_notes_can_still_be_told_apart():
     """Wherever the cut falls, even inside a later note's opening words, the date lists whole
     notes and at most one cut short, and the stored note keeps to its length."""
-    from briefing.core.timeline_links import NOTE_CHARS, _fit
+    from briefing.core.linking.events import NOTE_CHARS, _fit
 
     second = "figures differ: 30 injured (Bloomberg) vs about 25 troops injured (N1)"
     third = "figures differ: 3 (AP) vs 4 (Reuters)"

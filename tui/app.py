@@ -1,57 +1,47 @@
-"""The briefing app: the App, its messages, and `run_app` (what `briefing` with no command opens)."""
+"""The briefing app: the App, which reads in worker threads and redraws from its state, and `run_app`
+(what `briefing` with no command opens)."""
 
 from __future__ import annotations
 
 import gc
 import sqlite3
 import threading
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.export import render_brief, write_brief
+from briefing.core.export import BriefContent, write_brief
 from briefing.core.models import IndexReport
 from briefing.core.settings import Settings
-from briefing.core.store.queries import EventRow, QuoteRow, Source, sources_with_ids
+from briefing.core.store.database import data_version
+from briefing.core.store.reads import sources_with_ids
+from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, quote_marks
-from briefing.tui import prefs
+from briefing.tui import messages, prefs
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.screens import FOCUS_BINDINGS
-from briefing.tui.screens.help import HelpScreen
-from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.reader import ReaderScreen
-from briefing.tui.screens.speaker_picker import SpeakerPicker
-from briefing.tui.view import (
+from briefing.tui.dialogs.help import HelpScreen
+from briefing.tui.dialogs.speaker_picker import SpeakerPicker
+from briefing.tui.loader import (
     ColumnsData,
-    ColumnSpec,
-    Filters,
     Overview,
     Stale,
     Store,
     default_columns,
-    effective_columns,
     load_columns,
     load_overview,
     load_settings,
-    searchable,
 )
-from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.state import BriefingState, ColumnSpec, Filters, Pinnable, searchable
 from briefing.tui.widgets.briefing_list import BriefingList
-from briefing.tui.widgets.column_choices import ColumnChoices
 from briefing.tui.widgets.quote_column import QuoteColumn
 from briefing.tui.widgets.search_bar import SearchBar
-from briefing.tui.widgets.source_list import SourceList
-from briefing.tui.widgets.timeline_list import TimelineItem, TimelineList
+from briefing.tui.widgets.timeline_list import TimelineItem
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
-
-Pinnable = QuoteRow | EventRow
-
 
 #: How often the app looks for commits by another process (a running `briefing index`).
 CHANGE_CHECK_SECONDS = 2.0
@@ -88,11 +78,14 @@ class BriefingApp(App[None], inherit_bindings=False):
             await pilot.pause()
 
     leaves the first screen fully populated (header counts, sources, timeline, quote columns),
-    `app.ready` is True and a `BriefingApp.Started` message has been posted. Likewise, after
+    `app.ready` is True and a `messages.Started` message has been posted. Likewise, after
     `await pilot.press("/")`, `await pilot.press(*"pogrom")`, `wait_for_complete()` and
     `pause()`, the columns hold the matching quotes with the terms highlighted, the matching
-    articles are listed, and `SearchFinished` was posted for the last query (results of
-    earlier keystrokes are dropped, with `StaleResultDropped`).
+    articles are listed, and `messages.SearchFinished` was posted for the last query (results
+    of earlier keystrokes are dropped, with `messages.StaleResultDropped`).
+
+    What the user chose (columns, filters, search, pins) is `app.state`, a plain
+    `BriefingState`; what was read for it is `app.overview` and `app.columns_data`.
     """
 
     CSS_PATH = "app.tcss"
@@ -111,119 +104,6 @@ class BriefingApp(App[None], inherit_bindings=False):
     ]
     """Quit, help and the command palette, everywhere."""
 
-    # --- messages ---------------------------------------------------------------------------
-
-    class IndexProgress(Message):
-        """Indexing the bundle advanced (a newer one replaces a queued older one)."""
-
-        def __init__(self, done: int, total: int, path: str) -> None:
-            """Files done, files in all, the file just read."""
-            super().__init__()
-            self.done = done
-            self.total = total
-            self.path = path
-
-        def can_replace(self, message: Message) -> bool:
-            """Only the latest progress matters."""
-            return isinstance(message, BriefingApp.IndexProgress)
-
-    class Started(Message):
-        """The first screen is populated (or shows why it cannot be)."""
-
-        def __init__(self, error: str | None, report: IndexReport | None) -> None:
-            """The start-up error, if any, and the index report when the bundle was indexed."""
-            super().__init__()
-            self.error = error
-            self.report = report
-
-    class OverviewLoaded(Message):
-        """Sources and timeline were shown for these filters."""
-
-        def __init__(self, filters: Filters, sources: int, entries: int) -> None:
-            """The filters and how many sources and timeline entries are shown."""
-            super().__init__()
-            self.filters = filters
-            self.sources = sources
-            self.entries = entries
-
-    class ColumnsLoaded(Message):
-        """The quote columns were shown for these filters and query."""
-
-        def __init__(self, filters: Filters, query: str, counts: dict[str, int]) -> None:
-            """The filters, the query, and the number of quotes per column label."""
-            super().__init__()
-            self.filters = filters
-            self.query = query
-            self.counts = counts
-
-    class SearchFinished(Message):
-        """A search result was applied (or its error shown)."""
-
-        def __init__(self, query: str, quotes: int, articles: int, error: str | None) -> None:
-            """The query, matching quotes shown, matching articles, and the inline error if any."""
-            super().__init__()
-            self.query = query
-            self.quotes = quotes
-            self.articles = articles
-            self.error = error
-
-    class StaleResultDropped(Message):
-        """A worker finished after the user had moved on; its result was thrown away."""
-
-        def __init__(self, kind: str, query: str) -> None:
-            """'columns' or 'overview', and the query it was for."""
-            super().__init__()
-            self.kind = kind
-            self.query = query
-
-    class FiltersChanged(Message):
-        """The briefing was narrowed (or widened back)."""
-
-        def __init__(self, filters: Filters) -> None:
-            """The new filters."""
-            super().__init__()
-            self.filters = filters
-
-    class ColumnsChosen(Message):
-        """The user chose new columns (remembered for this database)."""
-
-        def __init__(self, specs: list[ColumnSpec], saved_to: Path | None) -> None:
-            """The columns and the preferences file (None when it could not be written)."""
-            super().__init__()
-            self.specs = specs
-            self.saved_to = saved_to
-
-    class PinsChanged(Message):
-        """A quote or event was pinned or unpinned."""
-
-        def __init__(self, key: str, pinned: bool, total: int) -> None:
-            """The item key ('quote-3', 'event-9'), its new state, and how many are pinned."""
-            super().__init__()
-            self.key = key
-            self.pinned = pinned
-            self.total = total
-
-    class ArticleOpened(Message):
-        """The reader was opened on an article."""
-
-        def __init__(self, article_id: int, quote_id: int | None, offset: int | None) -> None:
-            """The article, and the quote or offset it was opened at."""
-            super().__init__()
-            self.article_id = article_id
-            self.quote_id = quote_id
-            self.offset = offset
-
-    class BriefExported(Message):
-        """A Markdown brief was written."""
-
-        def __init__(self, path: Path, quotes: int, events: int, pinned: bool) -> None:
-            """Where it went, what it holds, and whether it was the pinned items."""
-            super().__init__()
-            self.path = path
-            self.quotes = quotes
-            self.events = events
-            self.pinned = pinned
-
     # --- set-up -----------------------------------------------------------------------------
 
     def __init__(self, db_path: Path | str, *, bundle: Path | str | None = None, model: str | None = None) -> None:
@@ -234,17 +114,10 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.model = model
         self.store = Store(self.db_path)
         self.settings = Settings()
-        #: The columns chosen (before a speaker filter narrows them to one).
-        self.specs: list[ColumnSpec] = []
-        self.filters = Filters()
+        #: Columns, filters, search and pins: what the screen is drawn for.
+        self.state = BriefingState()
         #: Whether the user was told that some articles are not searchable yet (once a session).
         self._told_unsearchable = False
-        #: Earlier filters, most recent last: escape goes back through them.
-        self.history: list[Filters] = []
-        self.search_query = ""
-        self.search_raw = False
-        #: Pinned quotes and events by key ('quote-3', 'event-9'), in pinning order.
-        self.pins: dict[str, Pinnable] = {}
         self.overview: Overview | None = None
         self.columns_data: ColumnsData | None = None
         #: Article ids whose publication date was inferred.
@@ -343,12 +216,13 @@ class BriefingApp(App[None], inherit_bindings=False):
                 db,
                 self.bundle,
                 model=self.model,
-                progress=lambda done, total, path: self.post_message(self.IndexProgress(done, total, path)),
+                progress=lambda done, total, path: self.post_message(messages.IndexProgress(done, total, path)),
             )
         finally:
             db.conn.close()
 
-    def on_briefing_app_index_progress(self, message: IndexProgress) -> None:
+    @on(messages.IndexProgress)
+    def _index_progress(self, message: messages.IndexProgress) -> None:
         """Move the progress bar."""
         if self._screen_ready.is_set():
             self.main.progress.advance(message.done, message.total, message.path)
@@ -366,13 +240,13 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
         self.set_timer(COLLECTOR_SETTLE, self._resume_collector)
-        self.post_message(self.Started(error, report))
+        self.post_message(messages.Started(error, report))
 
     def _started(
         self, settings: Settings, specs: list[ColumnSpec], overview: Overview, columns: ColumnsData, report: IndexReport | None
     ) -> None:
         self.settings = settings
-        self.specs = specs
+        self.state.specs = specs
         self.title = settings.title
         # One paint for the whole first screen, not one per pane.
         with self.batch_update():
@@ -388,7 +262,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
         self.set_timer(COLLECTOR_SETTLE, self._resume_collector)
-        self.post_message(self.Started(None, report))
+        self.post_message(messages.Started(None, report))
         # Another process (`briefing index`) may write while the app is open: look now and then.
         self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)
 
@@ -396,7 +270,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.main.progress.finish()
         self._apply_overview(self._overview_generation, overview)
         self._apply_columns(self._columns_generation, columns)
-        if self.search_query.strip():
+        if self.state.search_query.strip():
             self.reload(overview=False)  # typed into the search box while the briefing was opening
         else:
             focus = self.main.board.columns[0] if self.main.board.columns else self.main.sources
@@ -423,7 +297,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _look_for_changes(self) -> None:
         """Reload when another connection has committed since the last look (PRAGMA data_version)."""
         try:
-            version = self.store.read(lambda db: db.execute("PRAGMA data_version").fetchone()[0])
+            version = self.store.read(data_version)
         finally:
             self._checking = False
         previous, self._data_version = self._data_version, version
@@ -440,17 +314,18 @@ class BriefingApp(App[None], inherit_bindings=False):
         """Read the view again for the current filters and query (in threads)."""
         if not self.store.is_open:
             return
+        state = self.state
         if overview:
             self._overview_generation += 1
-            self._load_overview(self._overview_generation, self.filters)
+            self._load_overview(self._overview_generation, state.filters)
         self._columns_generation += 1
-        self._load_columns(self._columns_generation, list(self.specs), self.filters, self.search_query, self.search_raw)
+        self._load_columns(self._columns_generation, list(state.specs), state.filters, state.search_query, state.search_raw)
 
     @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
     def _load_overview(self, generation: int, filters: Filters) -> None:
         data = self.store.read(load_overview, filters)
         if get_current_worker().is_cancelled:
-            self.post_message(self.StaleResultDropped("overview", ""))
+            self.post_message(messages.StaleResultDropped("overview", ""))
             return
         self.call_from_thread(self._apply_overview, generation, data)
 
@@ -461,48 +336,50 @@ class BriefingApp(App[None], inherit_bindings=False):
                 load_columns, specs, filters, query, raw, is_stale=lambda: generation != self._columns_generation
             )
         except Stale:
-            self.post_message(self.StaleResultDropped("columns", query))
+            self.post_message(messages.StaleResultDropped("columns", query))
             return
         if get_current_worker().is_cancelled:
             # A newer request is under way; this one must not overwrite it.
-            self.post_message(self.StaleResultDropped("columns", query))
+            self.post_message(messages.StaleResultDropped("columns", query))
             return
         self.call_from_thread(self._apply_columns, generation, data)
 
     def _apply_overview(self, generation: int, data: Overview) -> None:
         if generation != self._overview_generation:
             self.dropped_results += 1
-            self.post_message(self.StaleResultDropped("overview", ""))
+            self.post_message(messages.StaleResultDropped("overview", ""))
             return
+        state = self.state
         self.overview = data
         self.inferred_ids = data.inferred_ids
-        self.main.header.update(data.title, data.counts, len(self.pins))
+        self.main.header.update(data.title, data.counts, len(state.pins))
         self.main.show_overview(
-            data.sources, self.filters.source_id, data.entries, set(self.pins), self.filters.day is not None,
+            data.sources, state.filters.source_id, data.entries, state.pinned, state.filters.day is not None,
             total_sources=data.counts.sources, first_published=data.first_published,
         )
         self._show_status()
         if data.unsearchable and not self._told_unsearchable:
             self._told_unsearchable = True
             self.notify(UNSEARCHABLE.format(count=data.unsearchable), severity="warning", timeout=10)
-        self.post_message(self.OverviewLoaded(self.filters, len(data.sources), len(data.entries)))
+        self.post_message(messages.OverviewLoaded(state.filters, len(data.sources), len(data.entries)))
 
     def _apply_columns(self, generation: int, data: ColumnsData) -> None:
         # Only the newest request may change the screen: the user has typed on since the others.
         if generation != self._columns_generation:
             self.dropped_results += 1
-            self.post_message(self.StaleResultDropped("columns", data.query))
+            self.post_message(messages.StaleResultDropped("columns", data.query))
             return
         searching = bool(data.query.strip())
         if data.error:
             self._open_best_when_loaded = False
             self.main.search.show_error(data.error)
             self.main.search.show_count("")
-            self.post_message(self.SearchFinished(data.query, 0, 0, data.error))
+            self.post_message(messages.SearchFinished(data.query, 0, 0, data.error))
             return
+        state = self.state
         self.columns_data = data
         self.main.search.show_error(None)
-        self.main.show_columns(data, set(self.pins), self.inferred_ids, self.filters.active)
+        self.main.show_columns(data, state.pinned, self.inferred_ids, state.filters.active)
         quotes = sum(len(rows) for _spec, rows in data.columns)
         if searching:
             note = (
@@ -513,27 +390,25 @@ class BriefingApp(App[None], inherit_bindings=False):
         else:
             self.main.search.show_count(self._waiting_hint())
         self._show_status()
-        self.post_message(self.ColumnsLoaded(self.filters, data.query, {s.label: len(r) for s, r in data.columns}))
+        self.post_message(messages.ColumnsLoaded(state.filters, data.query, {s.label: len(r) for s, r in data.columns}))
         if searching:
-            self.post_message(self.SearchFinished(data.query, quotes, len(data.hits), None))
-        if self._open_best_when_loaded and data.query == self.search_query:
+            self.post_message(messages.SearchFinished(data.query, quotes, len(data.hits), None))
+        if self._open_best_when_loaded and data.query == state.search_query:
             self._open_best_when_loaded = False
             self._focus_results()
             self.call_after_refresh(self._open_best)
 
     def _show_status(self) -> None:
-        self.main.status.show_state(self.filters.describe(), self.search_query if not self.main.search.display else "")
+        state = self.state
+        self.main.status.show_state(state.filters.describe(), state.search_query if not self.main.search.display else "")
 
     # --- filters ----------------------------------------------------------------------------
 
     def set_filters(self, filters: Filters) -> None:
         """Narrow (or widen) the briefing; the previous filters are kept for escape."""
-        if filters == self.filters:
-            return
-        self.history.append(self.filters)
-        self.filters = filters
-        self.post_message(self.FiltersChanged(filters))
-        self.reload()
+        if self.state.narrow(filters):
+            self.post_message(messages.FiltersChanged(filters))
+            self.reload()
 
     def clear_filters(self) -> None:
         """Show the whole briefing again."""
@@ -543,25 +418,24 @@ class BriefingApp(App[None], inherit_bindings=False):
         """Show only this source's quotes and events."""
         if label is None and self.overview is not None:
             label = next((s.label for s in self.overview.sources if s.id == article_id), None)
-        self.set_filters(self.filters.with_(source_id=article_id, source_label=label or f"source {article_id}"))
+        self.set_filters(self.state.to_source(article_id, label))
 
     def goto_day(self, day: str) -> None:
         """Show only that day's quotes and events."""
-        self.set_filters(self.filters.with_(day=day))
+        self.set_filters(self.state.to_day(day))
 
     def goto_speaker(self, name: str) -> None:
         """Show only this speaker's quotes."""
-        self.set_filters(self.filters.with_(speaker=name))
+        self.set_filters(self.state.to_speaker(name))
 
     def action_back(self) -> None:
         """Escape: close the search, else undo the last filter."""
         search = self.main.search
-        if search.display or self.search_query:
+        if search.display or self.state.search_query:
             search.action_close()
             return
-        if self.history:
-            self.filters = self.history.pop()
-            self.post_message(self.FiltersChanged(self.filters))
+        if self.state.back():
+            self.post_message(messages.FiltersChanged(self.state.filters))
             self.reload()
 
     # --- search -----------------------------------------------------------------------------
@@ -574,15 +448,11 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        # Until the query is long enough to narrow anything, the briefing stays as it is.
-        query = event.query if searchable(event.query, event.raw) else ""
-        if not query.strip():
+        if not searchable(event.query, event.raw) or not event.query.strip():
             self.main.search.show_error(None)
-        if query != event.query and not self.search_query and event.raw == self.search_raw:
+        if not self.state.type_search(event.query, event.raw):
             self.main.search.show_count(self._waiting_hint())  # one letter typed: nothing to search yet
             return
-        self.search_query = query
-        self.search_raw = event.raw
         self.reload(overview=False)
 
     def _waiting_hint(self) -> str:
@@ -592,7 +462,7 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @on(SearchBar.Closed)
     def _search_closed(self, _event: SearchBar.Closed) -> None:
-        self.search_query = ""
+        self.state.close_search()
         self._show_status()
         self._focus_results()
 
@@ -600,7 +470,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _search_done(self, event: SearchBar.Done) -> None:
         # Enter in the search box opens the best match, as in most finders; down only moves
         # there. Results still on their way are waited for, so enter never opens a stale one.
-        if event.open_first and self.columns_data is not None and self.columns_data.query != self.search_query:
+        if event.open_first and self.columns_data is not None and self.columns_data.query != self.state.search_query:
             self._open_best_when_loaded = True
             return
         self._focus_results()
@@ -650,7 +520,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             elif action == "filter":
                 self.goto_source(item.id, item.label)
         elif action == "open" and hasattr(item, "snippet"):
-            self.open_article(item.id, terms=tuple(self.search_query.split()))
+            self.open_article(item.id, terms=tuple(self.state.search_query.split()))
 
     def _quote_action(self, action: str, quote: QuoteRow) -> None:
         if action == "open":
@@ -663,7 +533,7 @@ class BriefingApp(App[None], inherit_bindings=False):
                 return
             self.goto_speaker(quote.speaker)
         elif action == "same-source":
-            self.goto_source(quote.article_id, quote.outlet or "unknown outlet")
+            self.goto_source(quote.article_id, quote.label)
         elif action == "same-day":
             if not quote.published:
                 self.notify("This source has no date.", timeout=3)
@@ -684,38 +554,24 @@ class BriefingApp(App[None], inherit_bindings=False):
                 return
             self.toggle_pin(item.event)
 
-    def colour_of(self, quote: QuoteRow) -> int:
-        """Speaker colour (1–6) of a quote: the colour of its column, 0 when in none."""
-        for index, spec in enumerate(effective_columns(self.specs, self.filters)):
-            if spec.matches(quote):
-                return index % 6 + 1
-        return 0
-
     def open_article(
         self, article_id: int, *, quote_id: int | None = None, offset: int | None = None, terms: tuple[str, ...] = ()
     ) -> None:
         """Open the reader on an article, at a quote or an offset."""
-        specs = effective_columns(self.specs, self.filters)
-        legend = [(spec.label, index % 6 + 1) for index, spec in enumerate(specs)] + [("other", 0)]
         self.push_screen(
             ReaderScreen(
-                self.store, article_id, colour_of=self.colour_of, legend=legend,
+                self.store, article_id, colour_of=self.state.colour_of, legend=self.state.legend(),
                 quote_id=quote_id, offset=offset, terms=terms,
             )
         )
-        self.post_message(self.ArticleOpened(article_id, quote_id, offset))
+        self.post_message(messages.ArticleOpened(article_id, quote_id, offset))
 
     # --- pins -------------------------------------------------------------------------------
 
     def toggle_pin(self, item: Pinnable) -> None:
         """Pin or unpin a quote or event (pinned items make the exported brief)."""
-        key = f"quote-{item.id}" if isinstance(item, QuoteRow) else f"event-{item.id}"
-        pinned = key not in self.pins
-        if pinned:
-            self.pins[key] = item
-        else:
-            del self.pins[key]
-        keys = set(self.pins)
+        key, pinned = self.state.toggle_pin(item)
+        keys = self.state.pinned
         for column in self.main.board.columns:
             column.pinned = keys
             if isinstance(item, QuoteRow):
@@ -726,9 +582,9 @@ class BriefingApp(App[None], inherit_bindings=False):
             if line.key == key:
                 timeline.rerender(line)
         if self.overview is not None:
-            self.main.header.update(self.overview.title, self.overview.counts, len(self.pins))
-        self.notify(("Pinned" if pinned else "Unpinned") + f" · {len(self.pins)} pinned", timeout=2)
-        self.post_message(self.PinsChanged(key, pinned, len(self.pins)))
+            self.main.header.update(self.overview.title, self.overview.counts, len(keys))
+        self.notify(("Pinned" if pinned else "Unpinned") + f" · {len(keys)} pinned", timeout=2)
+        self.post_message(messages.PinsChanged(key, pinned, len(keys)))
 
     @on(ReaderScreen.Pin)
     def _reader_pin(self, event: ReaderScreen.Pin) -> None:
@@ -738,48 +594,22 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     def action_export(self) -> None:
         """Write a Markdown brief: the pinned items, or what is on screen when nothing is pinned."""
-        title = self.settings.title
-        if self.pins:
-            quotes = [i for i in self.pins.values() if isinstance(i, QuoteRow)]
-            events = [i for i in self.pins.values() if isinstance(i, EventRow)]
-            used = sorted({i.article_id for i in self.pins.values()})
-            self._write_brief(
-                partial(render_brief, title, quotes=quotes, events=events, note=f"{len(self.pins)} pinned item(s)"),
-                used, title, len(quotes), len(events), True,
-            )
-            return
-        seen: set[int] = set()
-        quotes = []
-        for _spec, rows in (self.columns_data.columns if self.columns_data else []):
-            for quote in rows:
-                if quote.id not in seen:
-                    seen.add(quote.id)
-                    quotes.append(quote)
+        columns = [rows for _spec, rows in self.columns_data.columns] if self.columns_data else []
         entries = self.overview.entries if self.overview else []
-        # The sources of what is shown: the chosen one, else those of the quotes and events.
-        if self.filters.source_id is not None:
-            used = [self.filters.source_id]
-        else:
-            used = sorted({q.article_id for q in quotes} | {e.article_id for entry in entries for e in entry.events})
-        note_parts = self.filters.describe() + ([f"search: {self.search_query}"] if self.search_query.strip() else [])
-        render = partial(
-            render_brief, title, quotes=quotes, entries=entries,
-            note=("Showing only " + " · ".join(note_parts)) if note_parts else "",
-        )
-        self._write_brief(render, used, title, len(quotes), sum(len(e.events) for e in entries), False)
+        self._write_brief(self.state.brief(self.settings.title, columns, entries))
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _write_brief(self, render: Callable[..., str], source_ids: list[int], title: str, quotes: int, events: int, pinned: bool) -> None:
+    def _write_brief(self, brief: BriefContent) -> None:
         try:
-            sources = self.store.read(sources_with_ids, source_ids)
-            path = write_brief(render(sources=sources), title=title)
+            sources = self.store.read(sources_with_ids, brief.source_ids)
+            path = write_brief(brief.render(sources), title=brief.title)
         except (BriefingError, sqlite3.Error) as err:
             message = str(err) if isinstance(err, BriefingError) else f"Could not read the sources for the brief: {err}"
             self.call_from_thread(self.notify, message, severity="error", timeout=8)
             return
-        what = "pinned items" if pinned else "what is on screen"
+        what = "pinned items" if brief.pinned else "what is on screen"
         self.call_from_thread(self.notify, f"Wrote the brief ({what}) to {path}", title="Exported", timeout=8)
-        self.post_message(self.BriefExported(path, quotes, events, pinned))
+        self.post_message(messages.BriefExported(path, len(brief.quotes), brief.event_count, brief.pinned))
 
     # --- columns ----------------------------------------------------------------------------
 
@@ -788,45 +618,25 @@ class BriefingApp(App[None], inherit_bindings=False):
         if not self.store.is_open:
             self.notify("The briefing is not open yet.", timeout=3)
             return
-        self.push_screen(SpeakerPicker(self.store, list(self.specs)), self._columns_chosen)
+        self.push_screen(SpeakerPicker(self.store, list(self.state.specs)), self._columns_chosen)
 
     def _columns_chosen(self, specs: list[ColumnSpec] | None) -> None:
         if not specs:
             return
-        self.specs = specs
+        self.state.specs = specs
         saved = prefs.save_columns(self.db_path, specs)
         if saved is None:
             self.notify("Could not remember the columns (config folder not writable).", severity="warning")
-        self.post_message(self.ColumnsChosen(specs, saved))
+        self.post_message(messages.ColumnsChosen(specs, saved))
         self.reload(overview=False)
 
     # --- help -------------------------------------------------------------------------------
-
-    def binding_sections(self) -> list[tuple[str, list[Binding]]]:
-        """Every key binding of the app, by where it works (the help screen lists these)."""
-
-        def own(cls) -> list[Binding]:
-            """Bindings declared by the class itself."""
-            return [b for b in cls.BINDINGS if isinstance(b, Binding)]
-
-        return [
-            ("Everywhere", own(BriefingApp) + FOCUS_BINDINGS),
-            ("Main screen", [b for b in own(MainScreen) if b not in FOCUS_BINDINGS]),
-            ("Lists (sources, timeline, columns, articles)", own(BriefingList)),
-            ("Quote columns", own(QuoteColumn)),
-            ("Sources", own(SourceList)),
-            ("Timeline", own(TimelineList)),
-            ("Search box", own(SearchBar)),
-            ("Article reader", [b for b in own(ReaderScreen) if b not in FOCUS_BINDINGS] + own(ArticleView)),
-            ("Speaker picker", [b for b in own(SpeakerPicker) if b not in FOCUS_BINDINGS] + own(ColumnChoices)),
-            ("Help", [b for b in own(HelpScreen) if b not in FOCUS_BINDINGS]),
-        ]
 
     def action_help(self) -> None:
         """Show every key binding."""
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.binding_sections(), self._key_label))
+        self.push_screen(HelpScreen(self.BINDINGS, self._key_label))
 
     def _key_label(self, binding: Binding) -> str:
         if binding.key_display:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from briefing.core.store.queries import list_speakers
+from briefing.core.date_values import when_label
+from briefing.core.store.reads import list_speakers
 from briefing.core.textsafe import terminal_safe
-from briefing.tui.text import one_line, short_day, when_label
+from briefing.tui.text import one_line, short_day
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefing.core import locations
-from briefing.tui.view import ColumnSpec
+from briefing.tui.state import ColumnSpec
 
 PREFS_FILE = "app.json"
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from briefing.core.export import day_label
+from briefing.core.date_values import day_label
 from briefing.core.textsafe import terminal_safe
 from rich.cells import cell_len
 from rich.style import Style
@@ -37,31 +36,6 @@ def marked(text: str, marks: tuple[tuple[int, int], ...], style: Style | str, ma
 def short_day(value: str | None) -> str:
     """'29 May 2023' for an ISO day, 'undated' for None, other values as they are."""
     return day_label(value, weekday=False)
-
-
-def when_label(value: str, granularity: str) -> str:
-    """A timeline date for people: 'Mon 29 May 2023', 'May 2023', 'week 22 of 2023', '2023'."""
-    try:
-        if granularity == "day":
-            return day_label(value)
-        if granularity == "month":
-            return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
-        if granularity == "week":
-            year, week = value.split("-W")
-            monday = dt.date.fromisocalendar(int(year), int(week), 1)
-            return f"week of {day_label(monday.isoformat())}"
-        if granularity == "span":
-            start, end = value.split("/")
-            return f"{when_label(start, _granularity_of(start))} – {when_label(end, _granularity_of(end))}"
-    except (ValueError, TypeError):
-        pass
-    return value
-
-
-def _granularity_of(value: str) -> str:
-    if "-W" in value:
-        return "week"
-    return {7: "month", 10: "day"}.get(len(value), "year")
 
 
 def offset_map(original: str, cleaned: str) -> list[int]:

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 import yaml
-from briefing.core.ingest.dateline import outlet_of, publication, read_front
-from briefing.core.ingest.plaintext import shorten, title_from_body
+from briefing.core.ingest.dateline import read_front
+from briefing.core.ingest.plaintext import article_from_front, shorten, title_from_body
 from briefing.core.models import ParsedArticle
 from dateutil import parser as dateparser
 
@@ -61,28 +61,19 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
         title_from_heading = heading.group("title").strip().strip("#").strip()
         start = heading.end()
     front = read_front(text, _skip_blank(text, start))
-    published, source, reason, captured = publication(front)
     given = _date(_first(meta, "published"))
-    if given:
-        published, source, reason = given, "front-matter", "front matter"
-    body_end = front.body_end if front.body_end is not None else len(text)
-    title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : body_end])
-    return ParsedArticle(
-        path=path,
-        text=text,
-        body_start=front.body_start,
-        body_end=body_end,
-        outlet=_text(_first(meta, "outlet")) or outlet_of(front),
+    title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : front.body_end])
+    return article_from_front(
+        path,
+        text,
+        front,
+        fmt=fmt,
         title=shorten(" ".join(title.split()), 200) if title else None,
-        byline=_author(_first(meta, "author")) or front.byline,
-        place=_text(_first(meta, "place")) or front.place,
+        outlet=_text(_first(meta, "outlet")),
+        byline=_author(_first(meta, "author")),
+        place=_text(_first(meta, "place")),
         url=_text(_first(meta, "url")),
-        published=published,
-        published_source=source,
-        published_reason=reason,
-        captured=captured,
-        copyright_year=front.copyright_year,
-        format=fmt,
+        dated=(given, "front matter") if given else None,
         warnings=tuple(notes),
     )
 

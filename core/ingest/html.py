@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.dateline import read_front
 from briefing.core.ingest.decode import NotText
 from briefing.core.ingest.frontmatter import parse_date
-from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import ParsedArticle
 from briefing.core.textsafe import clean_text
 
@@ -30,28 +30,17 @@ def parse_html(path: str, html: str) -> ParsedArticle:
     body = clean_text(data.get("text") or "")
     if not body.strip():
         raise NotText("HTML page has no article text")
-    front = read_front(body)
-    published, source, reason, captured = publication(front)
     given = parse_date(data.get("date"))
-    if given:
-        published, source, reason = given, "front-matter", "the page's metadata"
-    body_end = front.body_end if front.body_end is not None else len(body)
-    return ParsedArticle(
-        path=path,
-        text=body,
-        body_start=front.body_start,
-        body_end=body_end,
-        outlet=_clean(data.get("sitename")) or outlet_of(front),
-        title=_clean(data.get("title")) or title_from_body(body[front.body_start : body_end]),
-        byline=_clean(data.get("author")) or front.byline,
-        place=front.place,
+    return article_from_front(
+        path,
+        body,
+        read_front(body),
+        fmt="html",
+        title=_clean(data.get("title")),
+        outlet=_clean(data.get("sitename")),
+        byline=_clean(data.get("author")),
         url=_clean(data.get("url")),
-        published=published,
-        published_source=source,
-        published_reason=reason,
-        captured=captured,
-        copyright_year=front.copyright_year,
-        format="html",
+        dated=(given, "the page's metadata") if given else None,
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.dateline import read_front
 from briefing.core.ingest.frontmatter import parse_date
-from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import FileProblem, ParsedArticle
 from briefing.core.textsafe import clean_text
 
@@ -39,12 +39,7 @@ def parse_jsonl(path: str, text: str) -> Iterator[ParsedArticle | FileProblem]:
 
 
 def _article(path: str, body: str, record: dict) -> ParsedArticle:
-    front = read_front(body)
-    published, source, reason, captured = publication(front)
     given = parse_date(_first(record, DATE_KEYS))
-    if given:
-        published, source, reason = given, "front-matter", "the record's date field"
-    body_end = front.body_end if front.body_end is not None else len(body)
     outlet = _first(record, OUTLET_KEYS)
     if isinstance(outlet, dict):
         outlet = outlet.get("name") or outlet.get("title")
@@ -52,22 +47,17 @@ def _article(path: str, body: str, record: dict) -> ParsedArticle:
     if isinstance(author, list):
         author = ", ".join(str(a) for a in author if a)
     title = _first(record, ("title", "headline"))
-    return ParsedArticle(
-        path=path,
-        text=body,
-        body_start=front.body_start,
-        body_end=body_end,
-        outlet=_clean(outlet) or outlet_of(front),
-        title=_clean(title) or title_from_body(body[front.body_start : body_end]),
-        byline=_clean(author) or front.byline,
-        place=_clean(record.get("place") or record.get("dateline")) or front.place,
+    return article_from_front(
+        path,
+        body,
+        read_front(body),
+        fmt="jsonl",
+        title=_clean(title),
+        outlet=_clean(outlet),
+        byline=_clean(author),
+        place=_clean(record.get("place") or record.get("dateline")),
         url=_clean(record.get("url") or record.get("link")),
-        published=published,
-        published_source=source,
-        published_reason=reason,
-        captured=captured,
-        copyright_year=front.copyright_year,
-        format="jsonl",
+        dated=(given, "the record's date field") if given else None,
     )
 
 

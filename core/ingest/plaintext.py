@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.dateline import Front, outlet_of, publication, read_front
 from briefing.core.models import ParsedArticle
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘(])|\n\s*\n")
@@ -13,18 +13,43 @@ TITLE_LENGTH = 90
 
 def parse_plain(path: str, text: str, *, fmt: str = "text", warnings: tuple[str, ...] = ()) -> ParsedArticle:
     """Read the metadata a plain news text carries in its head and foot."""
-    front = read_front(text)
+    return article_from_front(path, text, read_front(text), fmt=fmt, warnings=warnings)
+
+
+def article_from_front(
+    path: str,
+    text: str,
+    front: Front,
+    *,
+    fmt: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    byline: str | None = None,
+    place: str | None = None,
+    url: str | None = None,
+    dated: tuple[str, str] | None = None,
+    warnings: tuple[str, ...] = (),
+) -> ParsedArticle:
+    """The article a text is, from what its file says about it and, for the rest, its own head and foot.
+
+    Every reader ends here: a field its file's metadata gives (front matter, a JSON record, a
+    page's tags) wins; otherwise the text's dateline, byline and footer (`front`) say it, and
+    the first sentence is the title. `dated` is the metadata's date and where it came from.
+    """
     published, source, reason, captured = publication(front)
+    if dated:
+        (published, reason), source = dated, "front-matter"
     body_end = front.body_end if front.body_end is not None else len(text)
     return ParsedArticle(
         path=path,
         text=text,
         body_start=front.body_start,
         body_end=body_end,
-        outlet=outlet_of(front),
-        title=title_from_body(text[front.body_start : body_end]),
-        byline=front.byline,
-        place=front.place,
+        outlet=outlet or outlet_of(front),
+        title=title or title_from_body(text[front.body_start : body_end]),
+        byline=byline or front.byline,
+        place=place or front.place,
+        url=url,
         published=published,
         published_source=source,
         published_reason=reason,

@@ -10,11 +10,10 @@ in order and resolves what needs context: "he", "it", "they", a surname after a 
 from __future__ import annotations
 
 import functools
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefing.core.fold import fold
+from briefing.core.fold import without_diacritics
 from briefing.core.nlp import lexicon as lx
 from briefing.core.settings import Settings
 
@@ -29,11 +28,7 @@ _SENTENCES_BACK = 6
 @functools.lru_cache(maxsize=1 << 14)
 def normalise(name: str) -> str:
     """Comparison key of a spelling: folded, without diacritics, lowercase, no leading article."""
-    text = fold(name).translate(_APOSTROPHES)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
+    text = without_diacritics(name.translate(_APOSTROPHES)).lower()
     words = text.split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
+from briefing.core.date_values import day_range
 from briefing.core.errors import DatabaseError
 from briefing.core.fold import fold_if_changed
 from briefing.core.models import Extraction, ParsedArticle
@@ -16,20 +19,22 @@ from briefing.core.store.schema import (
     APPLICATION_ID,
     FTS_COLUMNS,
     FTS_DEFERRED_KEY,
+    FTS_TABLES,
     MIGRATIONS,
+    MOST_QUOTED_KEY,
     READ_INDEXES,
     SCHEMA_VERSION,
+    SUMMARY_KEY,
+    TABLES,
     TOKENIZE,
     WORD_TOKENIZE,
     create_schema,
 )
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_OWN_TABLES = {
-    "meta", "files", "pending", "articles", "speakers", "quotes", "events", "timeline_dates", "words", "words_pending"
-} | {
-    f"{table}_fts{suffix}" for table in ("articles", "quotes") for suffix in ("", "_data", "_idx", "_docsize", "_config")
-}
+#: Tables a briefing database may hold; one that is half made holds some of them and no others
+#: (`pending` is what an older version kept owed work in).
+_OWN_TABLES = {*TABLES, *FTS_TABLES, "pending"}
 #: How long a reader or writer waits for the other side's lock before giving up.
 BUSY_TIMEOUT_MS = 10_000
 
@@ -144,6 +149,38 @@ def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
 def describe_write_error(path: Path | str, err: sqlite3.Error) -> str:
     """One sentence for a failed write (full disk, read-only file, lock), naming the database."""
     return _describe_sqlite_error(Path(path), err)
+
+
+def database_file(db: sqlite_utils.Database) -> str:
+    """The file `db` is, as SQLite names it ("the database" when it cannot say)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else "the database"
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes when another connection commits to the database (PRAGMA data_version)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+@contextlib.contextmanager
+def page_cache(db: sqlite_utils.Database, kib: int) -> Iterator[None]:
+    """Give the connection a page cache of `kib` KiB for the time of the block, then the one it had."""
+    previous = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+def clear_briefing(db: sqlite_utils.Database) -> None:
+    """Empty the briefing for a rebuild: every article, file and summary (settings and roots stay)."""
+    with db.atomic():
+        for table in TABLES:
+            if table != "meta":
+                db.execute(f"DELETE FROM [{table}]")
+        db.execute("DELETE FROM meta WHERE key IN (?, ?)", [SUMMARY_KEY, MOST_QUOTED_KEY])
 
 
 # --- meta --------------------------------------------------------------------------------------
@@ -408,6 +445,11 @@ def update_words(db: sqlite_utils.Database) -> int:
     return added
 
 
+def words_owed(db: sqlite_utils.Database) -> bool:
+    """True when articles wait for their words to be read into the vocabulary (see `update_words`)."""
+    return db.execute("SELECT 1 FROM words_pending LIMIT 1").fetchone() is not None
+
+
 def unindexed_articles(db: sqlite_utils.Database) -> int:
     """How many articles a search cannot find yet (an index run is still going, or was stopped before its end)."""
     after = get_meta(db, FTS_DEFERRED_KEY.format(table="articles"))
@@ -426,37 +468,6 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
 def prune_speakers(db: sqlite_utils.Database) -> None:
     """Drop speakers no quote refers to any more."""
     db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
-
-
-def day_range(value: str, granularity: str) -> tuple[str | None, str | None]:
-    """First and last ISO day covered by a date value of the given granularity."""
-    import datetime as dt
-
-    try:
-        if granularity == "day":
-            return value, value
-        if granularity == "week":
-            year, week = value.split("-W")
-            first = dt.date.fromisocalendar(int(year), int(week), 1)
-            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
-        if granularity == "month":
-            year, month = (int(p) for p in value.split("-")[:2])
-            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return dt.date(year, month, 1).isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
-        if granularity == "year":
-            return f"{int(value):04d}-01-01", f"{int(value):04d}-12-31"
-        if granularity == "span":
-            start, end = value.split("/")
-            return day_range(start, _granularity_of(start))[0], day_range(end, _granularity_of(end))[1]
-    except (ValueError, TypeError):
-        pass
-    return None, None
-
-
-def _granularity_of(value: str) -> str:
-    if "-W" in value:
-        return "week"
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
 
 
 # --- checking ----------------------------------------------------------------------------------

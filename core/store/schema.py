@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -106,10 +106,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk="path",
         if_not_exists=True,
     )
-    # Work the briefing-wide step still owes, written in the same transaction as the articles
-    # that caused it, so a run killed before that step is finished by the next run. A row
-    # with an empty path stands for "links across sources need recomputing".
-    db["pending"].create({"path": str}, pk="path", if_not_exists=True)
+    db.execute(OWED_SQL)
     db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"path", "text"}, if_not_exists=True)
     db["articles"].create_index(["path"], unique=True, if_not_exists=True)
     db["articles"].create_index(["file"], if_not_exists=True)
@@ -130,7 +127,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     for statement in READ_INDEXES.values():
         db.execute(statement)
-    # The whole timeline counted once per index run (core.store.queries.store_timeline_summary).
+    # The whole timeline counted once per index run (core.store.timeline.store_timeline_summary).
     db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
     for table, columns in FTS_COLUMNS.items():
@@ -143,14 +140,14 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-#: Sources are listed in this order (core.store.queries.list_sources): with it indexed, the first
+#: Sources are listed in this order (core.store.reads.list_sources): with it indexed, the first
 #: page of a large briefing is read from the index instead of sorting every article row.
 ARTICLE_ORDER_INDEX_SQL = (
     "CREATE INDEX IF NOT EXISTS idx_articles_order ON articles (published IS NULL, published, outlet, path)"
 )
 
 #: A column of quotes is one speaker's (or one group's), oldest source first, in article order
-#: (core.store.queries.list_quotes): indexed in that order, its first page is read, not sorted.
+#: (core.store.reads.list_quotes): indexed in that order, its first page is read, not sorted.
 #: The article's date is copied onto its quotes and follows it when it changes (an undated
 #: article's inferred date is revised when the briefing grows).
 QUOTE_ORDER_INDEXES_SQL = (
@@ -186,6 +183,27 @@ READ_INDEXES = {
 
 FTS_COLUMNS = {"articles": ("title", "text", "folded"), "quotes": ("text", "speaker", "folded")}
 
+#: Work the briefing-wide steps of an index run still owe, written in the same transaction as
+#: the articles that caused it, so a run killed before those steps is finished by the next run
+#: (core.store.owed). Each row is a kind of work and what it is about; rowid order is the order
+#: it was owed in, which is the order undated articles are dated in.
+OWED_SQL = "CREATE TABLE IF NOT EXISTS owed (kind TEXT NOT NULL, key TEXT NOT NULL, UNIQUE (kind, key))"
+#: The kinds of owed work: date an undated article once the run is in (key: its path); relink
+#: everything; relink the statements; relink the events of an ISO week (key: its Monday) or of a
+#: long date value (key: the value).
+OWED_DATE, OWED_ALL_LINKS, OWED_STATEMENTS, OWED_WEEK, OWED_VALUE = "date", "all-links", "statements", "week", "value"
+
+#: The briefing's own tables, besides the full-text ones, in the order a rebuild empties them
+#: (rows before those they refer to; `meta` only in part).
+TABLES = ("quotes", "events", "articles", "files", "speakers", "owed", "timeline_dates", "words", "words_pending", "meta")
+#: Tables every full-text index keeps (FTS5's shadow tables).
+FTS_TABLES = tuple(f"{table}_fts{suffix}" for table in FTS_COLUMNS for suffix in ("", "_data", "_idx", "_docsize", "_config"))
+
+
+#: Meta key of the most quoted groups and speakers, kept by each index run (core.store.reads.most_quoted).
+MOST_QUOTED_KEY = "most_quoted"
+#: Meta key saying the stored timeline summary matches the events ("current"; core.store.timeline).
+SUMMARY_KEY = "timeline_summary"
 
 #: Meta key per table: its rows with a larger id are not in the full-text index yet. A long
 #: index run fills the index once at its end (core.store.database.defer_full_text): FTS5 builds
@@ -253,6 +271,26 @@ TIMELINE_DATES_SQL = (
     "total INTEGER, outlets TEXT, notes TEXT, first_ids TEXT)"
 )
 
+def _key_after(prefix: str) -> str:
+    """SQL: whether `pending.path` begins with NUL and `prefix`, and what follows (SQLite's text
+    functions stop at a NUL, so the path is read as bytes)."""
+    size = len(prefix) + 1
+    head = f"CAST(substr(CAST(path AS BLOB), 1, {size}) AS TEXT) = char(0) || '{prefix}'"
+    return head, f"CAST(substr(CAST(path AS BLOB), {size + 1}) AS TEXT)"
+
+
+_WEEK_KEY, _WEEK_REST = _key_after("week:")
+_VALUE_KEY, _VALUE_REST = _key_after("value:")
+_OWED_FROM_PENDING_SQL = (
+    "INSERT OR IGNORE INTO owed (kind, key) SELECT kind, key FROM (SELECT rowid AS n, "
+    f"CASE WHEN path = '' THEN '{OWED_ALL_LINKS}' WHEN substr(CAST(path AS BLOB), 1, 1) != x'00' THEN '{OWED_DATE}' "
+    f"WHEN path = char(0) || 'statements' THEN '{OWED_STATEMENTS}' WHEN {_WEEK_KEY} THEN '{OWED_WEEK}' "
+    f"WHEN {_VALUE_KEY} THEN '{OWED_VALUE}' END AS kind, "
+    f"CASE WHEN path = '' THEN '' WHEN substr(CAST(path AS BLOB), 1, 1) != x'00' THEN path "
+    f"WHEN {_WEEK_KEY} THEN {_WEEK_REST} WHEN {_VALUE_KEY} THEN {_VALUE_REST} ELSE '' END AS key "
+    "FROM pending) WHERE kind IS NOT NULL ORDER BY n"
+)
+
 #: Migrations from version N to N+1, as SQL scripts. When a step cannot be written
 #: as SQL (the NLP output changed shape), the database says "re-index needed" instead.
 MIGRATIONS: dict[int, str] = {
@@ -276,4 +314,7 @@ MIGRATIONS: dict[int, str] = {
     # 5 → 6: the vocabulary for prefix search; every article's words are read when the
     # database is opened for writing (core.store.database.update_words).
     5: ";\n".join(WORDS_SQL) + ";\nINSERT OR IGNORE INTO words_pending (article_id) SELECT id FROM articles;",
+    # 6 → 7: owed work is a table of kinds and keys, in the order it was owed (table `pending`
+    # held article paths, link keys beginning with NUL, and "" for relink everything).
+    6: OWED_SQL + ";\n" + _OWED_FROM_PENDING_SQL + ";\nDROP TABLE pending;",
 }

@@ -12,6 +12,7 @@ from functools import partial
 import sqlite_utils
 from briefing.core.errors import QueryError
 from briefing.core.fold import fold
+from briefing.core.models import outlet_label
 from briefing.core.store.snippets import PHRASE_MARKS, make_snippet, query_terms
 from briefing.core.store.stems import stem, tokens
 from briefing.core.textsafe import clean_text
@@ -53,6 +54,11 @@ class ArticleHit:
     published: str | None
     snippet: Marked
     rank: float
+
+    @property
+    def label(self) -> str:
+        """The outlet, or the one name of an unknown outlet."""
+        return outlet_label(self.outlet)
 
 
 #: (word, is a prefix) pairs a typed prefix is searched as (see `prefix_alternatives`).

@@ -13,9 +13,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 
-from briefing.core.fold import fold
+from briefing.core.fold import without_diacritics
 
 #: Words around the best match in a snippet (FTS5's snippet() default is 15-ish).
 SNIPPET_WORDS = 16
@@ -30,8 +29,7 @@ _SUFFIXES = ("ies", "ing", "ed", "es", "ly", "s")
 
 def normalise(word: str) -> str:
     """A word as the index sees it: folded, without diacritics, lowercase."""
-    decomposed = unicodedata.normalize("NFKD", fold(word))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return without_diacritics(word).lower()
 
 
 def light_stem(word: str) -> str:

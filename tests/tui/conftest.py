@@ -11,7 +11,8 @@ from briefing.core.indexer import index_paths
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import Event, Extraction, Quote
 from briefing.core.store.database import load_stored_settings, open_database, set_meta, write_extraction
-from briefing.core.store.queries import MOST_QUOTED_KEY, count_most_quoted, store_timeline_summary
+from briefing.core.store.reads import MOST_QUOTED_KEY, count_most_quoted
+from briefing.core.store.timeline import store_timeline_summary
 from textual.widgets import Input
 
 

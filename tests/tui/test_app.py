@@ -11,13 +11,14 @@ import pytest
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import Extraction, Quote
 from briefing.core.store.database import load_stored_settings, open_database, write_extraction
+from briefing.tui import messages as app_messages
 from briefing.tui import prefs
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.screens.help import HelpScreen
+from briefing.tui.dialogs.help import HelpScreen
+from briefing.tui.dialogs.speaker_picker import SpeakerPicker
+from briefing.tui.loader import COLUMN_QUOTE_LIMIT
 from briefing.tui.screens.reader import ReaderScreen
-from briefing.tui.screens.speaker_picker import SpeakerPicker
-from briefing.tui.view import COLUMN_QUOTE_LIMIT
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.column_choices import ColumnChoices
 from briefing.tui.widgets.quote_column import QuoteColumn
@@ -58,7 +59,7 @@ async def test_first_screen_is_populated_after_workers(briefing_db):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert app.ready and app.error is None
-        assert of_type(messages, BriefingApp.Started)
+        assert of_type(messages, app_messages.Started)
         assert [s.label for s in app.main.board.specs] == ["Vucic", "NATO", "Meloni"]
         assert {c.spec.label: len(c.items) for c in app.main.board.columns} == {"Vucic": 5, "NATO": 5, "Meloni": 1}
         assert [s.label for s in app.main.sources.items] == ["Bloomberg", "unknown outlet", "The Associated Press"]
@@ -76,9 +77,9 @@ async def test_first_run_indexes_the_bundle_with_progress(tmp_path):
     app = BriefingApp(tmp_path / "new.db", bundle=bundle)
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(pilot)
-        started = of_type(messages, BriefingApp.Started)
+        started = of_type(messages, app_messages.Started)
         assert started and started[0].error is None and started[0].report.added == 3
-        assert of_type(messages, BriefingApp.IndexProgress)
+        assert of_type(messages, app_messages.IndexProgress)
         assert len(app.main.sources.items) == 3
         assert not app.main.progress.display
     # A second start finds nothing to do: incremental and cheap.
@@ -86,7 +87,7 @@ async def test_first_run_indexes_the_bundle_with_progress(tmp_path):
     app = BriefingApp(tmp_path / "new.db", bundle=bundle)
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(pilot)
-        report = of_type(messages, BriefingApp.Started)[0].report
+        report = of_type(messages, app_messages.Started)[0].report
         assert (report.added, report.updated, report.unchanged) == (0, 0, 3)
 
 
@@ -96,7 +97,7 @@ async def test_missing_database_is_a_message_not_a_crash(tmp_path):
     app = BriefingApp(tmp_path / "nope.db")
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
         await settle(pilot)
-        assert "No briefing database" in of_type(messages, BriefingApp.Started)[0].error
+        assert "No briefing database" in of_type(messages, app_messages.Started)[0].error
         assert app.main.query_one("#notice").display
         # The columns laid out while it opened are gone, not "Loading…" forever.
         assert app.main.board.columns == [] and not list(app.main.board.query(QuoteColumn))
@@ -153,7 +154,7 @@ async def test_garbage_collector_is_paused_only_while_the_first_screen_is_built(
     while_opening: list[bool] = []
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40), message_hook=lambda m: while_opening.append(gc.isenabled())
-                            if isinstance(m, BriefingApp.Started) else None) as pilot:
+                            if isinstance(m, app_messages.Started) else None) as pilot:
         await settle(pilot)
         assert while_opening == [False]
         await pilot.pause(0.2)
@@ -243,7 +244,7 @@ async def test_enter_opens_the_article_at_the_quote_and_escape_returns(briefing_
         await settle(pilot)
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
-        assert of_type(messages, BriefingApp.ArticleOpened)[0].quote_id == chosen.id
+        assert of_type(messages, app_messages.ArticleOpened)[0].quote_id == chosen.id
         loaded = of_type(messages, ReaderScreen.Loaded)[0]
         view = reader.query_one(ArticleView)
         assert view.quotes[loaded.current].id == chosen.id
@@ -276,7 +277,7 @@ async def test_enter_on_an_event_opens_the_article_there(briefing_db):
         timeline.highlighted = index
         await pilot.press("enter")
         await settle(pilot)
-        opened = of_type(messages, BriefingApp.ArticleOpened)[0]
+        opened = of_type(messages, app_messages.ArticleOpened)[0]
         assert opened.offset == timeline.items[index].event.start
         view = app.screen.query_one(ArticleView)
         assert view.scroll_offset.y > 0
@@ -289,7 +290,7 @@ async def test_help_lists_every_binding_and_each_has_an_id(briefing_db):
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        sections = app.binding_sections()
+        sections = app.screen.sections
         bindings = [b for _title, group in sections for b in group]
         assert bindings and all(b.id for b in bindings)
         for needed in ("quit", "help", "search", "back", "export", "columns", "command_palette", "quote.pin",
@@ -307,10 +308,10 @@ def test_every_binding_in_the_app_has_an_id():
     import inspect
 
     import briefing.tui.app
-    import briefing.tui.screens.help
+    import briefing.tui.dialogs.help
+    import briefing.tui.dialogs.speaker_picker
     import briefing.tui.screens.main
     import briefing.tui.screens.reader
-    import briefing.tui.screens.speaker_picker
     import briefing.tui.widgets.article_view
     import briefing.tui.widgets.briefing_list
     import briefing.tui.widgets.column_choices
@@ -320,7 +321,7 @@ def test_every_binding_in_the_app_has_an_id():
     import briefing.tui.widgets.timeline_list
 
     tui = briefing.tui
-    modules = [tui.app, tui.screens.help, tui.screens.main, tui.screens.reader, tui.screens.speaker_picker,
+    modules = [tui.app, tui.dialogs.help, tui.screens.main, tui.screens.reader, tui.dialogs.speaker_picker,
                tui.widgets.article_view, tui.widgets.briefing_list, tui.widgets.column_choices,
                tui.widgets.quote_column, tui.widgets.search_bar, tui.widgets.source_list, tui.widgets.timeline_list]
     checked = 0
@@ -345,15 +346,15 @@ async def test_one_letter_is_not_searched_yet(briefing_db):
         await settle(pilot)
         await pilot.press("/", "p")
         await settle(pilot)
-        assert not of_type(messages, BriefingApp.SearchFinished)
+        assert not of_type(messages, app_messages.SearchFinished)
         assert len(column(app, "Vucic").items) == 5
         assert "type on to search" in str(app.main.search.query_one("#search-mode").render())
         await pilot.press("o")
         await settle(pilot)
-        assert of_type(messages, BriefingApp.SearchFinished)[-1].query == "po"
+        assert of_type(messages, app_messages.SearchFinished)[-1].query == "po"
         await pilot.press("backspace")
         await settle(pilot)
-        assert app.search_query == "" and len(column(app, "Vucic").items) == 5
+        assert app.state.search_query == "" and len(column(app, "Vucic").items) == 5
 
 
 async def test_search_filters_columns_and_lists_articles(briefing_db):
@@ -366,7 +367,7 @@ async def test_search_filters_columns_and_lists_articles(briefing_db):
         assert app.main.search.input.has_focus
         await pilot.press(*"pogrom")
         await settle(pilot)
-        finished = of_type(messages, BriefingApp.SearchFinished)[-1]
+        finished = of_type(messages, app_messages.SearchFinished)[-1]
         assert (finished.query, finished.quotes, finished.articles, finished.error) == ("pogrom", 1, 1, None)
         vucic = column(app, "Vucic")
         assert texts(vucic) == ["We will not tolerate the pogrom of Serbs,"]
@@ -419,9 +420,9 @@ async def test_search_drops_stale_results(briefing_db, monkeypatch):
         await pilot.press("/", *"pog")
         await pilot.press(*"rom")
         await settle(pilot)
-        dropped = of_type(messages, BriefingApp.StaleResultDropped)
+        dropped = of_type(messages, app_messages.StaleResultDropped)
         assert "pog" in [m.query for m in dropped]
-        applied = [m.query for m in of_type(messages, BriefingApp.SearchFinished)]
+        applied = [m.query for m in of_type(messages, app_messages.SearchFinished)]
         assert "pog" not in applied and applied[-1] == "pogrom"
         assert texts(column(app, "Vucic")) == ["We will not tolerate the pogrom of Serbs,"]
 
@@ -436,7 +437,7 @@ async def test_any_typed_words_are_a_valid_search(briefing_db, query):
         await pilot.press("/")
         app.main.search.input.value = query
         await settle(pilot)
-        assert all(m.error is None for m in of_type(messages, BriefingApp.SearchFinished))
+        assert all(m.error is None for m in of_type(messages, app_messages.SearchFinished))
 
 
 async def test_a_new_search_puts_each_column_on_its_best_match(briefing_db):
@@ -466,7 +467,7 @@ async def test_bad_raw_query_shows_an_inline_message(briefing_db):
         assert app.main.search.raw
         await pilot.press(*'"unbalanced')
         await settle(pilot)
-        last = of_type(messages, BriefingApp.SearchFinished)[-1]
+        last = of_type(messages, app_messages.SearchFinished)[-1]
         assert last.error and "Not a valid search" in last.error
         error_line = app.main.search.query_one("#search-error")
         assert error_line.display and "Not a valid search" in error_line.render().plain
@@ -491,7 +492,7 @@ async def test_choosing_a_source_shows_only_its_quotes_and_events(briefing_db):
         sources.highlighted = 2  # The Associated Press
         await pilot.press("f")
         await settle(pilot)
-        filters = of_type(messages, BriefingApp.FiltersChanged)[-1].filters
+        filters = of_type(messages, app_messages.FiltersChanged)[-1].filters
         assert filters.source_label == "The Associated Press"
         assert app.main.sources.get_option_at_index(2).prompt.plain.startswith("▶ The Associated Press")
         assert {c.spec.label: len(c.items) for c in app.main.board.columns} == {"Vucic": 0, "NATO": 1, "Meloni": 0}
@@ -500,7 +501,7 @@ async def test_choosing_a_source_shows_only_its_quotes_and_events(briefing_db):
         assert app.main.status.display and "The Associated Press" in app.main.status.render().plain
         await pilot.press("escape")
         await settle(pilot)
-        assert not app.filters.active
+        assert not app.state.filters.active
         assert len(column(app, "Vucic").items) == 5
 
 
@@ -514,7 +515,7 @@ async def test_choosing_a_date_shows_that_days_quotes_and_events(briefing_db):
         timeline.highlighted = next(i for i, line in enumerate(timeline.items) if line.key == "date-2023-05-30")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.filters.day == "2023-05-30"
+        assert app.state.filters.day == "2023-05-30"
         assert {c.spec.label: len(c.items) for c in app.main.board.columns} == {"Vucic": 1, "NATO": 2, "Meloni": 1}
         assert {line.entry.value for line in timeline.items} == {"2023-05-30"}
 
@@ -530,25 +531,25 @@ async def test_same_speaker_source_and_day_from_a_quote(briefing_db):
         assert quote.speaker == "Angelo Michele Ristuccia"
         await pilot.press("s")
         await settle(pilot)
-        assert app.filters.speaker == "Angelo Michele Ristuccia"
+        assert app.state.filters.speaker == "Angelo Michele Ristuccia"
         assert [c.spec.label for c in app.main.board.columns] == ["Angelo Michele Ristuccia"]
         assert texts(app.main.board.columns[0]) == [quote.text]
         assert app.main.board.columns[0].has_focus
         await pilot.press("escape")
         await settle(pilot)
-        assert not app.filters.active and len(app.main.board.columns) == 3
+        assert not app.state.filters.active and len(app.main.board.columns) == 3
         column(app, "NATO").focus()
         column(app, "NATO").select_key(f"quote-{quote.id}")
         await pilot.press("o")
         await settle(pilot)
-        assert app.filters.source_id == quote.article_id
+        assert app.state.filters.source_id == quote.article_id
         await pilot.press("escape")
         await settle(pilot)
         column(app, "NATO").focus()
         column(app, "NATO").select_key(f"quote-{quote.id}")
         await pilot.press("d")
         await settle(pilot)
-        assert app.filters.day == "2023-05-30"
+        assert app.state.filters.day == "2023-05-30"
 
 
 async def test_speaker_picker_chooses_columns_and_remembers(briefing_db):
@@ -570,7 +571,7 @@ async def test_speaker_picker_chooses_columns_and_remembers(briefing_db):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
-        chosen = of_type(messages, BriefingApp.ColumnsChosen)[-1]
+        chosen = of_type(messages, app_messages.ColumnsChosen)[-1]
         assert [s.label for s in chosen.specs] == ["KFOR", "Vucic"]
         assert chosen.saved_to is not None and chosen.saved_to.is_relative_to(Path(prefs.prefs_path()).parent)
         assert {c.spec.label: len(c.items) for c in app.main.board.columns} == {"KFOR": 1, "Vucic": 5}
@@ -620,7 +621,7 @@ async def test_command_palette_offers_the_apps_own_commands(briefing_db):
         hit = [h async for h in provider.search("go to date 30 may")][0]
         hit.command()
         await settle(pilot)
-        assert app.filters.day == "2023-05-30"
+        assert app.state.filters.day == "2023-05-30"
 
 
 # --- pins and export -------------------------------------------------------------------------------
@@ -633,17 +634,17 @@ async def test_pins_make_the_exported_brief(briefing_db, tmp_path):
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(pilot)
         await pilot.press("j", "p")  # pin the pogrom quote
-        pinned = of_type(messages, BriefingApp.PinsChanged)[-1]
+        pinned = of_type(messages, app_messages.PinsChanged)[-1]
         assert pinned.pinned and pinned.total == 1
         assert "★ pinned" in column(app, "Vucic").get_option_at_index(1).prompt.plain
         timeline = app.main.timeline
         timeline.focus()
         timeline.highlighted = next(i for i, line in enumerate(timeline.items) if line.event and line.event.expression == "on Wednesday")
         await pilot.press("p")
-        assert set(app.pins) == {f"quote-{column(app, 'Vucic').items[1].id}", f"event-{timeline.items[timeline.highlighted].event.id}"}
+        assert set(app.state.pins) == {f"quote-{column(app, 'Vucic').items[1].id}", f"event-{timeline.items[timeline.highlighted].event.id}"}
         await pilot.press("e")
         await settle(pilot)
-        exported = of_type(messages, BriefingApp.BriefExported)[-1]
+        exported = of_type(messages, app_messages.BriefExported)[-1]
         assert exported.pinned and (exported.quotes, exported.events) == (1, 1)
         assert exported.path.is_relative_to(tmp_path)
         text = exported.path.read_text()
@@ -653,7 +654,7 @@ async def test_pins_make_the_exported_brief(briefing_db, tmp_path):
         # Unpin: p again.
         column(app, "Vucic").focus()
         await pilot.press("p")
-        assert of_type(messages, BriefingApp.PinsChanged)[-1].pinned is False
+        assert of_type(messages, app_messages.PinsChanged)[-1].pinned is False
 
 
 async def test_export_without_pins_writes_what_is_on_screen(briefing_db):
@@ -666,7 +667,7 @@ async def test_export_without_pins_writes_what_is_on_screen(briefing_db):
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        exported = of_type(messages, BriefingApp.BriefExported)[-1]
+        exported = of_type(messages, app_messages.BriefExported)[-1]
         assert not exported.pinned and exported.quotes == 1
         text = exported.path.read_text()
         assert "The Associated Press" in text and "Bloomberg" not in text
@@ -689,7 +690,7 @@ async def test_export_that_cannot_read_its_sources_says_so(briefing_db, monkeypa
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        assert not of_type(messages, BriefingApp.BriefExported)
+        assert not of_type(messages, app_messages.BriefExported)
         assert any("Could not read the sources for the brief: database is locked" in str(n.message) for n in app._notifications)
 
 
@@ -810,9 +811,9 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
 
 async def test_source_list_reads_the_first_sources_and_says_how_many_more(briefing_db, monkeypatch):
     """A briefing of many thousand sources opens with the first of them and a line for the rest."""
-    import briefing.tui.view
+    import briefing.tui.loader
 
-    monkeypatch.setattr(briefing.tui.view, "SOURCE_LIMIT", 2)
+    monkeypatch.setattr(briefing.tui.loader, "SOURCE_LIMIT", 2)
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -1,4 +1,4 @@
-"""Screens of the briefing app: the main board, the article reader, help and the speaker picker."""
+"""Screens of the briefing app: the main board and the article reader (dialogs over them are in tui/dialogs)."""
 
 from __future__ import annotations
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from briefing.core.store.queries import Source, TimelineEntry
+from briefing.core.store.rows import Source, TimelineEntry
+from briefing.tui.loader import ColumnsData
 from briefing.tui.screens import FOCUS_BINDINGS
-from briefing.tui.view import ColumnsData
 from briefing.tui.widgets.article_hits import ArticleHits
 from briefing.tui.widgets.briefing_header import BriefingHeader
 from briefing.tui.widgets.index_progress import IndexProgress
 from briefing.tui.widgets.quote_board import QuoteBoard
+from briefing.tui.widgets.quote_column import CardView
 from briefing.tui.widgets.search_bar import SearchBar
 from briefing.tui.widgets.source_list import SourceList
 from briefing.tui.widgets.status_line import StatusLine
@@ -156,7 +157,7 @@ class MainScreen(Screen, inherit_bindings=False):
         searching = bool(data.query.strip())
         empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
         search = (data.query, data.raw) if searching else None
-        self.board.show(data.columns, data.marks, pinned, inferred, empty, search, data.totals)
+        self.board.show(data.columns, CardView(data.marks, pinned, inferred, empty, search), data.totals)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.
             counts = [len(rows) for _spec, rows in data.columns]

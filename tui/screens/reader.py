@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.store.queries import QuoteRow
+from briefing.core.store.rows import QuoteRow
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.loader import ArticleData, Store, load_article
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.text import one_line, short_day
-from briefing.tui.view import ArticleData, Store, load_article
 from briefing.tui.widgets.article_view import ArticleView
 from rich.text import Text
 from textual import work

@@ -27,7 +27,7 @@ class ArticleHits(BriefingList):
     def render_item(self, item: ArticleHit) -> Text:
         """Outlet and date, then the snippet with the matches marked."""
         style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
-        text = safe(item.outlet or "unknown outlet", style("hit--outlet"))
+        text = safe(item.label, style("hit--outlet"))
         text.append(f" · {short_day(item.published)}", style("hit--outlet"))
         text.append("\n")
         text.append_text(marked(terminal_safe(item.snippet.text), item.snippet.marks, style("hit--snippet"), style("hit--match")))

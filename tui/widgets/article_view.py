@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
-from briefing.core.store.queries import EventRow, QuoteRow
+from briefing.core.store.rows import EventRow, QuoteRow
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.text import offset_map, wrap_offsets
 from rich.segment import Segment

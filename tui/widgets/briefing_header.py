@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.core.store.queries import Counts
+from briefing.core.store.rows import Counts
 from briefing.core.textsafe import terminal_safe
 from rich.text import Text
 from textual.app import ComposeResult

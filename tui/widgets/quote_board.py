@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing.core.store.queries import QuoteRow
-from briefing.core.store.search import Marked
+from briefing.core.store.rows import QuoteRow
 from briefing.core.textsafe import terminal_safe
-from briefing.tui.view import ColumnSpec
-from briefing.tui.widgets.quote_column import QuoteColumn
+from briefing.tui.state import ColumnSpec
+from briefing.tui.widgets.quote_column import CardView, QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -68,14 +67,11 @@ class QuoteBoard(Vertical):
     def show(
         self,
         columns: list[tuple[ColumnSpec, list[QuoteRow]]],
-        marks: dict[int, Marked] | None = None,
-        pinned: set[str] | None = None,
-        inferred: set[int] | None = None,
-        empty_text: str | None = None,
-        search: tuple[str, bool] | None = None,
+        cards: CardView | None = None,
         totals: list[int] | None = None,
     ) -> None:
-        """Show these columns and their quotes, rebuilding the columns only when the choice changed.
+        """Show these columns and their quotes, drawn as `cards` says, rebuilding the columns only
+        when the choice changed.
 
         `totals` are the columns' full counts when a column holds only the first of its quotes.
         """
@@ -94,7 +90,7 @@ class QuoteBoard(Vertical):
                     except Exception:  # still being mounted; it was created with this label
                         continue
         for column, (_spec, rows), total in zip(self.columns, columns, totals):
-            column.set_quotes(rows, marks, pinned, inferred, empty_text, search, total)
+            column.set_quotes(rows, cards, total)
 
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"

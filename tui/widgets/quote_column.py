@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import ClassVar
 
-from briefing.core.store.queries import QuoteRow
+from briefing.core.store.rows import QuoteRow
 from briefing.core.store.search import Marked
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.state import ColumnSpec
 from briefing.tui.text import marked, safe, short_day
-from briefing.tui.view import ColumnSpec
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
 _OPENING_QUOTES = "\"“„«‘'‹"
+
+
+@dataclass(frozen=True)
+class CardView:
+    """How every column draws its quote cards: the search marks (and the search they are for, as
+    (query, raw)), the pinned keys, the sources whose date was inferred, what an empty column says."""
+
+    marks: dict[int, Marked] = field(default_factory=dict)
+    pinned: set[str] = field(default_factory=set)
+    inferred: set[int] = field(default_factory=set)
+    empty_text: str | None = None
+    search: tuple[str, bool] | None = None
 
 
 class QuoteColumn(BriefingList):
@@ -105,33 +118,24 @@ class QuoteColumn(BriefingList):
     def on_mount(self) -> None:
         """Show data that arrived before the column was mounted (styles are needed to draw cards)."""
         if self._pending is not None:
-            self._fill(*self._pending)
+            quotes, cards, total = self._pending
+            self._fill(quotes, cards or CardView(), total)
 
-    def set_quotes(
-        self,
-        quotes: list[QuoteRow],
-        marks: dict[int, Marked] | None = None,
-        pinned: set[str] | None = None,
-        inferred: set[int] | None = None,
-        empty_text: str | None = None,
-        search: tuple[str, bool] | None = None,
-        total: int | None = None,
-    ) -> None:
-        """Show `quotes` with search `marks`, `pinned` keys and the ids of sources with inferred dates.
+    def set_quotes(self, quotes: list[QuoteRow], cards: CardView | None = None, total: int | None = None) -> None:
+        """Show `quotes` drawn as `cards` says (search marks, pins, inferred dates).
 
-        `search` is the (query, raw) the marks are for; quotes scrolled into view later without
-        marks are asked for with MarksWanted. `total` is how many quotes the column has when
-        `quotes` are only the first of them.
+        Quotes scrolled into view later without marks are asked for with MarksWanted. `total`
+        is how many quotes the column has when `quotes` are only the first of them.
         """
         if not self.is_mounted:
-            self._pending = (quotes, marks, pinned, inferred, empty_text, search, total)
+            self._pending = (quotes, cards, total)
             return
-        self._fill(quotes, marks, pinned, inferred, empty_text, search, total)
+        self._fill(quotes, cards or CardView(), total)
 
-    def _fill(self, quotes, marks, pinned, inferred, empty_text, search, total=None) -> None:
+    def _fill(self, quotes: list[QuoteRow], cards: CardView, total: int | None = None) -> None:
         self._pending = None
-        marks = dict(marks or {})
-        if quotes and quotes == self.items and marks == self.marks and (pinned or set()) == self.pinned:
+        marks, search = dict(cards.marks), cards.search
+        if quotes and quotes == self.items and marks == self.marks and cards.pinned == self.pinned:
             self.search = search  # same cards: later pages are marked for the new query
             return
         # A new search shows its best match first; otherwise (a refresh, a pin, leaving the
@@ -139,14 +143,14 @@ class QuoteColumn(BriefingList):
         keep_position = search is None or search == self.search
         self.search = search
         self.marks = marks
-        self.pinned = pinned or set()
-        self.inferred = inferred or set()
+        self.pinned = cards.pinned
+        self.inferred = cards.inferred
         total = max(total or 0, len(quotes))
         self.border_title = Text(f"{terminal_safe(self.spec.label)} · {total:,}")
         more = total - len(quotes)
         self.tail_hint = f"⋯ {more:,} more: search (/) or keep one source (f) to narrow" if more else None
         # Forced: the same quotes may need drawing with other marks, pins or dates.
-        self.set_items(quotes, empty_text=empty_text, force=True, keep_position=keep_position)
+        self.set_items(quotes, empty_text=cards.empty_text, force=True, keep_position=keep_position)
 
     def items_shown(self, items: list[QuoteRow]) -> None:
         """Ask for the search marks of quotes that just came into view without them."""
@@ -216,7 +220,7 @@ class QuoteColumn(BriefingList):
         line = Text(style=style("quote--meta"))
         if f"quote-{item.id}" in self.pinned:
             line.append("★ pinned  ", style("quote--pin"))
-        line.append_text(safe(item.outlet or "unknown outlet"))
+        line.append_text(safe(item.label))
         line.append(f" · {short_day(item.published)}")
         if item.article_id in self.inferred:
             line.append(" (inferred)")

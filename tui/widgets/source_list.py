@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing.core.store.queries import Source
+from briefing.core.store.rows import Source
 from briefing.tui.text import safe, short_day
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from briefing.core.store.queries import EventRow, TimelineEntry
-from briefing.tui.text import one_line, safe, when_label
+from briefing.core.date_values import when_label
+from briefing.core.store.rows import EventRow, TimelineEntry
+from briefing.tui.text import one_line, safe
 from briefing.tui.widgets.briefing_list import BriefingList
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -157,7 +158,7 @@ class TimelineList(BriefingList):
             text.append("★ ", style("timeline--pin"))
         text.append_text(safe(one_line(event.sentence or event.expression, EVENT_LINE), style("timeline--event")))
         text.append(" — ", style("timeline--outlet"))
-        text.append_text(safe(event.outlet or "unknown outlet", style("timeline--outlet")))
+        text.append_text(safe(event.label, style("timeline--outlet")))
         return text
 
     def action_item(self, action: str) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.store.queries import SpeakerCount, list_groups, list_speakers
+from briefing.core.store.rows import SpeakerCount
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.loader import Store, load_speaker_choices
 from briefing.tui.screens import FOCUS_BINDINGS
-from briefing.tui.view import ColumnSpec, Store
+from briefing.tui.state import ColumnSpec
 from briefing.tui.widgets.column_choices import ColumnChoices
 from rich.text import Text
 from textual import work
@@ -28,21 +29,6 @@ def _value(spec: ColumnSpec) -> str:
 def _spec(value: str) -> ColumnSpec:
     kind, _, name = value.partition(":")
     return ColumnSpec(name, group=name) if kind == "group" else ColumnSpec(name, speaker=name)
-
-
-def _read_choices(db) -> tuple[list[tuple[str, int, list[str]]], list[SpeakerCount]]:
-    speakers = list_speakers(db)
-    members: dict[str, list[str]] = {}
-    for speaker in speakers:
-        if speaker.group:
-            members.setdefault(speaker.group, []).append(speaker.name)
-    stored_groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
-    groups = [(name, count, members.get(name, [])) for name, count in list_groups(db) if name in stored_groups]
-    # Focus groups from the settings with no quotes yet still deserve a line.
-    for name, people in members.items():
-        if name not in {g for g, _c, _m in groups}:
-            groups.append((name, 0, people))
-    return groups, speakers
 
 
 class SpeakerPicker(ModalScreen[list[ColumnSpec] | None], inherit_bindings=False):
@@ -81,12 +67,12 @@ class SpeakerPicker(ModalScreen[list[ColumnSpec] | None], inherit_bindings=False
     @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
     def _load(self) -> None:
         try:
-            groups, speakers = self.store.read(_read_choices)
+            choices = self.store.read(load_speaker_choices)
         except (BriefingError, RuntimeError) as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, groups, speakers)
+            self.app.call_from_thread(self._fill, choices.groups, choices.speakers)
 
     def _fill(self, groups: list[tuple[str, int, list[str]]], speakers: list[SpeakerCount]) -> None:
         chosen = [_value(spec) for spec in self.current]

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from briefing.tui.dialogs.speaker_picker import SpeakerPicker
 from briefing.tui.screens import FOCUS_BINDINGS
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.briefing_list import BriefingList
+from briefing.tui.widgets.column_choices import ColumnChoices
+from briefing.tui.widgets.quote_column import QuoteColumn
+from briefing.tui.widgets.search_bar import SearchBar
+from briefing.tui.widgets.source_list import SourceList
+from briefing.tui.widgets.timeline_list import TimelineList
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +36,27 @@ LEGEND = [
 ]
 
 
+def _own(cls) -> list[Binding]:
+    """Bindings declared by the class itself."""
+    return [b for b in cls.BINDINGS if isinstance(b, Binding)]
+
+
+def binding_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]:
+    """Every key binding of the app, by where it works; `app_bindings` are the app's own."""
+    return [
+        ("Everywhere", [b for b in app_bindings if isinstance(b, Binding)] + FOCUS_BINDINGS),
+        ("Main screen", [b for b in _own(MainScreen) if b not in FOCUS_BINDINGS]),
+        ("Lists (sources, timeline, columns, articles)", _own(BriefingList)),
+        ("Quote columns", _own(QuoteColumn)),
+        ("Sources", _own(SourceList)),
+        ("Timeline", _own(TimelineList)),
+        ("Search box", _own(SearchBar)),
+        ("Article reader", [b for b in _own(ReaderScreen) if b not in FOCUS_BINDINGS] + _own(ArticleView)),
+        ("Speaker picker", [b for b in _own(SpeakerPicker) if b not in FOCUS_BINDINGS] + _own(ColumnChoices)),
+        ("Help", [b for b in _own(HelpScreen) if b not in FOCUS_BINDINGS]),
+    ]
+
+
 class HelpScreen(ModalScreen[None], inherit_bindings=False):
     """A scrollable list of keys; escape or ? closes it (q still quits)."""
 
@@ -38,10 +70,11 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
     ]
     """Close and scroll."""
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]], key_display) -> None:
-        """`sections` lists (title, bindings); `key_display(binding)` formats a key."""
+    def __init__(self, app_bindings: list[BindingType], key_display: Callable[[Binding], str]) -> None:
+        """List the app's own bindings (`app_bindings`) and every screen's; `key_display(binding)` formats a key."""
         super().__init__()
-        self.sections = sections
+        #: (title, bindings) of each part of the app, in the order shown.
+        self.sections = binding_sections(app_bindings)
         self.key_display = key_display
 
     def compose(self) -> ComposeResult:

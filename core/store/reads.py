@@ -3,128 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
-from briefing.core.models import WEAK_ATTRIBUTIONS, distinct_notes
+from briefing.core.models import UNKNOWN_OUTLET
 from briefing.core.store.database import get_meta, set_meta
-
-
-@dataclass(frozen=True)
-class Source:
-    """An indexed article with its metadata and counts."""
-
-    id: int
-    path: str
-    outlet: str | None
-    title: str | None
-    byline: str | None
-    place: str | None
-    url: str | None
-    published: str | None
-    published_source: str
-    published_reason: str | None
-    captured: str | None
-    words: int
-    quotes: int = 0
-    events: int = 0
-
-    @property
-    def inferred(self) -> bool:
-        """True when the publication date was inferred rather than given."""
-        return self.published_source == "inferred"
-
-    @property
-    def label(self) -> str:
-        """Outlet, or 'unknown outlet'."""
-        return self.outlet or "unknown outlet"
-
-    def to_dict(self) -> dict:
-        """Plain dict for JSON."""
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    """A stored quote with its source's outlet and date."""
-
-    id: int
-    article_id: int
-    seq: int
-    start: int
-    end: int
-    text: str
-    kind: str
-    cue: str
-    speaker: str
-    speaker_as_written: str
-    attribution: str
-    group: str | None
-    statement_id: int | None
-    outlet: str | None
-    published: str | None
-    path: str
-    #: Outlets of other articles that carry the same statement.
-    also_in: tuple[str, ...] = ()
-
-    @property
-    def weak(self) -> bool:
-        """True when the speaker was found only by pronoun, continuation or not at all."""
-        return self.attribution in WEAK_ATTRIBUTIONS
-
-    def to_dict(self) -> dict:
-        """Plain dict for JSON."""
-        data = asdict(self)
-        data["also_in"] = list(self.also_in)
-        return data
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """A stored dated event with its source."""
-
-    id: int
-    article_id: int
-    start: int
-    end: int
-    expression: str
-    value: str
-    granularity: str
-    anchor: str | None
-    rule: str
-    sentence: str
-    day_first: str | None
-    day_last: str | None
-    cluster_id: int | None
-    disagreement: str | None
-    outlet: str | None
-    published: str | None
-    path: str
-
-    def to_dict(self) -> dict:
-        """Plain dict for JSON."""
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SpeakerCount:
-    """A speaker with how many quotes the briefing has from them."""
-
-    name: str
-    group: str | None
-    is_focus: bool
-    quotes: int
-
-
-@dataclass
-class Counts:
-    """Totals for the header."""
-
-    sources: int = 0
-    quotes: int = 0
-    events: int = 0
-    speakers: int = 0
-
+from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount
+from briefing.core.store.schema import MOST_QUOTED_KEY
 
 _SOURCE_SQL = """
 SELECT a.id, a.path, a.outlet, a.title, a.byline, a.place, a.url, a.published,
@@ -172,7 +56,7 @@ def sources_with_ids(db: sqlite_utils.Database, ids: list[int]) -> list[Source]:
     if not ids:
         return []
     sql = _SOURCES_SQL + " WHERE a.id IN (SELECT value FROM json_each(?))" + _SOURCE_ORDER
-    return [Source(*r) for r in db.execute(sql, [_json_list(ids)]).fetchall()]
+    return [Source(*r) for r in db.execute(sql, [json_list(ids)]).fetchall()]
 
 
 def inferred_source_ids(db: sqlite_utils.Database) -> set[int]:
@@ -286,11 +170,12 @@ def _quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple
         params.append(day)
     if ids is not None:
         where.append("q.id IN (SELECT value FROM json_each(?))")
-        params.append(_json_list(ids))
+        params.append(json_list(ids))
     return where, params
 
 
-def _json_list(ids: list[int]) -> str:
+def json_list(ids: list[int]) -> str:
+    """Ids as one JSON array: any number of them is one SQL parameter (read with json_each)."""
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
 
 
@@ -300,10 +185,10 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
         return rows
     outlets: dict[int, list[tuple[int, str]]] = {}
     for sid, article_id, outlet in db.execute(
-        "SELECT DISTINCT q.statement_id, q.article_id, coalesce(a.outlet, 'unknown outlet') "
+        "SELECT DISTINCT q.statement_id, q.article_id, coalesce(a.outlet, ?) "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "WHERE q.statement_id IN (SELECT value FROM json_each(?))",
-        [_json_list(statements)],
+        [UNKNOWN_OUTLET, json_list(statements)],
     ).fetchall():
         outlets.setdefault(sid, []).append((article_id, outlet))
     result = []
@@ -316,7 +201,7 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
     return result
 
 
-_EVENT_SQL = """
+EVENT_SQL = """
 SELECT e.id, e.article_id, e.start, e."end", e.expression, e.value, e.granularity, e.anchor, e.rule,
        e.sentence, e.day_first, e.day_last, e.cluster_id, e.disagreement, a.outlet, a.published, a.path
 FROM events e JOIN articles a ON a.id = e.article_id
@@ -339,7 +224,7 @@ def list_events(
         where.append("e.day_first <= ? AND e.day_last >= ?")
         params += [day, day]
     sql = (
-        _EVENT_SQL
+        EVENT_SQL
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY e.day_first IS NULL, e.day_first, e.day_last, a.published, e.article_id, e.seq"
     )
@@ -363,10 +248,6 @@ def speaker_exists(db: sqlite_utils.Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM speakers WHERE name = ?", [name]).fetchone() is not None
 
 
-#: Meta key of the most quoted groups and speakers, kept by the indexer (see `most_quoted`).
-MOST_QUOTED_KEY = "most_quoted"
-
-
 def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bool]]:
     """The `count` most quoted groups or speakers as (name, is a group), most quoted first.
 
@@ -383,8 +264,19 @@ def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bo
 
 def count_most_quoted(db: sqlite_utils.Database, count: int = 10) -> list[tuple[str, bool]]:
     """Count which groups or speakers are most quoted (what `most_quoted` reads, stored)."""
-    groups = {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
+    groups = quote_groups(db)
     return [(name, name in groups) for name, _n in list_groups(db)[:count]]
+
+
+def store_most_quoted(db: sqlite_utils.Database) -> None:
+    """Count the most quoted and store them for `most_quoted` (caller owns the transaction): every
+    app start reads them, and counting a large briefing's quotes there would hold it up."""
+    set_meta(db, MOST_QUOTED_KEY, json.dumps(count_most_quoted(db)))
+
+
+def quote_groups(db: sqlite_utils.Database) -> set[str]:
+    """The groups (columns of the settings) that have quotes."""
+    return {g for (g,) in db.execute("SELECT DISTINCT group_name FROM quotes WHERE group_name IS NOT NULL")}
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
@@ -396,172 +288,3 @@ def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
             "GROUP BY coalesce(group_name, speaker) ORDER BY n DESC"
         ).fetchall()
     ]
-
-
-@dataclass
-class TimelineEntry:
-    """One line of the merged timeline: events from one or more sources about one date."""
-
-    value: str
-    granularity: str
-    day_first: str | None
-    events: list[EventRow] = field(default_factory=list)
-    #: When only the first events of a date were read: how many it has in all, and the
-    #: outlets and notes of all of them.
-    total: int | None = None
-    all_outlets: list[str] | None = None
-    all_disagreements: list[str] | None = None
-
-    @property
-    def outlets(self) -> list[str]:
-        """Distinct outlets reporting this entry's events."""
-        if self.all_outlets is not None:
-            return self.all_outlets
-        return sorted({e.outlet or "unknown outlet" for e in self.events})
-
-    @property
-    def disagreements(self) -> list[str]:
-        """Distinct disagreement notes among this entry's events."""
-        if self.all_disagreements is not None:
-            return self.all_disagreements
-        return distinct_notes(e.disagreement for e in self.events)
-
-    @property
-    def hidden(self) -> int:
-        """Events of this date not read (see `timeline(per_entry=…)`)."""
-        return (self.total - len(self.events)) if self.total is not None else 0
-
-    def to_dict(self) -> dict:
-        """Plain dict for JSON."""
-        return {
-            "value": self.value,
-            "granularity": self.granularity,
-            "sources": self.outlets,
-            "disagreements": self.disagreements,
-            "events": [e.to_dict() for e in self.events],
-        }
-
-
-def timeline(
-    db: sqlite_utils.Database,
-    *,
-    article_id: int | None = None,
-    day: str | None = None,
-    per_entry: int | None = None,
-) -> list[TimelineEntry]:
-    """The merged timeline: events grouped by their value, oldest first.
-
-    With `per_entry`, only the first events of each date are read (with counts, outlets and
-    disagreements of all of them): a month of coverage opens at once.
-    """
-    if per_entry is None:
-        entries: dict[str, TimelineEntry] = {}
-        for event in list_events(db, article_id=article_id, day=day):
-            entry = entries.get(event.value)
-            if entry is None:
-                entry = entries[event.value] = TimelineEntry(event.value, event.granularity, event.day_first)
-            entry.events.append(event)
-        return _in_order(entries.values())
-    where, params = [], []
-    if article_id is not None:
-        where.append("article_id = ?")
-        params.append(article_id)
-    if day:
-        where.append("day_first <= ? AND day_last >= ?")
-        params += [day, day]
-    stored = None if where else _stored_summaries(db, per_entry)
-    summaries = stored if stored is not None else _summaries(db, where, params, per_entry)
-    entries = {}
-    first_ids: list[int] = []
-    for value, granularity, first, total, outlets, notes, ids in summaries:
-        entries[value] = TimelineEntry(
-            value, granularity, first, total=total, all_outlets=outlets, all_disagreements=notes
-        )
-        first_ids.extend(ids[:per_entry])
-    rows = db.execute(
-        _EVENT_SQL + " WHERE e.id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY a.published IS NULL, a.published, e.article_id, e.seq",
-        [_json_list(first_ids)],
-    ).fetchall()
-    for row in rows:
-        event = EventRow(*row)
-        if event.value in entries:  # a summary a little behind its events never breaks the timeline
-            entries[event.value].events.append(event)
-    return _in_order(entries.values())
-
-
-#: Events per date kept in the stored timeline summary (what the app's whole timeline shows).
-SUMMARY_EVENTS_PER_DATE = 40
-
-# (value, granularity, day_first, total, outlets, notes, ids of the first events)
-_Summary = tuple[str, str, str | None, int, list[str], list[str], list[int]]
-
-
-def _summaries(db: sqlite_utils.Database, where: list[str], params: list, per_entry: int) -> list[_Summary]:
-    """Per date: its events counted, its outlets and notes, the ids of its first events."""
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    # Plain scans of the events table where possible: joining every event to its (large)
-    # article row is what makes a long timeline slow to open.
-    found: dict[str, list] = {}
-    for value, granularity, first, total, notes in db.execute(
-        "SELECT value, min(granularity), min(day_first), count(*), json_group_array(DISTINCT disagreement) "
-        f"FROM events{clause} GROUP BY value",
-        params,
-    ).fetchall():
-        found[value] = [value, granularity, first, total, [], distinct_notes(json.loads(notes)), []]
-    for value, outlets in db.execute(
-        "SELECT o.value, json_group_array(o.outlet) FROM (SELECT DISTINCT e.value, "
-        "coalesce(a.outlet, 'unknown outlet') AS outlet FROM events e JOIN articles a ON a.id = e.article_id"
-        f"{clause.replace('article_id', 'e.article_id').replace('day_', 'e.day_')}) o GROUP BY o.value",
-        params,
-    ).fetchall():
-        found[value][4] = sorted(json.loads(outlets))
-    for value, event_id in db.execute(
-        "SELECT value, id FROM (SELECT value, id, row_number() OVER (PARTITION BY value ORDER BY article_id, seq) AS n "
-        f"FROM events{clause}) WHERE n <= ?",
-        [*params, per_entry],
-    ).fetchall():
-        found[value][6].append(event_id)
-    return [tuple(item) for item in found.values()]  # type: ignore[misc]
-
-
-def _stored_summaries(db: sqlite_utils.Database, per_entry: int) -> list[_Summary] | None:
-    """The summaries the last index run stored, or None when they cannot stand in for a count
-    (not stored yet, fewer events per date than asked for, or work still owed)."""
-    if per_entry > SUMMARY_EVENTS_PER_DATE or db.execute("SELECT 1 FROM pending LIMIT 1").fetchone():
-        return None
-    if get_meta(db, SUMMARY_KEY) != "current":
-        return None
-    return [
-        (value, granularity, first, total, json.loads(outlets), distinct_notes(json.loads(notes)), json.loads(ids))
-        for value, granularity, first, total, outlets, notes, ids in db.execute(
-            "SELECT value, granularity, day_first, total, outlets, notes, first_ids FROM timeline_dates"
-        )
-    ]
-
-
-#: Meta key saying the stored timeline summary matches the events ("current").
-SUMMARY_KEY = "timeline_summary"
-
-
-def store_timeline_summary(db: sqlite_utils.Database) -> None:
-    """Count the whole timeline once and store it, so the app opens without counting (caller
-    owns the transaction; the indexer calls this after linking events)."""
-    db.execute("DELETE FROM timeline_dates")
-    db.conn.executemany(
-        "INSERT INTO timeline_dates (value, granularity, day_first, total, outlets, notes, first_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (value, granularity, first, total, json.dumps(outlets), json.dumps(notes), json.dumps(ids))
-            for value, granularity, first, total, outlets, notes, ids in _summaries(db, [], [], SUMMARY_EVENTS_PER_DATE)
-        ],
-    )
-    set_meta(db, SUMMARY_KEY, "current")
-
-
-def _in_order(entries) -> list[TimelineEntry]:
-    return sorted(entries, key=lambda e: (e.day_first or "9999", _granularity_rank(e.granularity), e.value))
-
-
-def _granularity_rank(granularity: str) -> int:
-    # Wider spans first when they start on the same day: a year before its first month.
-    return {"span": 0, "year": 1, "month": 2, "week": 3, "day": 4}.get(granularity, 5)

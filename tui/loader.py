@@ -1,10 +1,10 @@
-"""What the main screen shows: column choices, filters, and loading them from the store in a thread."""
+"""The app's data loader: one read connection shared by worker threads, and what each screen shows, read from the store."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,24 +12,25 @@ import sqlite_utils
 from briefing.core.errors import QueryError
 from briefing.core.settings import Settings
 from briefing.core.store.database import load_stored_settings, open_database, unindexed_articles
-from briefing.core.store.queries import (
-    SUMMARY_EVENTS_PER_DATE,
-    Counts,
-    EventRow,
-    QuoteRow,
-    Source,
-    TimelineEntry,
+from briefing.core.store.reads import (
+    article_text,
     count_quotes,
     counts,
     earliest_published,
+    get_source,
     inferred_source_ids,
+    list_events,
+    list_groups,
     list_quotes,
     list_sources,
+    list_speakers,
     most_quoted,
-    timeline,
+    quote_groups,
 )
+from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount, TimelineEntry
 from briefing.core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
-from briefing.tui.text import short_day
+from briefing.core.store.timeline import SUMMARY_EVENTS_PER_DATE, timeline
+from briefing.tui.state import ColumnSpec, Filters, effective_columns
 
 T = TypeVar("T")
 
@@ -43,75 +44,6 @@ SEARCH_ARTICLE_LIMIT = 50
 #: filtering, not by scrolling through thousands of one speaker's quotes; the column says
 #: how many more there are.
 COLUMN_QUOTE_LIMIT = 500
-#: Fewest letters a search-as-you-type query needs: one letter as a prefix matches nearly
-#: every article and quote, a search that costs the most and tells the least.
-MIN_SEARCH_LETTERS = 2
-
-
-def searchable(query: str, raw: bool = False) -> bool:
-    """True when `query` is worth searching for (raw FTS5 syntax always is, if not blank)."""
-    if raw:
-        return bool(query.strip())
-    return sum(ch.isalnum() for ch in query) >= MIN_SEARCH_LETTERS
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    """One quote column: a group of speakers from the settings, or a single speaker."""
-
-    label: str
-    group: str | None = None
-    speaker: str | None = None
-
-    def matches(self, quote: QuoteRow) -> bool:
-        """True when `quote` belongs in this column."""
-        if self.group is not None:
-            return quote.group == self.group
-        return bool(self.speaker) and quote.speaker == self.speaker
-
-    def to_dict(self) -> dict:
-        """Plain dict for the remembered preferences."""
-        return {"label": self.label, "group": self.group, "speaker": self.speaker}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ColumnSpec | None:
-        """Inverse of `to_dict`; None for a malformed entry."""
-        if not isinstance(data, dict) or not data.get("label"):
-            return None
-        group, speaker = data.get("group"), data.get("speaker")
-        if not group and not speaker:
-            return None
-        return cls(str(data["label"]), str(group) if group else None, str(speaker) if speaker else None)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the briefing to; an empty Filters shows everything."""
-
-    source_id: int | None = None
-    source_label: str = ""
-    day: str | None = None
-    speaker: str | None = None
-
-    @property
-    def active(self) -> bool:
-        """True when anything is filtered."""
-        return self.source_id is not None or self.day is not None or self.speaker is not None
-
-    def describe(self) -> list[str]:
-        """Short phrases for the status line, e.g. ['source: Bloomberg', 'day: 29 May 2023']."""
-        parts = []
-        if self.source_id is not None:
-            parts.append(f"source: {self.source_label or self.source_id}")
-        if self.day:
-            parts.append(f"day: {short_day(self.day)}")
-        if self.speaker:
-            parts.append(f"speaker: {self.speaker}")
-        return parts
-
-    def with_(self, **changes) -> Filters:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
 
 
 @dataclass
@@ -232,13 +164,6 @@ def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
     )
 
 
-def effective_columns(specs: list[ColumnSpec], filters: Filters) -> list[ColumnSpec]:
-    """The columns to show: one column for the speaker when filtered to a speaker."""
-    if filters.speaker:
-        return [ColumnSpec(filters.speaker, speaker=filters.speaker)]
-    return list(specs)
-
-
 class Stale(Exception):
     """The user has moved on: the result being read will not be shown."""
 
@@ -302,11 +227,34 @@ def load_columns(
 
 def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:
     """Source, text, quotes and events of one article."""
-    from briefing.core.store.queries import article_text, get_source, list_events
-
     return ArticleData(
         source=get_source(db, article_id),
         text=article_text(db, article_id),
         quotes=sorted(list_quotes(db, article_id=article_id), key=lambda q: (q.start, q.end)),
         events=sorted(list_events(db, article_id=article_id), key=lambda e: (e.start, e.end)),
     )
+
+
+@dataclass
+class SpeakerChoices:
+    """What the speaker picker offers: groups with their quote counts and members, and every speaker."""
+
+    #: (group, quotes, speakers in it), most quoted first; groups of the settings with no quotes last.
+    groups: list[tuple[str, int, list[str]]]
+    speakers: list[SpeakerCount]
+
+
+def load_speaker_choices(db: sqlite_utils.Database) -> SpeakerChoices:
+    """Every group and speaker the briefing knows, with counts."""
+    speakers = list_speakers(db)
+    members: dict[str, list[str]] = {}
+    for speaker in speakers:
+        if speaker.group:
+            members.setdefault(speaker.group, []).append(speaker.name)
+    stored_groups = quote_groups(db)
+    groups = [(name, count, members.get(name, [])) for name, count in list_groups(db) if name in stored_groups]
+    # Focus groups from the settings with no quotes yet still deserve a line.
+    for name, people in members.items():
+        if name not in {g for g, _c, _m in groups}:
+            groups.append((name, 0, people))
+    return SpeakerChoices(groups, speakers)

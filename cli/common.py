@@ -1,0 +1,71 @@
+"""What every command shares: its options, where the database is, and finding a source or a speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from briefing.core.errors import UsageError
+from briefing.core.locations import default_db_path
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Briefing database to use (default: $BRIEFING_DB, else the user data folder; see `briefing locate`).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
+
+
+def db_path_of(db_path: Path | None) -> Path:
+    """The database a command works on: --db, else the one named before the command, else the default."""
+    if db_path is None:
+        # `briefing --db X index …` names the database before the command.
+        ctx = click.get_current_context(silent=True)
+        root = ctx.find_root() if ctx else None
+        db_path = (root.obj or {}).get("db") if root else None
+    return db_path.expanduser() if db_path else default_db_path()
+
+
+def open_db(db_path: Path | None, *, readonly: bool = True):
+    """Open the database a command works on (read-only unless asked)."""
+    from briefing.core.store.database import open_database
+
+    return open_database(db_path_of(db_path), create=not readonly, readonly=readonly)
+
+
+def source_id(db, source: str | None) -> int | None:
+    """The id of the source a --source option names (id, path or file name), or None."""
+    from briefing.core.store.reads import find_source
+
+    if not source:
+        return None
+    found = find_source(db, source)
+    if not found:
+        raise UsageError(f"No source matches {source!r}; see `briefing sources`.")
+    return found.id
+
+
+def canonical_speaker(db, name: str) -> str:
+    """Map any configured spelling of a focus speaker ("Vučić", "Вучић") to its canonical name."""
+    from briefing.core.fold import without_diacritics
+    from briefing.core.store.database import load_stored_settings
+
+    def plain(text: str) -> str:
+        return without_diacritics(text).casefold()
+
+    for focus in load_stored_settings(db).speakers:
+        if any(plain(s) == plain(name) for s in focus.spellings):
+            return focus.name
+    return name
+
+
+def speaker_quotes(db, speaker: str | None, **filters):
+    """Quotes of one speaker: exactly them when the name is known, else names containing it."""
+    from briefing.core.store.reads import list_quotes, speaker_exists
+
+    name = canonical_speaker(db, speaker) if speaker else None
+    return list_quotes(db, speaker=name, exact_speaker=bool(name) and speaker_exists(db, name), **filters)

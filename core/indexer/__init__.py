@@ -1,0 +1,11 @@
+"""Index files into a briefing database: incremental, idempotent, batched, safe to kill at any point.
+
+run.py orchestrates a run (discover, extract, write, reconcile, link, finish); files.py reads
+and extracts files, in worker processes with --jobs; links.py links across sources through
+the store. The SQL is all in core.store.
+"""
+
+from briefing.core.indexer.files import pipeline_version
+from briefing.core.indexer.run import BUNDLE_KEY, IndexRun, index_bundle, index_paths
+
+__all__ = ["BUNDLE_KEY", "IndexRun", "index_bundle", "index_paths", "pipeline_version"]
