@@ -7,7 +7,7 @@ import re
 
 import yaml
 from briefing.core.ingest.dateline import outlet_of, publication, read_front
-from briefing.core.ingest.plaintext import shorten, title_from_body
+from briefing.core.ingest.headline import headline, shorten
 from briefing.core.models import ParsedArticle
 from dateutil import parser as dateparser
 
@@ -65,8 +65,10 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
     given = _date(_first(meta, "published"))
     if given:
         published, source, reason = given, "front-matter", "front matter"
+    elif published is None and _first(meta, "published") is not None:
+        reason = f"the front matter's date '{_text(_first(meta, 'published'))}' names no day"
     body_end = front.body_end if front.body_end is not None else len(text)
-    title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : body_end])
+    title = headline(_text(_first(meta, "title")) or title_from_heading, _text(_first(meta, "url")), text[front.body_start : body_end])
     return ParsedArticle(
         path=path,
         text=text,
@@ -117,17 +119,27 @@ def _author(value) -> str | None:
 
 
 def _date(value) -> str | None:
-    """An ISO day from a YAML date, datetime, or a date string in any common format."""
+    """An ISO day from a YAML date, datetime, or a date string in any common format.
+
+    A date without its day ("2023-09", "September 2023") is no day: None, never a day made up
+    from today's.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    text = str(value)
     try:
-        return dateparser.parse(str(value), fuzzy=False).date().isoformat()
+        # Two different defaults: a field the string lacks comes out different.
+        first = dateparser.parse(text, fuzzy=False, default=dt.datetime(2000, 1, 1))
+        second = dateparser.parse(text, fuzzy=False, default=dt.datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return None
+    if first.date() != second.date():
+        return None
+    return first.date().isoformat()
 
 
 parse_date = _date

@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefing.core.ingest.dateline import outlet_of, publication, read_front
 from briefing.core.ingest.decode import NotText
 from briefing.core.ingest.frontmatter import parse_date
-from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.ingest.headline import headline
 from briefing.core.models import ParsedArticle
 from briefing.core.textsafe import clean_text
 
@@ -42,7 +42,7 @@ def parse_html(path: str, html: str) -> ParsedArticle:
         body_start=front.body_start,
         body_end=body_end,
         outlet=_clean(data.get("sitename")) or outlet_of(front),
-        title=_clean(data.get("title")) or title_from_body(body[front.body_start : body_end]),
+        title=headline(_clean(data.get("title")), _clean(data.get("url")), body[front.body_start : body_end]),
         byline=_clean(data.get("author")) or front.byline,
         place=front.place,
         url=_clean(data.get("url")),

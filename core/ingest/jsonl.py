@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from briefing.core.ingest.dateline import outlet_of, publication, read_front
 from briefing.core.ingest.frontmatter import parse_date
-from briefing.core.ingest.plaintext import title_from_body
+from briefing.core.ingest.headline import headline
 from briefing.core.models import FileProblem, ParsedArticle
 from briefing.core.textsafe import clean_text
 
@@ -58,7 +58,7 @@ def _article(path: str, body: str, record: dict) -> ParsedArticle:
         body_start=front.body_start,
         body_end=body_end,
         outlet=_clean(outlet) or outlet_of(front),
-        title=_clean(title) or title_from_body(body[front.body_start : body_end]),
+        title=headline(_clean(title), _clean(record.get("url") or record.get("link")), body[front.body_start : body_end]),
         byline=_clean(author) or front.byline,
         place=_clean(record.get("place") or record.get("dateline")) or front.place,
         url=_clean(record.get("url") or record.get("link")),

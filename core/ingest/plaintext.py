@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from briefing.core.ingest.dateline import outlet_of, publication, read_front
+from briefing.core.ingest.headline import TITLE_LENGTH, headline, shorten, title_from_body
 from briefing.core.models import ParsedArticle
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘(])|\n\s*\n")
-TITLE_LENGTH = 90
+# Kept importable from here: the headline rules live in ingest.headline.
+__all__ = ["TITLE_LENGTH", "parse_plain", "shorten", "title_from_body"]
 
 
 def parse_plain(path: str, text: str, *, fmt: str = "text", warnings: tuple[str, ...] = ()) -> ParsedArticle:
@@ -22,7 +21,7 @@ def parse_plain(path: str, text: str, *, fmt: str = "text", warnings: tuple[str,
         body_start=front.body_start,
         body_end=body_end,
         outlet=outlet_of(front),
-        title=title_from_body(text[front.body_start : body_end]),
+        title=headline(None, None, text[front.body_start : body_end]),
         byline=front.byline,
         place=front.place,
         published=published,
@@ -33,21 +32,3 @@ def parse_plain(path: str, text: str, *, fmt: str = "text", warnings: tuple[str,
         format=fmt,
         warnings=warnings,
     )
-
-
-def title_from_body(body: str, length: int = TITLE_LENGTH) -> str | None:
-    """Fallback title: the first sentence, shortened on a word boundary."""
-    body = body.strip()
-    if not body:
-        return None
-    first = _SENTENCE_END.split(body, maxsplit=1)[0]
-    first = " ".join(first.split()).rstrip(".")
-    return shorten(first, length)
-
-
-def shorten(text: str, length: int) -> str:
-    """Cut `text` to at most `length` characters on a word boundary, with an ellipsis."""
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(",;:—-– ")
-    return cut + "…"
