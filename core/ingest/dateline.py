@@ -102,6 +102,22 @@ def read_front(text: str, start: int = 0) -> Front:
     return front
 
 
+#: How many lines before the body a dateline is looked for (header, dateline, byline, blanks).
+HEAD_LINES = 8
+
+
+def head_dateline(text: str, body_start: int) -> tuple[str, int] | None:
+    """The date a dateline before the body gives, as written, with its offset from the body's
+    start (negative), or None. Read again from the stored text: the head is kept whole."""
+    starts = [0] + [n + 1 for n, ch in enumerate(text[:body_start]) if ch == "\n"]
+    for start in reversed(starts[-HEAD_LINES:]):
+        front = read_front(text, start)
+        span = front.dateline_date_span
+        if span and front.body_start == body_start:
+            return text[span[0] : span[1]], span[0] - body_start
+    return None
+
+
 def _read_foot(text: str, front: Front) -> None:
     end = len(text)
     # Walk back over trailing footer lines (copyright, editors' notes, contributors).
