@@ -125,3 +125,21 @@ def test_a_named_days_event_takes_the_tense_of_the_clause_describing_it():
     text = "The town is accepting aid in response to Friday's flood that killed 20 people."
     assert resolved(text) == {"Friday's": "2023-05-26"}
     assert resolved("Sunday's vote, which will decide the seat, is close.") == {"Sunday's": "2023-06-04"}
+
+
+def test_that_night_needs_a_day_told_before_it():
+    assert resolved("That night, the river rose.") == {}
+    assert resolved("Earlier in the day, the river rose.") == {"Earlier in the day": WED}
+
+
+@pytest.mark.parametrize("text", ["The Expo 2020 fair drew crowds.", "The Norville 2021 Games were delayed."])
+def test_a_year_inside_a_name_is_no_date(text):
+    assert resolved(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [("Police said 2020 was a hard year.", "2020"), ("Christmas 2022 was quiet in Norville.", "2022"), ("Freedonia's 2008 vote stands.", "2008")],
+)
+def test_a_year_after_a_verb_a_holiday_or_a_possessive_stays_a_year(text, expression):
+    assert resolved(text) == {expression: expression}

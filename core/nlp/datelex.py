@@ -89,6 +89,16 @@ for _part in ("day", *PARTS_OF_DAY):
         f"the {_part} before": -1, f"the {_part} after": 1,
     })
 ANAPHORIC_DAYS["overnight"] = 0
+#: Anaphoric openings that mean the article's own day when no day was told before them
+#: ("Earlier in the day, police ..." opening a story); "that night" needs a day before it.
+TODAY_WITHOUT_EVENT = ("earlier in the", "later in the", "overnight")
+#: Capitalised words before a year that still leave it a date ("Christmas 2022", "Spring
+#: 2024"); other capitalised words make it part of a name ("Expo 2020", "Euro 2024").
+YEAR_QUALIFIERS = frozenset({
+    "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "passover",
+    "lent", "advent", "spring", "summer", "autumn", "fall", "winter", "fy", "fiscal", "q1", "q2",
+    "q3", "q4", "h1", "h2", "mid", "early", "late", "end", "year",
+})
 #: Words before "overnight" that make it an idiom, not a night ("did not happen overnight").
 OVERNIGHT_IDIOMS = frozenset({
     "happen", "happened", "happens", "change", "changed", "changes", "become", "became", "becomes",
@@ -199,6 +209,12 @@ COUNT_NOUNS = frozenset({
     "participants", "fans", "supporters", "inhabitants", "employees", "staff", "units",
     "households", "hectares", "acres", "feet", "ft", "pieces", "copies", "times", "percent",
     "per", "out", "strong",
+})
+#: Words ending in "s" after a year that are no plural nouns ("2020 was a hard year").
+NOT_PLURALS = frozenset({
+    "was", "has", "does", "as", "its", "this", "his", "always", "perhaps", "whereas", "unless",
+    "across", "towards", "besides", "afterwards", "sometimes", "marks", "sees", "saw", "brings",
+    "becomes", "remains", "looks", "seems",
 })
 #: Qualifiers that introduce an amount ("some 2000", "more than 1500").
 QUANTITY_QUALIFIERS = frozenset({

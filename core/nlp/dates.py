@@ -195,8 +195,9 @@ def find_events(
             if previous is not None:
                 result = resolve(m, previous, tenses[n])
                 resolved[n] = (_renamed(result, "previous-event"), previous) if result else None
-            elif anchor is not None and m.modifier != "count":
-                # "Earlier in the day" opening a story is today; "two days later" needs an event.
+            elif anchor is not None and m.modifier.startswith(lex.TODAY_WITHOUT_EVENT):
+                # "Earlier in the day" opening a story is today; "two days later", "that night"
+                # and "the next morning" need an event to count from.
                 result = resolve(m, anchor, tenses[n])
                 resolved[n] = (result, anchor) if result else None
 

@@ -40,7 +40,7 @@ _HEDGE_BEFORE = re.compile(
     r"no later than|if not)[ \t]+(?:on[ \t]+)?\Z",
     re.IGNORECASE,
 )
-_HEDGE_AFTER = re.compile(r"\A[ \t]*,?[ \t]*(?:at the (?:earliest|latest)|or so|or later|or earlier)\b", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:at the (?:earliest|latest)|or so|or later|or earlier)\b", re.IGNORECASE)
 
 
 def own_date_mentions(text: str, mentions: list[Mention]) -> dict[int, str]:

@@ -470,11 +470,25 @@ def _year_mention(text: str, m: re.Match, start: int, end: int, core_start: int)
         return None
     if re.match(r"[ \t]*(?:h\b|hrs\b|GMT|CET|UTC|local time|:[0-9])", text[m.end("yr") : m.end("yr") + 12]):
         return None
-    plural_after = bool(after) and after[0].islower() and after_low.endswith("s") and not after_low.endswith(("ss", "'s", "’s", "us", "is"))
+    plural_after = (
+        bool(after) and after[0].islower() and after_low.endswith("s")
+        and not after_low.endswith(("ss", "'s", "’s", "us", "is")) and after_low not in lex.NOT_PLURALS
+    )
     if before in lex.QUANTITY_QUALIFIERS and (plural_after or not after):
         return None  # "some 2000 protesters", "more than 1500"
     if plural_after and before not in lex.YEAR_DETERMINERS and not before_word.endswith(("'s", "’s")) and not m.group("prep"):
         return None  # "2000 protesters gathered" — a count; "the 2014 elections" stays a year
+    if (
+        _is_capitalised_name(before_word)
+        and before not in lex.YEAR_QUALIFIERS
+        and not before_word.endswith(("'s", "’s"))
+        and not m.group("prep")
+        and not m.group("edge")
+        and not _sentence_initial(text, core_start - len(before_word) - 1)
+        and before.rstrip(".") not in _MONTH_INDEX
+        and before not in _WEEKDAY_INDEX
+    ):
+        return None  # "Expo 2020", "Euro 2024": a year inside a name
     if value < 1900:
         # Early years only after a time word and before a non-noun ("in 1389, the Serbs").
         if not (m.group("prep") or before in {"since", "until", "till", "from", "of", "by", "year", "circa", "c."}):
