@@ -330,7 +330,9 @@ def _results(todo, stored_files, stored_articles_of, settings, model, context, j
 
 def _run(db, todo, stored_files, settings, model, version, jobs, report, progress, done, total) -> bool:
     changed = False
-    context = context_from_db(db)
+    # Only dated articles are extracted here (undated ones wait for `_reconcile`), and a dated
+    # article's date needs no context: an empty one spares reading the briefing for each run.
+    context = BriefingContext()
 
     def stored_articles_of(path: str) -> dict[str, str]:
         return {

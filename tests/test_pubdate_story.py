@@ -4,12 +4,12 @@ a dateline without its year, and the days of the other articles of its own story
 from __future__ import annotations
 
 from briefing.core.models import Event, Extraction, ParsedArticle
+from briefing.core.nlp import context as context_module
 from briefing.core.nlp.context import (
     BriefingContext,
+    ContextBuilder,
     context_from_db,
     context_from_extractions,
-    context_from_sources,
-    dated_source,
     same_story,
     story_names,
 )
@@ -33,14 +33,22 @@ FLOOD_UNDATED = (
 )
 
 
+def context_of(*articles: tuple[str, str, list[str], str]) -> BriefingContext:
+    """A context from (published, body, event days, label) of dated articles."""
+    builder = ContextBuilder()
+    for article in articles:
+        builder.add(*article)
+    return builder.build()
+
+
 def flood_and_election() -> BriefingContext:
     """A folder with both stories: the election's days are more numerous, and a week earlier."""
-    flood = dated_source("2023-09-11", FLOOD_DATED, ["2023-09-10"], "Norville Post")
-    election = [
-        dated_source(day, ELECTION_DATED, ["2023-09-03", "2023-09-04", "2023-09-04"], f"Lakeside {n}")
-        for n, day in enumerate(("2023-09-04", "2023-09-05"))
-    ]
-    return context_from_sources([flood, *election])
+    election_days = ["2023-09-03", "2023-09-04", "2023-09-04"]
+    return context_of(
+        ("2023-09-04", ELECTION_DATED, election_days, "Lakeside Herald"),
+        ("2023-09-05", ELECTION_DATED, election_days, "Lakeside Star"),
+        ("2023-09-11", FLOOD_DATED, ["2023-09-10"], "Norville Post"),
+    )
 
 
 def inferred(text: str, **kwargs):
@@ -62,9 +70,11 @@ def test_without_story_names_every_source_counts_and_the_other_story_wins():
 
 def test_same_story_keeps_the_sources_that_name_the_same_people_and_places():
     context = flood_and_election()
-    kept = same_story(context, story_names(FLOOD_UNDATED))
-    assert [s.label for s in kept.sources] == ["Norville Post"]
+    assert len(context.groups) == 2  # the two election articles are one group
+    assert same_story(context, story_names(FLOOD_UNDATED)).published == ("2023-09-11",)
     assert same_story(context, story_names("Petrov won the Lakeside count.")).published == ("2023-09-04", "2023-09-05")
+    # An article that names nobody cannot be told apart: the whole briefing counts.
+    assert same_story(context, story_names("the dam broke.")) is context
 
 
 def test_story_names_leave_out_openers_days_and_offices():
@@ -74,10 +84,10 @@ def test_story_names_leave_out_openers_days_and_offices():
 
 
 def test_a_shared_quotation_dates_an_article_without_weekdays():
-    source = dated_source(
-        "2023-06-23", "Norville Steel said: “With heavy rain and high water, we close the plant in Kessel", [], "Wire"
+    context = context_of(
+        ("2023-06-23", "Norville Steel said: “With heavy rain and high water, we close the plant in Kessel", [], "Wire"),
+        ("2023-06-25", "Norville Steel said: “With heavy rain and high water, we close the plant in Kessel", [], "Later"),
     )
-    context = context_from_sources([source])
     text = "Norville Steel said it would close its Kessel plant “with heavy rain and high water” in mind."
     day, reason = inferred(text, context=context)
     assert day == "2023-06-23"
@@ -134,7 +144,7 @@ def test_a_dateline_without_its_year_takes_it_from_the_story():
 
 def test_said_monday_is_the_writing_day_or_the_day_before():
     # Events on Sunday 10 and Sunday 17: only the Monday after the first fits "said Monday".
-    context = context_from_sources([dated_source("2023-09-11", FLOOD_DATED, ["2023-09-10", "2023-09-18"], "A")])
+    context = context_of(("2023-09-11", FLOOD_DATED, ["2023-09-10", "2023-09-18"], "A"))
     day, _ = inferred("The Norville dam broke on Sunday, Mayor Jane Doe said Monday.", context=context)
     assert day == "2023-09-11"
 
@@ -148,5 +158,18 @@ def test_the_extracted_files_give_the_same_context_as_the_database(tmp_path):
     with db.conn:
         write_article(db, article, "a.txt", "h", extraction, Settings(), "v")
     from_db = context_from_db(db)
-    assert from_files.sources == from_db.sources
-    assert from_db.sources[0].label == "Norville Post" and "norville" in from_db.sources[0].names
+    assert [vars(g) for g in from_files.groups] == [vars(g) for g in from_db.groups]
+    assert (from_files.quote_runs, from_files.quoting) == (from_db.quote_runs, from_db.quoting)
+    [group] = from_db.groups
+    assert group.published == ("2023-09-11",) and "norville" in group.names
+
+
+def test_quotation_runs_stay_within_their_budget(monkeypatch):
+    monkeypatch.setattr(context_module, "QUOTE_RUN_BUDGET", 10)
+    builder = ContextBuilder()
+    for n in range(3):
+        words = " ".join(f"w{n}x{k}" for k in range(12))
+        builder.add(f"2023-09-1{n}", f"Norville said: “{words}”", [], f"Source {n}")
+    context = builder.build()
+    assert len(context.quote_runs) == 10
+    assert {context.quoting[at].label for at in context.quote_runs.values()} == {"Source 0", "Source 1"}  # the earliest fill it

@@ -1,9 +1,13 @@
 """What the pipeline knows about the briefing beyond one article (for dating undated articles).
 
 A folder may hold more than one story. An undated article is dated only by the dated articles
-of its own story: those that name the same people and places (`same_story`). Each dated
-article is kept as a `DatedSource`: its publication day, the days its events fall on, the
-names it mentions and the word runs of its quotations (a reprint reports the same statement).
+of its own story: those that name the same people and places. The dated articles are kept in
+story groups (`StoryGroup`, one per name an article mentions most), each with the names most
+of its articles mention, their publication days and the days their events fall on;
+`same_story` keeps the groups whose names the undated article shares. Quotations are kept as
+word runs, each with the first dated article that quotes it: a reprint reports the same
+statement. Both stay small however large the briefing: a group is a few dozen names and two
+day counts, and the runs have a fixed budget, filled in order of publication.
 """
 
 from __future__ import annotations
@@ -16,15 +20,17 @@ from dataclasses import dataclass, field
 
 from briefing.core.models import Extraction, ParsedArticle
 
-#: How many of a source's commonest names are kept (enough to tell its story, small to hold).
+#: How many names describe an article, and a story group.
 NAMES_KEPT = 40
 #: Characters of a body read for its names and quotations: a story's names come early.
 NAMES_CHARS = 6000
 #: Words in a quotation run shared by two reports of one statement.
 QUOTE_RUN_WORDS = 5
-#: A dated source is of the article's story when the names they share weigh at least this, and
-#: at least this share of the best-linked source's weight (each shared name weighs how often
-#: the article names it, up to three).
+#: Most quotation runs a context keeps (a few MB); the earliest publications fill it first.
+QUOTE_RUN_BUDGET = 200_000
+#: A story group is the article's story when the names they share weigh at least this, and at
+#: least this share of the best group's weight (each shared name weighs how often the article
+#: names it, up to three).
 STORY_MIN_WEIGHT = 2
 STORY_SHARE_OF_BEST = 0.3
 
@@ -57,28 +63,39 @@ republic kingdom city province region county district capital authorities author
 
 
 @dataclass(frozen=True)
-class DatedSource:
-    """One dated article of the briefing, as evidence for dating the others of its story."""
+class StoryGroup:
+    """The dated articles that mention one name most: a story, or a strand of one."""
 
-    #: Its publication day (ISO).
-    published: str
-    #: ISO days of its day-level events, one entry per event.
-    event_days: tuple[str, ...] = ()
-    #: The names it mentions (lower case).
+    #: The name its articles mention most.
+    key: str
+    #: The names most of its articles mention.
     names: frozenset[str] = frozenset()
-    #: Hashes of the word runs of its quotations.
-    quote_runs: frozenset[int] = frozenset()
-    #: Its outlet or file name, for reasons shown to users.
-    label: str = ""
+    #: Their publication days, each once.
+    published: tuple[str, ...] = ()
+    #: How often each day is the value of one of their day-level events.
+    event_days: Counter = field(default_factory=Counter)
+
+    def __hash__(self) -> int:  # Counter is unhashable
+        return id(self)
+
+
+@dataclass(frozen=True)
+class QuotedBy:
+    """The first dated article that quotes a run of words."""
+
+    published: str
+    label: str
+    #: The key of its story group.
+    story: str
 
 
 @dataclass(frozen=True)
 class BriefingContext:
     """Dates the other articles of the briefing give.
 
-    Used to infer the publication date of an article that states none: its "on Monday" is
-    most likely the Monday the other sources of its story date the same events to. With
-    `sources`, only those of the article's story count; without them (a context built by
+    Used to infer the publication date of an article that states none: its "on Monday" is most
+    likely the Monday the other sources of its story date the same events to. With `groups`,
+    only those of the article's story count (`same_story`); without them (a context built by
     hand), `published` and `event_days` stand for the whole briefing.
     """
 
@@ -86,8 +103,21 @@ class BriefingContext:
     published: tuple[str, ...] = ()
     #: How often each ISO day is the resolved value of another article's day-level event.
     event_days: Counter = field(default_factory=Counter)
-    #: The dated articles one by one.
-    sources: tuple[DatedSource, ...] = ()
+    #: The dated articles by story.
+    groups: tuple[StoryGroup, ...] = ()
+    #: Quotation runs (crc32 of the words), each with the index in `quoting` of the first dated
+    #: article quoting it (plain ints: the context is sent to every worker process).
+    quote_runs: dict[int, int] = field(default_factory=dict)
+    quoting: tuple[QuotedBy, ...] = ()
+    #: The keys of the groups kept by `same_story` (the runs of other groups do not count), or
+    #: None for every group.
+    story_keys: frozenset[str] | None = None
+
+    def quoted_by(self, run: int) -> QuotedBy | None:
+        """The first dated article of this context's stories that quotes a run, if any."""
+        at = self.quote_runs.get(run)
+        by = self.quoting[at] if at is not None else None
+        return by if by is not None and (self.story_keys is None or by.story in self.story_keys) else None
 
     def __hash__(self) -> int:  # Counter is unhashable; identity is enough for a frozen context.
         return id(self)
@@ -106,80 +136,113 @@ def story_names(text: str) -> Counter:
     return names
 
 
-def quote_runs(quotes: Iterable[str]) -> frozenset[int]:
-    """Hashes of every run of `QUOTE_RUN_WORDS` words in the quotations."""
-    runs = set()
-    for quote in quotes:
-        words = _QUOTE_WORD.findall(quote.lower().replace("’", "'"))
-        for n in range(len(words) - QUOTE_RUN_WORDS + 1):
-            # crc32, not hash(): the same in every process (workers compare with the parent's).
-            runs.add(zlib.crc32(" ".join(words[n : n + QUOTE_RUN_WORDS]).encode()))
-    return frozenset(runs)
-
-
 def quoted_passages(text: str) -> list[str]:
     """The passages of a text inside quotation marks, a quotation cut short included."""
     return [match.group(1) for match in _QUOTED.finditer(text)]
 
 
-def dated_source(published: str, body: str, event_days: Iterable[str], label: str = "") -> DatedSource:
-    """A `DatedSource` from an article's body and its day-level event values."""
-    head = body[:NAMES_CHARS]
-    names = frozenset(name for name, _count in story_names(head).most_common(NAMES_KEPT))
-    return DatedSource(published, tuple(event_days), names, quote_runs(quoted_passages(head)), label)
+def quote_runs(quotes: Iterable[str]) -> list[int]:
+    """Every run of `QUOTE_RUN_WORDS` words in the quotations, as a crc32 (the same in every
+    process, unlike hash(): worker processes compare with the parent's)."""
+    runs = []
+    for quote in quotes:
+        words = _QUOTE_WORD.findall(quote.lower().replace("’", "'"))
+        for n in range(len(words) - QUOTE_RUN_WORDS + 1):
+            runs.append(zlib.crc32(" ".join(words[n : n + QUOTE_RUN_WORDS]).encode()))
+    return runs
 
 
-def context_from_sources(sources: Iterable[DatedSource]) -> BriefingContext:
-    """The context of a briefing whose dated articles are `sources`."""
-    sources = tuple(sources)
-    days: Counter = Counter(day for source in sources for day in source.event_days)
-    published = tuple(dict.fromkeys(source.published for source in sources))
-    return BriefingContext(published=published, event_days=days, sources=sources)
+class ContextBuilder:
+    """Collects dated articles, in order of publication, into a `BriefingContext`."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, Counter] = {}
+        self._published: dict[str, dict[str, None]] = {}
+        self._days: dict[str, Counter] = {}
+        self._runs: dict[int, int] = {}
+        self._quoting: list[QuotedBy] = []
+
+    def add(self, published: str, body: str, event_days: Iterable[str], label: str = "") -> None:
+        """One dated article: its publication day, body and the values of its day-level events."""
+        head = body[:NAMES_CHARS]
+        names = [name for name, _count in story_names(head).most_common(NAMES_KEPT)]
+        key = names[0] if names else ""
+        self._names.setdefault(key, Counter()).update(names)
+        self._published.setdefault(key, {})[published] = None
+        self._days.setdefault(key, Counter()).update(event_days)
+        runs = quote_runs(quoted_passages(head))
+        if runs and len(self._runs) < QUOTE_RUN_BUDGET:
+            self._quoting.append(QuotedBy(published, label, key))
+            for run in runs:
+                if len(self._runs) >= QUOTE_RUN_BUDGET:
+                    break
+                self._runs.setdefault(run, len(self._quoting) - 1)
+
+    def build(self) -> BriefingContext:
+        """The context of every article added."""
+        groups = tuple(
+            StoryGroup(
+                key,
+                frozenset(name for name, _n in self._names[key].most_common(NAMES_KEPT)),
+                tuple(self._published[key]),
+                self._days[key],
+            )
+            for key in self._names
+        )
+        return _joined(groups, self._runs, tuple(self._quoting))
+
+
+def _joined(
+    groups: tuple[StoryGroup, ...], runs: dict[int, int], quoting: tuple[QuotedBy, ...], keys: frozenset[str] | None = None
+) -> BriefingContext:
+    days: Counter = Counter()
+    for group in groups:
+        days.update(group.event_days)
+    published = tuple(dict.fromkeys(day for group in groups for day in group.published))
+    return BriefingContext(
+        published=published, event_days=days, groups=groups, quote_runs=runs, quoting=quoting, story_keys=keys
+    )
 
 
 def same_story(context: BriefingContext, names: Counter) -> BriefingContext:
     """The part of `context` about the story of an article that mentions `names`.
 
-    A context without sources is returned as it is; an article with no names shares no story.
+    A context without groups, or an article that names nobody, is given the whole briefing.
     """
-    if not context.sources:
+    if not context.groups or not names:
         return context
-    weights = [sum(min(names[n], 3) for n in source.names if n in names) for source in context.sources]
-    best = max(weights, default=0)
-    floor = max(STORY_MIN_WEIGHT, STORY_SHARE_OF_BEST * best)
-    return context_from_sources(s for s, w in zip(context.sources, weights) if w >= floor and w > 0)
+    weights = [sum(min(names[n], 3) for n in group.names if n in names) for group in context.groups]
+    floor = max(STORY_MIN_WEIGHT, STORY_SHARE_OF_BEST * max(weights))
+    kept = tuple(group for group, weight in zip(context.groups, weights) if weight >= floor)
+    # The runs are shared, not copied: an index run asks this for every undated article.
+    return _joined(kept, context.quote_runs, context.quoting, frozenset(group.key for group in kept))
 
 
 def context_from_extractions(pairs: Iterable[tuple[ParsedArticle, Extraction]]) -> BriefingContext:
     """The context the dated ones of these extracted articles give (files without a database)."""
-    return context_from_sources(
-        dated_source(
-            article.published,
-            article.body,
-            (e.value for e in extraction.events if e.granularity == "day"),
-            article.outlet or article.path,
-        )
-        for article, extraction in pairs
-        if article.published
-    )
+    builder = ContextBuilder()
+    for article, extraction in sorted((p for p in pairs if p[0].published), key=lambda p: p[0].published):
+        days = [e.value for e in extraction.events if e.granularity == "day"]
+        builder.add(article.published, article.body, days, article.outlet or article.path)
+    return builder.build()
 
 
 def context_from_db(db, exclude_article_id: int | None = None) -> BriefingContext:
-    """The dates the briefing's dated articles give: one `DatedSource` per dated article."""
+    """The dates the briefing's dated articles give, by story (read once per index run)."""
     dated = "a.published IS NOT NULL AND a.published_source NOT IN ('inferred', 'unknown') AND a.id IS NOT ?"
     days: dict[int, list[str]] = {}
     for article_id, value in db.execute(
         f"SELECT e.article_id, e.value FROM events e JOIN articles a ON a.id = e.article_id "
         f"WHERE e.granularity = 'day' AND {dated}",
         [exclude_article_id],
-    ).fetchall():
+    ):
         days.setdefault(article_id, []).append(value)
-    sources = [
-        dated_source(published, body or "", days.get(article_id, ()), label or "")
-        for article_id, published, body, label in db.execute(
-            f"SELECT a.id, a.published, substr(a.text, a.body_start + 1, ?), coalesce(a.outlet, a.path) "
-            f"FROM articles a WHERE {dated}",
-            [NAMES_CHARS, exclude_article_id],
-        ).fetchall()
-    ]
-    return context_from_sources(sources)
+    builder = ContextBuilder()
+    rows = db.execute(
+        f"SELECT a.id, a.published, substr(a.text, a.body_start + 1, ?), coalesce(a.outlet, a.path) "
+        f"FROM articles a WHERE {dated} ORDER BY a.published, a.id",
+        [NAMES_CHARS, exclude_article_id],
+    )
+    for article_id, published, body, label in rows:
+        builder.add(published, body or "", days.pop(article_id, ()), label or "")
+    return builder.build()

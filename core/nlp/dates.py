@@ -142,7 +142,7 @@ def find_events(
             captured=captured,
             url=url,
             names=story_names(text),
-            quote_runs=quote_runs(quoted_passages(text)),
+            quote_runs=frozenset(quote_runs(quoted_passages(text))),
             dateline=(head.month, head.day, head.year, head.expression) if head and head.kind == "date" else None,
             printed=tuple(
                 (resolution.value, " ".join(mentions[n].expression.split()))

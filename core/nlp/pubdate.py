@@ -310,13 +310,11 @@ def _reason(clues, evidence, url_date, hits_other, hits_own, near, published) ->
 
 def _from_shared_quotes(evidence: ArticleEvidence, story: BriefingContext, url_date) -> tuple[str, str] | None:
     """The first publication day of the story's dated sources that quote what this one quotes."""
-    if not evidence.quote_runs:
-        return None
+    month = f"{url_date[0]:04d}-{url_date[1]:02d}" if url_date else None
     sharing = sorted(
-        (source.published, source.label)
-        for source in story.sources
-        if source.quote_runs & evidence.quote_runs
-        and not (url_date and source.published[:7] != f"{url_date[0]:04d}-{url_date[1]:02d}")
+        (by.published, by.label)
+        for by in map(story.quoted_by, evidence.quote_runs)
+        if by is not None and not (month and by.published[:7] != month)
     )
     if not sharing:
         return None

@@ -110,8 +110,7 @@ TEMPORAL = re.compile(_PATTERN, re.VERBOSE)
 # starts (a few words in ten), not at every character: that is most of the scan's speed.
 _TRIGGER_WORDS = {
     "on", "in", "from", "between", "the", "early", "mid", "late", "earlier", "later", "last",
-    "this", "next", "coming", "past", "over", "at", "during", "by", "until", "till", "since",
-    "before", "after", "towards", "toward",
+    "this", "next", "coming", "past", "over", "at", "during",
 }
 _TRIGGER_WORDS |= set(lex.NUMBER_WORDS)
 _TRIGGER_WORDS |= {phrase.split()[0] for phrase in (*lex.DEICTIC_DAYS, *lex.ANAPHORIC_DAYS)}
