@@ -42,6 +42,9 @@ def test_days_offered_as_alternatives_are_possible_not_happened():
     found = roles("“We will decide tomorrow or the day after,” the mayor said.")
     assert found == {"tomorrow": "possible", "the day after": "possible"}
     assert roles("Strikes were held on Monday or Tuesday, officials said.") == {"on Monday": "possible", "Tuesday": "possible"}
+    # Past years so joined are a list of real ones; years ahead are alternatives.
+    assert roles("Turnout was lower than in 2008 or 2012.") == {"in 2008": "background", "2012": "background"}
+    assert roles("He may run in 2028 or 2032.") == {"in 2028": "possible", "2032": "possible"}
 
 
 def test_a_day_ahead_is_measured_from_the_day_it_was_said():

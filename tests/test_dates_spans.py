@@ -84,6 +84,8 @@ def test_overnight_and_the_night_before_an_event_are_no_dates_of_their_own(text)
         (WED, "Results are due by the end of the week.", "2023-W22"),
         (WED, "The plant closes at the end of the month.", "2023-05"),
         (SAT, "The festival runs this weekend.", "2023-06-03/2023-06-04"),
+        (WED, "The storm hit this past weekend.", "2023-05-27/2023-05-28"),
+        (WED, "Prices rose this past week.", "2023-W21"),
     ],
 )
 def test_edges_of_weeks_and_weekends(published, text, value):

@@ -110,7 +110,7 @@ RELATIVE_UNITS = ("week", "weekend", "month", "year")
 #: Relative-unit modifiers with their shift in units.
 RELATIVE_SHIFTS = {
     "last": -1, "this": 0, "next": 1, "earlier this": 0, "later this": 0,
-    "previous": -1, "past": -1,
+    "previous": -1, "past": -1, "this past": -1,
 }
 
 #: Number words for "two days ago", "a week ago".

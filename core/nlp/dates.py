@@ -201,7 +201,7 @@ def find_events(
                 result = resolve(m, anchor, tenses[n])
                 resolved[n] = (result, anchor) if result else None
 
-    possible = possible_mentions(text, mentions)
+    alternatives, hedged = possible_mentions(text, mentions)
     events = []
     if head is not None:
         result = resolve(head, anchor, None)
@@ -216,7 +216,9 @@ def find_events(
             role = "dateline"
         else:
             told_on = used if result.rule in ("quote-relative", "caption-relative") else None
-            role = role_of(result.value, result.granularity, told_on, anchor, possible=n in possible)
+            role = role_of(
+                result.value, result.granularity, told_on, anchor, alternative=n in alternatives, hedged=n in hedged
+            )
         events.append(_event(m, result, used, short_sentence(text, s_start, s_end, m.start, m.end), s_start, s_end, role))
     return events, inferred
 

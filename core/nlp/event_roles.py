@@ -66,15 +66,16 @@ def own_date_mentions(text: str, mentions: list[Mention]) -> dict[int, str]:
     return found
 
 
-def possible_mentions(text: str, mentions: list[Mention]) -> set[int]:
-    """Indexes of mentions offered as alternatives ('tomorrow or the day after') or hedged."""
-    found = set()
+def possible_mentions(text: str, mentions: list[Mention]) -> tuple[set[int], set[int]]:
+    """Indexes of mentions offered as alternatives ('tomorrow or the day after'), and of hedged
+    ones ('maybe on Friday')."""
+    alternatives, hedged = set(), set()
     for n, m in enumerate(mentions):
         if n and _OR_BETWEEN.match(text[mentions[n - 1].end : m.start]):
-            found.update((n - 1, n))
+            alternatives.update((n - 1, n))
         if _HEDGE_BEFORE.search(text, max(0, m.start - 25), m.start) or _HEDGE_AFTER.match(text, m.end, m.end + 25):
-            found.add(n)
-    return found
+            hedged.add(n)
+    return alternatives, hedged
 
 
 def value_bounds(value: str, granularity: str) -> tuple[dt.date, dt.date] | None:
@@ -103,16 +104,22 @@ def value_bounds(value: str, granularity: str) -> tuple[dt.date, dt.date] | None
     return None
 
 
-def role_of(value: str, granularity: str, told_on: dt.date | None, article_day: dt.date | None, *, possible: bool) -> str:
+def role_of(
+    value: str, granularity: str, told_on: dt.date | None, article_day: dt.date | None, *, alternative: bool, hedged: bool
+) -> str:
     """'possible', 'future', 'background' or 'story' for a resolved value (datelines are known
-    before): `told_on` is the day it was said, `article_day` the article's date."""
-    if possible:
-        return "possible"
+    before): `told_on` is the day it was said, `article_day` the article's date.
+
+    Days offered as alternatives are possible ("on Monday or Tuesday"); past years or months so
+    joined are a list of real ones ("as it did in 2008 or 2012")."""
     bounds = value_bounds(value, granularity)
     reference = told_on or article_day
+    ahead = bool(bounds and reference and bounds[0] > reference)
+    if hedged or (alternative and (granularity == "day" or ahead)):
+        return "possible"
     if bounds is None or reference is None:
         return "story"
-    if bounds[0] > reference:
+    if ahead:
         return "future"
     if article_day is not None and (article_day - bounds[1]).days > BACKGROUND_DAYS:
         return "background"

@@ -97,7 +97,7 @@ _PATTERN = rf"""
 | (?P<deictic>(?P<dx>(?i:{_DEICTIC})){_POSS}(?!\w))
 | (?P<anaphoric>(?P<an>(?i:{_ANAPHORIC}))(?!\w)(?![ \t]+(?:(?:the|a|an|his|her|their|its|this|that)\b|[A-Z0-9]))(?![ \t]+(?:on|into|to)[ \t]+[A-Z]))
 | (?P<later>(?P<lt_n>[0-9]{{1,2}}|(?i:{_NUMWORD})){_SP}(?P<lt_u>(?i:day|week|month|year))s?{_SP}(?P<lt_dir>(?i:later|earlier))(?!\w))
-| (?P<relunit>(?P<ru_mod>(?i:earlier{_SP}this|later{_SP}this|last|this|next)){_SP}(?P<ru_u>(?i:week|weekend|month|year)){_POSS}(?!\w))
+| (?P<relunit>(?P<ru_mod>(?i:earlier{_SP}this|later{_SP}this|this{_SP}past|last|this|next)){_SP}(?P<ru_u>(?i:week|weekend|month|year)){_POSS}(?!\w))
 | (?P<weekend>(?i:over|at|during|on|of){_SP}(?i:the){_SP}(?i:weekend)(?!\w))
 | (?P<theunit>(?i:the){_SP}(?P<tu>(?i:week|weekend|month|year))(?!\w))
 | (?P<weekday>(?:(?P<wd_mod>(?i:earlier|later|early|late|last|next|this|coming|past|overnight)){_SP}(?:(?i:on|into){_SP})?)?(?P<wd>{_WD})(?:['’]s(?!\w)|{_SP}(?P<wd_part>{_PART})(?!\w))?)
@@ -389,6 +389,8 @@ def _mention_of(text: str, m: re.Match) -> Mention | None:
         before = _previous_word(text, m.start("relunit")).lower()
         if modifier in ("last", "next") and before in {"the", "for", "over", "within", "past"}:
             return None  # "over the last year", "in the next week": durations, not dates
+        if modifier == "this past" and unit in ("month", "year"):
+            return None  # "this past year" is as often the twelve months to now as last year
         return make(modifier=modifier, unit=unit, offset=lex.RELATIVE_SHIFTS[modifier])
     if kind == "weekend":
         return make(kind="relunit", unit="weekend", modifier="the")
