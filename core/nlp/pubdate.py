@@ -96,11 +96,15 @@ class WeekdayClue:
 
     def cost(self, landed: dt.date, day: dt.date) -> int:
         """How unlikely a writer on `day` is to name `landed` so: the days between, and more
-        for a same-day or statement weekday that is not the writing day (or the day before)."""
-        gap = (landed - day).days if self.tense == FUTURE else (day - landed).days
+        for a same-day or statement weekday that is not the writing day (or the day before),
+        and for 'last Friday' of yesterday (which news calls 'Friday' or 'yesterday')."""
+        ahead = self.tense == FUTURE or self.mention.modifier in ("next", "coming")
+        gap = (landed - day).days if ahead else (day - landed).days
         if self.same_day and gap:
             return gap + SAME_DAY_PENALTY
         if self.statement and gap > 1:
+            return gap + SAME_DAY_PENALTY
+        if self.mention.modifier in ("last", "next", "coming") and gap < 2:
             return gap + SAME_DAY_PENALTY
         return gap
 
@@ -157,7 +161,7 @@ def infer_published(
     clues = [
         WeekdayClue(m, t, s)
         for m, t, s in zip(mentions, tenses, statements)
-        if m.weekday is not None and m.modifier not in ("last", "next", "coming") and m.kind in ("weekday", "date")
+        if m.weekday is not None and m.kind in ("weekday", "date")
     ]
     if clues:
         found = _from_weekdays(clues, mentions, evidence, url_date, story)
