@@ -78,6 +78,13 @@ NOT_PLACES = frozenset({
 })
 
 
+#: Titles that open a person's name, never a place.
+_TITLES = frozenset({
+    "Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt",
+    "President", "Senator", "Governor", "Minister", "Mayor", "Judge", "Rev", "Sir", "Dame", "Lord",
+})
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A dateline recognised at the head of a story; offsets are into the text."""
@@ -106,9 +113,12 @@ def _plausible(pattern: re.Pattern, match: re.Match) -> bool:
     if first.upper() in NOT_PLACES:
         return False
     agency = (groups.get("agency") or groups.get("slash_agency") or "").strip()
-    if pattern is _WIRE_TITLE and groups.get("open") is not None:
-        # "Police (PSNI) Chief ..." is a sentence: without a dash the dateline needs a date
-        # or an agency known to write datelines so.
+    if re.fullmatch(r"[A-Z]\s?-\s?[A-Za-z. ]+", agency) or first in _TITLES:
+        return False  # "Rep. Jane Doe (D-Freedonia):", "Sen. Doe (R)": a speaker, not a place
+    if groups.get("open") is not None or (pattern is _WIRE_TITLE and ":" in (groups.get("close") or "")):
+        # "Police (PSNI) Chief ...", "FBI (Federal Bureau of Investigation) Director ..." are
+        # sentences, "Jane Doe (Freedonia Party): '...'" a speaker: without a dash the dateline
+        # needs a date or an agency known to write datelines so.
         return bool(groups.get("date")) or _agency_code(agency) in AGENCY_CODES
     if pattern is _PLACE_CAPS:
         if not re.search(r"[A-Z]{2}", first):
