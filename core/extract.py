@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.ingest import parse_file
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
-from briefing.core.nlp.context import BriefingContext
+from briefing.core.nlp.context import BriefingContext, context_from_extractions
 from briefing.core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
 
 
@@ -62,14 +61,7 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
 
 
 def _context(parsed: list[ParsedArticle], extractions: dict[int, Extraction], exclude: int) -> BriefingContext:
-    days: Counter = Counter()
-    published = []
-    for n, article in enumerate(parsed):
-        if n == exclude or not article.published or n not in extractions:
-            continue
-        published.append(article.published)
-        days.update(e.value for e in extractions[n].events if e.granularity == "day")
-    return BriefingContext(published=tuple(published), event_days=days)
+    return context_from_extractions((article, extractions[n]) for n, article in enumerate(parsed) if n != exclude and n in extractions)
 
 
 def article_json(article: ParsedArticle, extraction: Extraction) -> dict:
@@ -90,5 +82,6 @@ def article_json(article: ParsedArticle, extraction: Extraction) -> dict:
         "captured": article.captured,
         "words": article.words,
         "quotes": [dict(public_fields(q, QUOTE_FIELDS), parent=q.parent) for q in extraction.quotes],
-        "events": [public_fields(e, EVENT_FIELDS) for e in extraction.events],
+        # The article's own dates (role "dateline") are listed with the events, marked so.
+        "events": [public_fields(e, EVENT_FIELDS) for e in sorted((*extraction.datelines, *extraction.events), key=lambda e: e.start)],
     }

@@ -29,7 +29,7 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 #: The fields of a quote and of an event that every JSON output carries, named as in the database.
 QUOTE_FIELDS = ("speaker", "group", "kind", "cue", "text", "start", "end", "attribution", "speaker_as_written")
-EVENT_FIELDS = ("expression", "value", "granularity", "start", "end", "anchor", "rule", "sentence")
+EVENT_FIELDS = ("expression", "value", "granularity", "start", "end", "anchor", "rule", "sentence", "role")
 
 
 def public_fields(item, fields: tuple[str, ...]) -> dict:
@@ -65,6 +65,11 @@ def _begins_another(notes: list[str], cut: str) -> bool:
 
 #: Granularities of a resolved date value.
 GRANULARITIES = ("day", "week", "month", "year", "span")
+
+#: What an event's day is to the story (see core.nlp.event_roles): one of the story's days;
+#: the article's own date (dateline, publication note), no event; a day long before the story;
+#: a day still ahead when it was told; one of several days offered, or a hedged one.
+EVENT_ROLES = ("story", "dateline", "background", "future", "possible")
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,8 @@ class Event:
     sentence: str
     sentence_start: int = -1
     sentence_end: int = -1
+    #: What the day is to the story; one of EVENT_ROLES.
+    role: str = "story"
 
     def to_dict(self) -> dict:
         """Plain dict for JSON."""
@@ -165,7 +172,11 @@ class Extraction:
     """What the NLP pipeline finds in one article."""
 
     quotes: tuple[Quote, ...] = ()
+    #: Dated expressions that are events (every role but "dateline").
     events: tuple[Event, ...] = ()
+    #: The article's own dates (its dateline, a publication note): dated, but no events, so
+    #: kept out of the timeline.
+    datelines: tuple[Event, ...] = ()
     #: Publication date the events were anchored on, when the article itself gave none but
     #: the pipeline inferred one; None otherwise.
     inferred_published: str | None = None

@@ -19,6 +19,8 @@ PIECES = [
     "on Monday", "Earlier Monday", "Friday’s", "last week", "next year", "May", "may", "March",
     "30 May", "May 29", ", 2023", "2023-05-31", "30.05.2023.", "1998-99", "1998–1999", "the 1990s",
     "yesterday's", "tomorrow", "the next day", "two days ago", "“", "”", "\"", " said on Tuesday ",
+    "later that night", "overnight", "from Friday to Sunday", "3-5 May", " or ", "at the end of the weekend",
+    "\nNORVILLE, May 29 (AP) — ", "\nFirst published on ", "maybe",
     ", Tuesday, May 30, 2023.", "Resolution 1244", "2000 troops", "31/02/2023", "00.13.2023",
     "9999", "Feb. 30", "the 31st of April", "\n\n", ". ", "over the weekend", "last year's",
     "in early", "mid-", "this past", "Sunday Times", "Bloody Sunday", "©", "0000-00-00",
@@ -50,6 +52,20 @@ def test_scan_never_raises_on_arbitrary_text(text):
         assert text[mention.start : mention.end] == mention.expression
         assert mention.start >= previous_end  # left to right, no overlaps
         previous_end = mention.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, url=st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["https://x.example/2023/09/", "https://x.example/2023/02/30/a"])),
+       dateline=st.one_of(st.none(), st.tuples(st.sampled_from(["May 16", "30 May", "Feb 30", "x"]), st.integers(-40, -1))),
+       copyright_year=st.one_of(st.none(), st.integers(1, 9999)))
+def test_addresses_and_datelines_of_any_shape_never_raise(text, url, dateline, copyright_year):
+    events, inferred = find_events(text, published=None, url=url, dateline=dateline, copyright_year=copyright_year)
+    for event in events:
+        if event.start >= 0:
+            assert text[event.start : event.end] == event.expression
+        assert event.role in ("story", "dateline", "background", "future", "possible")
+    if inferred is not None:
+        assert len(inferred[0]) == 10 and inferred[1]
 
 
 @settings(max_examples=100, deadline=None)

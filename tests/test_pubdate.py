@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from briefing.core.models import Event, Extraction, ParsedArticle
 from briefing.core.nlp.context import BriefingContext
 from briefing.core.nlp.context import context_from_db as briefing_context
 from briefing.core.nlp.dates import find_events
-from briefing.core.nlp.pubdate import _WeekdayClue, writing_weekdays
+from briefing.core.nlp.pubdate import WeekdayClue
 from briefing.core.nlp.temporal_scan import scan
 from briefing.core.settings import Settings
 from briefing.core.store.database import open_database, write_article
@@ -85,7 +86,7 @@ def test_publication_dates_alone_give_a_nearby_day():
     context = BriefingContext(published=("2023-05-30", "2023-05-31"))
     day, reason = infer(UNDATED, copyright_year=2023, context=context)[1]
     assert day == "2023-05-29"
-    assert "other sources were published on 2023-05-30" in reason
+    assert "other sources of the story were published on 2023-05-30" in reason
 
 
 def test_a_past_and_a_future_weekday_put_the_article_between_them():
@@ -93,17 +94,27 @@ def test_a_past_and_a_future_weekday_put_the_article_between_them():
     context = BriefingContext(event_days=Counter({"2023-05-29": 2}))
     day, reason = infer("Police fired tear gas on Monday. Talks will resume on Wednesday.", context=context)[1]
     assert day == "2023-05-30"
-    assert "other sources date these events to 2023-05-29" in reason
+    assert "other sources of the story date these events to 2023-05-29" in reason
 
 
-def test_writing_weekday_puts_past_weekdays_shortly_before_it():
-    clues = [_WeekdayClue(m, "past") for m in scan(UNDATED)]
-    assert writing_weekdays(clues) == [0]  # Monday: Friday is 3 days back; from Friday, Monday would be 4 ahead
+def test_a_weekday_costs_the_days_it_lies_before_the_writing_day():
+    friday = WeekdayClue(scan("on Friday")[0], "past")
+    assert friday.cost(dt.date(2023, 5, 26), dt.date(2023, 5, 29)) == 3
+    ahead = WeekdayClue(scan("on Friday")[0], "future")
+    assert ahead.cost(dt.date(2023, 6, 2), dt.date(2023, 5, 29)) == 4
 
 
 def test_earlier_weekday_marks_the_writing_day():
-    clues = [_WeekdayClue(m, "past") for m in scan("Police came on Sunday. Earlier Tuesday, they left.")]
-    assert writing_weekdays(clues) == [1]
+    clue = WeekdayClue(scan("Earlier Tuesday")[0], "past")
+    tuesday = dt.date(2023, 5, 30)
+    assert clue.cost(tuesday, tuesday) == 0
+    assert clue.cost(tuesday, tuesday + dt.timedelta(days=1)) == 3  # one day, plus the penalty
+
+
+def test_said_weekday_is_the_writing_day_or_the_day_before():
+    clue = WeekdayClue(scan("Monday")[0], "past", statement=True)
+    monday = dt.date(2023, 5, 29)
+    assert [clue.cost(monday, monday + dt.timedelta(days=n)) for n in range(4)] == [0, 1, 4, 5]
 
 
 def test_briefing_context_reads_given_dates_and_day_events(tmp_path: Path):

@@ -23,7 +23,7 @@ from briefing.core.indexer.files import (
 from briefing.core.indexer.links import relink_owed
 from briefing.core.ingest import Candidate, discover
 from briefing.core.models import IndexReport
-from briefing.core.nlp.context import context_from_db
+from briefing.core.nlp.context import BriefingContext, context_from_db
 from briefing.core.settings import Settings, find_settings
 from briefing.core.store.database import (
     build_read_indexes,
@@ -95,9 +95,11 @@ class IndexRun:
     done: int = 0
     total: int = 0
 
-    def setup(self) -> ExtractionSetup:
-        """What to extract with now: the settings, the model, and the dates the briefing holds."""
-        return ExtractionSetup(self.settings, self.model, context_from_db(self.db))
+    def setup(self, *, with_context: bool = True) -> ExtractionSetup:
+        """What to extract with now: the settings, the model, and (for undated articles) the
+        dates and stories the briefing holds."""
+        context = context_from_db(self.db) if with_context else BriefingContext()
+        return ExtractionSetup(self.settings, self.model, context)
 
 
 def index_paths(
@@ -206,7 +208,9 @@ def _write(run: IndexRun, todo: list[Candidate]) -> None:
         same_version = stored is not None and stored.pipeline_version == run.version
         return KnownFile(stored.content_hash if same_version else None, article_hashes(db, candidate.path, run.version))
 
-    results = process_files(todo, known, run.setup(), run.jobs)
+    # Only dated articles are extracted here (undated ones wait for the briefing-wide step), and a
+    # dated article's date needs no context: an empty one spares reading the briefing each run.
+    results = process_files(todo, known, run.setup(with_context=False), run.jobs)
     exhausted = False
     while not exhausted:
         # One transaction a batch: a kill loses at most this batch, never leaves half an article.

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefing.core.ingest.outlets import outlet_for_agency, outlet_for_copyright
+from briefing.core.ingest.outlets import AGENCY_CODES, outlet_for_agency, outlet_for_copyright
+from briefing.core.ingest.wire_forms import match_dateline
 
 MONTHS = {
     name: number
@@ -26,26 +27,9 @@ _DASH = r"(?:—|–|--|-)"
 # A scraper's header line: " date 2023-06-15 06:40 …" — when the page was captured.
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?[ \t]*")
 
-# "ZVECAN, Kosovo (AP) —", "BRUSSELS, May 30 (Reuters) -", "BELGRADE, Serbia (AA) -"
-WIRE = re.compile(
-    rf"""[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t][A-Z][A-Z'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*){{0,2}}?)
-    (?:,[ \t]*(?P<date>{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}))?
-    [ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*""",
-    re.VERBOSE,
-)
-# "Pristina (AFP) - ", "Kyiv, Ukraine (Ukrinform) — ": the place in ordinary capitals.
-TITLE_WIRE = re.compile(
-    rf"[ \t]*(?P<place>[A-Z][a-z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){{0,2}}(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){{0,2}})?)"
-    rf"(?:,[ \t]*(?P<date>{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}))?"
-    rf"[ \t]*\((?P<agency>[A-Z][A-Za-z/&.]{{1,15}})\)[ \t]*{_DASH}[ \t]*"
-)
-# "(Bloomberg) --"
-AGENCY_ONLY = re.compile(rf"[ \t]*\((?P<agency>[^()\n]{{1,30}})\)[ \t]*{_DASH}[ \t]*")
-# "BELGRADE —" (place in capitals, no agency)
-PLACE_ONLY = re.compile(r"[ \t]*(?P<place>[A-Z]{2}[A-Z'’.\-]*(?:[ \t][A-Z]{2}[A-Z'’.\-]*)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)*)?)[ \t]+(?:—|–|--)[ \t]*")
 # "30 May Kyiv, Ukraine" or "May 30, Kyiv" on a line of its own.
 DATE_PLACE_LINE = re.compile(
-    rf"[ \t]*(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH})|(?P<month2>{_MONTH})[ \t]+(?P<day2>\d{{1,2}}),?)(?:[ \t]+(?P<year>\d{{4}}))?,?[ \t]*(?P<place>[A-Z][^\n.!?]{{0,60}})?[ \t]*(?=\n|\Z)"
+    rf"[ \t]*(?P<date>(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH})|(?P<month2>{_MONTH})[ \t]+(?P<day2>\d{{1,2}}),?)(?:[ \t]+(?P<year>\d{{4}}))?),?[ \t]*(?P<place>[A-Z][^\n.!?]{{0,60}})?[ \t]*(?=\n|\Z)"
 )
 BYLINE = re.compile(r"[ \t]*By[ \t]+(?P<byline>[A-Z][^\n]{1,120})[ \t]*(?:\n|\Z)")
 COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?(?P<year>\d{4})[ \t,]*(?P<holder>[^\n]*)", re.IGNORECASE)
@@ -70,6 +54,8 @@ class Front:
     agency: str | None = None
     dateline_month_day: tuple[int, int] | None = None
     dateline_year: int | None = None
+    #: Offsets of the dateline's date in the text ("May 18" of "Banska Bystrica, May 18 (TASR) -").
+    dateline_date_span: tuple[int, int] | None = None
     byline: str | None = None
     copyright_year: int | None = None
     copyright_outlet: str | None = None
@@ -89,31 +75,22 @@ def read_front(text: str, start: int = 0) -> Front:
         front.byline = byline.group("byline").strip()
         pos = _skip_blank_lines(text, byline.end())
     for _ in range(2):  # a date-and-place line may precede a wire dateline
-        wire = WIRE.match(text, pos) or TITLE_WIRE.match(text, pos) or AGENCY_ONLY.match(text, pos)
-        if wire:
-            front.agency = wire.group("agency").strip()
-            place = wire.groupdict().get("place")
-            if place:
-                front.place = _tidy_place(place)
-            if wire.groupdict().get("date"):
-                front.dateline_month_day = _month_day(wire.group("date"))
-            pos = wire.end()
+        dateline = match_dateline(text, pos)
+        if dateline:
+            front.agency = dateline.agency or front.agency
+            if dateline.place:
+                front.place = _tidy_place(dateline.place)
+            if dateline.date_span:
+                _read_date(front, text, dateline.date_span)
+            pos = dateline.end
             break
         line = DATE_PLACE_LINE.match(text, pos)
         if line and (header or pos == start):
-            month = line.group("month") or line.group("month2")
-            day = line.group("day") or line.group("day2")
-            front.dateline_month_day = (MONTHS[month.rstrip(".").lower()], int(day))
-            if line.group("year"):
-                front.dateline_year = int(line.group("year"))
+            _read_date(front, text, line.span("date"))
             if line.group("place"):
                 front.place = line.group("place").strip().rstrip(",")
             pos = _skip_blank_lines(text, line.end())
             continue
-        place_only = PLACE_ONLY.match(text, pos)
-        if place_only:
-            front.place = _tidy_place(place_only.group("place"))
-            pos = place_only.end()
         break
     pos = _skip_blank_lines(text, pos)
     byline = BYLINE.match(text, pos) if not front.byline else None
@@ -123,6 +100,22 @@ def read_front(text: str, start: int = 0) -> Front:
     front.body_start = pos
     _read_foot(text, front)
     return front
+
+
+#: How many lines before the body a dateline is looked for (header, dateline, byline, blanks).
+HEAD_LINES = 8
+
+
+def head_dateline(text: str, body_start: int) -> tuple[str, int] | None:
+    """The date a dateline before the body gives, as written, with its offset from the body's
+    start (negative), or None. Read again from the stored text: the head is kept whole."""
+    starts = [0] + [n + 1 for n, ch in enumerate(text[:body_start]) if ch == "\n"]
+    for start in reversed(starts[-HEAD_LINES:]):
+        front = read_front(text, start)
+        span = front.dateline_date_span
+        if span and front.body_start == body_start:
+            return text[span[0] : span[1]], span[0] - body_start
+    return None
 
 
 def _read_foot(text: str, front: Front) -> None:
@@ -160,10 +153,20 @@ def _tidy_place(place: str) -> str:
     return ", ".join(p.title() if p.isupper() and len(p) > 3 else p for p in parts if p)
 
 
+def _read_date(front: Front, text: str, span: tuple[int, int]) -> None:
+    """Take the dateline's month, day and year (when written) from text[span]."""
+    written = text[span[0] : span[1]].rstrip(" ,.")
+    front.dateline_month_day = _month_day(written)
+    if front.dateline_month_day:
+        front.dateline_date_span = (span[0], span[0] + len(written))
+        year = re.search(r"\b(\d{4})$", written)
+        front.dateline_year = int(year.group(1)) if year else None
+
+
 def _month_day(text: str) -> tuple[int, int] | None:
     words = text.replace(",", " ").split()
     month = next((MONTHS[w.rstrip(".").lower()] for w in words if w.rstrip(".").lower() in MONTHS), None)
-    day = next((int(w) for w in words if w.isdigit()), None)
+    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdigit() and len(w.rstrip("stndrh")) <= 2), None)
     return (month, day) if month and day else None
 
 
@@ -219,5 +222,7 @@ def _parse_day(value: str | None) -> dt.date | None:
 def outlet_of(front: Front) -> str | None:
     """The outlet named by the dateline's agency or the copyright footer."""
     if front.agency:
-        return outlet_for_agency(front.agency)
+        # "dpa/NAN": dpa's copy as another agency passed it on.
+        code = front.agency.split("/")[0].strip()
+        return outlet_for_agency(code if code in AGENCY_CODES else front.agency)
     return front.copyright_outlet

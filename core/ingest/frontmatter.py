@@ -7,7 +7,8 @@ import re
 
 import yaml
 from briefing.core.ingest.dateline import read_front
-from briefing.core.ingest.plaintext import article_from_front, shorten, title_from_body
+from briefing.core.ingest.headline import headline, shorten
+from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import ParsedArticle
 from dateutil import parser as dateparser
 
@@ -62,7 +63,7 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
         start = heading.end()
     front = read_front(text, _skip_blank(text, start))
     given = _date(_first(meta, "published"))
-    title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : front.body_end])
+    title = headline(_text(_first(meta, "title")) or title_from_heading, _text(_first(meta, "url")), text[front.body_start : front.body_end])
     return article_from_front(
         path,
         text,
@@ -74,6 +75,7 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
         place=_text(_first(meta, "place")),
         url=_text(_first(meta, "url")),
         dated=(given, "front matter") if given else None,
+        undated_reason=None if _first(meta, "published") is None else f"the front matter's date '{_text(_first(meta, 'published'))}' names no day",
         warnings=tuple(notes),
     )
 
@@ -108,17 +110,27 @@ def _author(value) -> str | None:
 
 
 def _date(value) -> str | None:
-    """An ISO day from a YAML date, datetime, or a date string in any common format."""
+    """An ISO day from a YAML date, datetime, or a date string in any common format.
+
+    A date without its day ("2023-09", "September 2023") is no day: None, never a day made up
+    from today's.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    text = str(value)
     try:
-        return dateparser.parse(str(value), fuzzy=False).date().isoformat()
+        # Two different defaults: a field the string lacks comes out different.
+        first = dateparser.parse(text, fuzzy=False, default=dt.datetime(2000, 1, 1))
+        second = dateparser.parse(text, fuzzy=False, default=dt.datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return None
+    if first.date() != second.date():
+        return None
+    return first.date().isoformat()
 
 
 parse_date = _date

@@ -25,6 +25,12 @@ AGENCY_CODES = {
     "Ukrinform": "Ukrinform",
     "N1": "N1",
     "KosSev": "KoSSev",
+    # National agencies whose datelines often go without a dash ("City, May 16 (UNI) The ...").
+    **{code: code for code in (
+        "UNI", "PTI", "IANS", "ANI", "APP", "TASR", "CTK", "MTI", "BTA", "PAP", "HINA", "STA",
+        "Kyodo", "Yonhap", "Bernama", "Antara", "KUNA", "WAM", "SPA", "QNA", "MENA", "IRNA",
+        "Interfax", "Sputnik", "Lusa", "NAN", "MINA", "IPS", "ANP", "Belga", "APA", "Agerpres",
+    )},
 }
 
 #: Copyright holders as written in footers to outlet names.

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from briefing.core.ingest.dateline import Front, outlet_of, publication, read_front
+from briefing.core.ingest.headline import TITLE_LENGTH, headline, shorten, title_from_body
 from briefing.core.models import ParsedArticle
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘(])|\n\s*\n")
-TITLE_LENGTH = 90
+# Kept importable from here: the headline rules live in ingest.headline.
+__all__ = ["TITLE_LENGTH", "article_from_front", "parse_plain", "shorten", "title_from_body"]
 
 
 def parse_plain(path: str, text: str, *, fmt: str = "text", warnings: tuple[str, ...] = ()) -> ParsedArticle:
@@ -28,17 +27,21 @@ def article_from_front(
     place: str | None = None,
     url: str | None = None,
     dated: tuple[str, str] | None = None,
+    undated_reason: str | None = None,
     warnings: tuple[str, ...] = (),
 ) -> ParsedArticle:
     """The article a text is, from what its file says about it and, for the rest, its own head and foot.
 
     Every reader ends here: a field its file's metadata gives (front matter, a JSON record, a
     page's tags) wins; otherwise the text's dateline, byline and footer (`front`) say it, and
-    the first sentence is the title. `dated` is the metadata's date and where it came from.
+    the address's slug or the first sentence is the title. `dated` is the metadata's date and
+    where it came from; `undated_reason` says why a date the metadata gives names no day.
     """
     published, source, reason, captured = publication(front)
     if dated:
         (published, reason), source = dated, "front-matter"
+    elif published is None and undated_reason:
+        reason = undated_reason
     body_end = front.body_end if front.body_end is not None else len(text)
     return ParsedArticle(
         path=path,
@@ -46,7 +49,7 @@ def article_from_front(
         body_start=front.body_start,
         body_end=body_end,
         outlet=outlet or outlet_of(front),
-        title=title or title_from_body(text[front.body_start : body_end]),
+        title=headline(title, url, text[front.body_start : body_end]),
         byline=byline or front.byline,
         place=place or front.place,
         url=url,
@@ -59,20 +62,3 @@ def article_from_front(
         warnings=warnings,
     )
 
-
-def title_from_body(body: str, length: int = TITLE_LENGTH) -> str | None:
-    """Fallback title: the first sentence, shortened on a word boundary."""
-    body = body.strip()
-    if not body:
-        return None
-    first = _SENTENCE_END.split(body, maxsplit=1)[0]
-    first = " ".join(first.split()).rstrip(".")
-    return shorten(first, length)
-
-
-def shorten(text: str, length: int) -> str:
-    """Cut `text` to at most `length` characters on a word boundary, with an ellipsis."""
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(",;:—-– ")
-    return cut + "…"

@@ -64,26 +64,53 @@ DEICTIC_DAYS = {
     "last night": -1,
     "tomorrow": 1,
 }
-#: Phrases dated relative to the day of the event told just before ("Earlier in the day, ...").
+#: Parts of a day that news names beside a day ("Tuesday morning", "later that night").
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+#: Phrases dated relative to the day of the event told just before ("Earlier in the day, ...",
+#: "Later that night, ..."): offset in days from that event's day.
 ANAPHORIC_DAYS = {
-    "earlier in the day": 0,
-    "later in the day": 0,
-    "later that day": 0,
-    "earlier that day": 0,
     "the same day": 0,
     "the next day": 1,
     "the following day": 1,
     "the previous day": -1,
+    "the preceding day": -1,
     "the day before": -1,
+    "the day after": 1,
     "a day earlier": -1,
     "a day later": 1,
+    "a day before": -1,
+    "a day after": 1,
 }
+for _part in ("day", *PARTS_OF_DAY):
+    ANAPHORIC_DAYS.update({
+        f"earlier in the {_part}": 0, f"later in the {_part}": 0, f"earlier that {_part}": 0,
+        f"later that {_part}": 0, f"that {_part}": 0, f"that same {_part}": 0, f"the same {_part}": 0,
+        f"the next {_part}": 1, f"the following {_part}": 1, f"the previous {_part}": -1,
+        f"the {_part} before": -1, f"the {_part} after": 1,
+    })
+ANAPHORIC_DAYS["overnight"] = 0
+#: Anaphoric openings that mean the article's own day when no day was told before them
+#: ("Earlier in the day, police ..." opening a story); "that night" needs a day before it.
+TODAY_WITHOUT_EVENT = ("earlier in the", "later in the", "overnight")
+#: Capitalised words before a year that still leave it a date ("Christmas 2022", "Spring
+#: 2024"); other capitalised words make it part of a name ("Expo 2020", "Euro 2024").
+YEAR_QUALIFIERS = frozenset({
+    "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "passover",
+    "lent", "advent", "spring", "summer", "autumn", "fall", "winter", "fy", "fiscal", "q1", "q2",
+    "q3", "q4", "h1", "h2", "mid", "early", "late", "end", "year",
+})
+#: Words before "overnight" that make it an idiom, not a night ("did not happen overnight").
+OVERNIGHT_IDIOMS = frozenset({
+    "happen", "happened", "happens", "change", "changed", "changes", "become", "became", "becomes",
+    "succeed", "succeeded", "success", "sensation", "fixed", "solved", "disappear", "disappeared",
+    "not", "almost", "virtually", "practically", "seemingly", "literally",
+})
 #: Relative units after last/this/next ("last week", "earlier this month").
 RELATIVE_UNITS = ("week", "weekend", "month", "year")
 #: Relative-unit modifiers with their shift in units.
 RELATIVE_SHIFTS = {
     "last": -1, "this": 0, "next": 1, "earlier this": 0, "later this": 0,
-    "previous": -1, "past": -1,
+    "previous": -1, "past": -1, "this past": -1,
 }
 
 #: Number words for "two days ago", "a week ago".
@@ -103,13 +130,22 @@ FUTURE_CUES = (
     "are set", "plans to", "plan to", "planned for", "planning to", "intends to", "intend to",
     "going to", "aims to", "hopes to", "hope to", "promised to", "pledged to", "vowed to",
     "to be held", "to take place", "ahead of", "upcoming", "next", "coming", "planned",
-    "is supposed to", "are supposed to",
+    "is supposed to", "are supposed to", "in the near future", "in the coming",
 )
+#: Future cues that describe a noun ("the coming storm", "the upcoming vote", "ahead of the
+#: talks"): they put in the future only a time inside that phrase ("the upcoming vote on
+#: Sunday"), never one across a comma or in the next clause.
+ATTRIBUTIVE_FUTURE_CUES = frozenset({"upcoming", "next", "coming", "planned", "ahead of"})
+#: Greatest distance (characters) from an attributive cue to a time it describes.
+ATTRIBUTIVE_REACH = 30
+#: Words that open a relative clause after a named day's event ("Friday's quake that killed").
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 #: Present-tense verbs of schedules: "the summit opens on Thursday" is ahead. Only the
 #: third-person forms: "vote" or "meet" may as well follow "did not" or "refused to".
 SCHEDULE_VERBS = frozenset({
     "opens", "starts", "begins", "meets", "travels", "visits", "arrives", "resumes", "ends",
-    "expires", "hosts", "heads", "convenes", "kicks", "flies", "holds", "takes",
+    "expires", "hosts", "heads", "convenes", "kicks", "flies", "holds", "takes", "runs",
+    "leaves", "departs", "returns", "lands", "sails",
 })
 #: Auxiliaries that turn a following future cue into a plan seen from the past
 #: ("the talks were due to start on Monday" — and may be over by now).
@@ -173,6 +209,12 @@ COUNT_NOUNS = frozenset({
     "participants", "fans", "supporters", "inhabitants", "employees", "staff", "units",
     "households", "hectares", "acres", "feet", "ft", "pieces", "copies", "times", "percent",
     "per", "out", "strong",
+})
+#: Words ending in "s" after a year that are no plural nouns ("2020 was a hard year").
+NOT_PLURALS = frozenset({
+    "was", "has", "does", "as", "its", "this", "his", "always", "perhaps", "whereas", "unless",
+    "across", "towards", "besides", "afterwards", "sometimes", "marks", "sees", "saw", "brings",
+    "becomes", "remains", "looks", "seems",
 })
 #: Qualifiers that introduce an amount ("some 2000", "more than 1500").
 QUANTITY_QUALIFIERS = frozenset({

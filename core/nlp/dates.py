@@ -19,11 +19,13 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.core.models import Event
 from briefing.core.nlp import datelex as lex
-from briefing.core.nlp.context import BriefingContext
-from briefing.core.nlp.pubdate import infer_published
+from briefing.core.nlp.context import BriefingContext, quote_runs, quoted_passages, story_names
+from briefing.core.nlp.event_roles import own_date_mentions, possible_mentions, role_of
+from briefing.core.nlp.pubdate import ArticleEvidence, infer_published
 from briefing.core.nlp.sentences import token_columns
 from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text, find_quote_spans
 from briefing.core.nlp.temporal_resolve import Resolution, needs_tense, resolve, tense_of
@@ -38,9 +40,12 @@ SENTENCE_CHARS = 160
 #: How many sentences back "the next day" looks for the day it counts from.
 ANAPHORA_SENTENCES = 3
 #: Mention kinds whose value depends on an anchor day.
-RELATIVE_KINDS = frozenset({"weekday", "deictic", "relunit", "ago", "anaphoric"})
+RELATIVE_KINDS = frozenset({"weekday", "deictic", "relunit", "ago", "anaphoric", "range"})
+#: Verbs of a publication note whose date is the article's own publication date.
+PUBLISHING_VERBS = frozenset({"dateline", "published", "posted", "appeared"})
 
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 #: Words that open a reported clause: a time after them belongs to what was said.
 _CLAUSE_WORDS = frozenset({
     "that", "to", "would", "will", "could", "should", "might", "may", "must", "was", "were",
@@ -86,6 +91,8 @@ class DateFinder:
             sentences=sentences,
             quote_spans=doc_quote_spans(doc, text),
             candidates=candidates,
+            url=info.get("url"),
+            dateline=info.get("dateline"),
         )
         doc._.briefing_events = events
         doc._.briefing_inferred_published = inferred
@@ -102,13 +109,19 @@ def find_events(
     sentences: Iterable[tuple[int, int]] | None = None,
     quote_spans: list[QuoteSpan] | None = None,
     candidates: Iterable[int] | None = None,
+    url: str | None = None,
+    dateline: tuple[str, int] | None = None,
 ) -> tuple[list[Event], tuple[str, str] | None]:
     """Events (offsets into `text`) and, for an undated text, the inferred (date, reason).
 
     `quote_spans` are the text's quoted spans (speech_marks.find_quote_spans), found here when
     not given: dates and quotes agree on what is quoted. `candidates` are where expressions may
-    begin (temporal_scan.token_candidates, from the tokenizer's words), found here when not given."""
+    begin (temporal_scan.token_candidates, from the tokenizer's words), found here when not given.
+    `dateline` is the date of a dateline ingest cut off before the text, as written, with its
+    offset from the text's start (negative); `url` the article's address. Each event has a
+    role (event_roles): the article's own dates come back with the role "dateline"."""
     mentions = scan(text, candidates)
+    head = _head_dateline(dateline)
     spans = _clean_sentences(text, sentences) if sentences is not None else fallback_sentences(text)
     starts = [s for s, _ in spans]
     where = [_sentence_index(starts, spans, m.start) for m in mentions]
@@ -118,16 +131,31 @@ def find_events(
         else None
         for m, i in zip(mentions, where)
     ]
+    own = own_date_mentions(text, mentions)
+    if quote_spans is None:
+        quote_spans = find_quote_spans(text)
     anchor = _parse_day(published)
     inferred = None
     if anchor is None:
-        inferred = infer_published(
-            mentions, tenses, copyright_year=copyright_year, captured=captured, context=context
+        evidence = ArticleEvidence(
+            copyright_year=copyright_year,
+            captured=captured,
+            url=url,
+            names=story_names(text),
+            quote_runs=frozenset(quote_runs(quoted_passages(text))),
+            dateline=(head.month, head.day, head.year, head.expression) if head and head.kind == "date" else None,
+            printed=tuple(
+                (resolution.value, " ".join(mentions[n].expression.split()))
+                for n, how in own.items()
+                if how in PUBLISHING_VERBS and mentions[n].year is not None
+                for resolution in [resolve(mentions[n], None, None)]
+                if resolution and resolution.granularity == "day"
+            ),
         )
+        statements = [_dates_a_statement(text, m) for m in mentions]
+        inferred = infer_published(mentions, tenses, evidence=evidence, context=context, statements=statements)
         anchor = _parse_day(inferred[0]) if inferred else None
 
-    if quote_spans is None:
-        quote_spans = find_quote_spans(text)
     # (start, end, end of the whole quote): a quote over several paragraphs ends in its last.
     run_end = {q.run: q.end for q in quote_spans}
     quotes = [(q.start, q.end, run_end[q.run]) for q in quote_spans]
@@ -167,32 +195,71 @@ def find_events(
             if previous is not None:
                 result = resolve(m, previous, tenses[n])
                 resolved[n] = (_renamed(result, "previous-event"), previous) if result else None
-            elif anchor is not None and m.modifier != "count":
-                # "Earlier in the day" opening a story is today; "two days later" needs an event.
+            elif anchor is not None and m.modifier.startswith(lex.TODAY_WITHOUT_EVENT):
+                # "Earlier in the day" opening a story is today; "two days later", "that night"
+                # and "the next morning" need an event to count from.
                 result = resolve(m, anchor, tenses[n])
                 resolved[n] = (result, anchor) if result else None
 
+    alternatives, hedged = possible_mentions(text, mentions)
     events = []
+    if head is not None:
+        result = resolve(head, anchor, None)
+        if result:
+            events.append(_event(head, result, anchor if _needs_anchor(head) else None, head.expression, head.start, head.end, "dateline"))
     for n, m in enumerate(mentions):
         if resolved[n] is None:
             continue
         result, used = resolved[n]
         s_start, s_end = spans[where[n]] if where[n] is not None else (m.start, m.end)
-        events.append(
-            Event(
-                start=m.start,
-                end=m.end,
-                expression=m.expression,
-                value=result.value,
-                granularity=result.granularity,
-                anchor=used.isoformat() if used else None,
-                rule=result.rule,
-                sentence=short_sentence(text, s_start, s_end, m.start, m.end),
-                sentence_start=s_start,
-                sentence_end=s_end,
+        if n in own:
+            role = "dateline"
+        else:
+            told_on = used if result.rule in ("quote-relative", "caption-relative") else None
+            role = role_of(
+                result.value, result.granularity, told_on, anchor, alternative=n in alternatives, hedged=n in hedged
             )
-        )
+        events.append(_event(m, result, used, short_sentence(text, s_start, s_end, m.start, m.end), s_start, s_end, role))
     return events, inferred
+
+
+def _event(m: Mention, result: Resolution, used: dt.date | None, sentence: str, s_start: int, s_end: int, role: str) -> Event:
+    return Event(
+        start=m.start,
+        end=m.end,
+        expression=m.expression,
+        value=result.value,
+        granularity=result.granularity,
+        anchor=used.isoformat() if used else None,
+        rule="dateline" if role == "dateline" and m.kind == "date" else result.rule,
+        sentence=sentence,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        role=role,
+    )
+
+
+def _head_dateline(dateline: tuple[str, int] | None) -> Mention | None:
+    """The date of a dateline before the text, as a mention at its (negative) offset."""
+    if not dateline:
+        return None
+    written, offset = dateline
+    for m in scan(written):
+        if m.kind == "date":
+            return replace(m, start=m.start + offset, end=m.end + offset)
+    return None
+
+
+def _dates_a_statement(text: str, m: Mention) -> bool:
+    """True for a weekday right beside a verb of saying: 'said Monday', 'on Monday said'."""
+    if m.weekday is None:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+    after = _WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
+    return bool(
+        (before and before.group(1).lower() in lex.SPEECH_VERBS)
+        or (after and after.group(0).lower() in lex.SPEECH_VERBS)
+    )
 
 
 def _needs_anchor(m: Mention) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import spacy
+from briefing.core.ingest.dateline import head_dateline
 from briefing.core.models import Extraction, ParsedArticle
 
 # Importing the modules registers their @Language.factory components.
@@ -61,13 +62,17 @@ class Extractor:
             "copyright_year": article.copyright_year,
             "captured": article.captured,
             "context": context or BriefingContext(),
+            "url": article.url,
+            "dateline": head_dateline(article.text, article.body_start),
         }
         for _name, component in self.nlp.pipeline:
             doc = component(doc)
         inferred = doc._.briefing_inferred_published
+        events = tuple(doc._.briefing_events or ())
         extraction = Extraction(
             quotes=tuple(doc._.briefing_quotes or ()),
-            events=tuple(doc._.briefing_events or ()),
+            events=tuple(e for e in events if e.role != "dateline"),
+            datelines=tuple(e for e in events if e.role == "dateline"),
             inferred_published=inferred[0] if inferred else None,
             inferred_reason=inferred[1] if inferred else "",
         )
@@ -97,4 +102,10 @@ def _shift(extraction: Extraction, offset: int) -> Extraction:
         )
         for e in extraction.events
     )
-    return replace(extraction, quotes=quotes, events=events)
+    # A dateline may lie before the body (a negative offset into it): moved all the same.
+    datelines = tuple(
+        replace(e, start=e.start + offset, end=e.end + offset, sentence_start=e.sentence_start + offset,
+                sentence_end=e.sentence_end + offset)
+        for e in extraction.datelines
+    )
+    return replace(extraction, quotes=quotes, events=events, datelines=datelines)

@@ -65,6 +65,12 @@ _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'re"})
 _PLAN_BEFORE = re.compile(r"\b(?:for|by)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+_BREAK = re.compile(r"[,;:—–\"“”()]|\band\b|\bbut\b")
+# "Friday's earthquake that killed", "Sunday's vote, which will decide": up to three words of
+# the noun phrase, the pronoun, then up to three words to the clause's verb.
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:[ \t]+[\w'’-]+){1,3}?,?[ \t]+(?:that|which|who)(?P<clause>(?:[ \t]+[\w'’-]+){1,4})", re.IGNORECASE
+)
 #: Extra distance (chars) for a cue across a comma, across a dash/quote/colon, and for a speech
 #: verb that is not right next to the time (it dates the statement, not what is reported).
 #: A comma costs more after the time than before it: a time usually follows its verb ("would
@@ -92,7 +98,9 @@ def _cues(sentence: str, lo: int, hi: int):
         length = _future_phrase_length(words, n)
         if length:
             # "were due to start", "had planned to": a plan told from the past.
-            yield start, tokens[n + length - 1][1], "past" if previous in lex.PAST_AUXILIARIES else "fut"
+            phrase = " ".join(words[n : n + length])
+            kind = "past" if previous in lex.PAST_AUXILIARIES else ("attr" if phrase in lex.ATTRIBUTIVE_FUTURE_CUES else "fut")
+            yield start, tokens[n + length - 1][1], kind
             n += length
             continue
         if word in _SPEECH:
@@ -118,7 +126,7 @@ def _cues(sentence: str, lo: int, hi: int):
 
 def needs_tense(mention: Mention) -> bool:
     """True when the mention's value depends on whether its sentence looks back or ahead."""
-    if mention.kind in ("weekday", "date", "month"):
+    if mention.kind in ("weekday", "date", "month", "range"):
         return mention.year is None
     return mention.kind == "relunit" and mention.unit == "weekend"
 
@@ -133,6 +141,10 @@ def tense_of(sentence: str, start: int, end: int) -> str | None:
         return FUTURE  # "a meeting for Thursday", "a deadline by Friday"
     if _SINCE_BEFORE.search(sentence, max(0, start - 8), start):
         return PAST
+    if _POSSESSIVE.search(sentence, start, end):
+        described = _relative_clause_tense(sentence, end)
+        if described:
+            return described
     best: tuple[float, str] | None = None
     lo, hi = max(0, start - MAX_CUE_DISTANCE), min(len(sentence), end + MAX_CUE_DISTANCE)
     for cue_start, cue_end, kind in _cues(sentence, lo, hi):
@@ -140,6 +152,8 @@ def tense_of(sentence: str, start: int, end: int) -> str | None:
             continue  # the expression's own words ("last week")
         before = cue_end <= start
         between = sentence[cue_end:start] if before else sentence[end:cue_start]
+        if kind == "attr" and (not before or len(between) > lex.ATTRIBUTIVE_REACH or _BREAK.search(between)):
+            continue  # "the coming storm, and on Sunday ...": the storm is ahead, not Sunday
         distance = len(between)
         if "," in between:
             distance += (COMMA_COST if before else COMMA_AFTER_COST) * between.count(",")
@@ -148,8 +162,19 @@ def tense_of(sentence: str, start: int, end: int) -> str | None:
         if kind == "speech" and len(between) > SPEECH_ADJACENT:
             distance += SPEECH_COST
         if distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
-            best = (distance, FUTURE if kind == "fut" else PAST)
+            best = (distance, FUTURE if kind in ("fut", "attr") else PAST)
     return best[1] if best else None
+
+
+def _relative_clause_tense(sentence: str, end: int) -> str | None:
+    """The tense of a relative clause describing the event a possessive day names, if any."""
+    match = _RELATIVE_CLAUSE.match(sentence, end)
+    if match is None:
+        return None
+    kinds = [kind for _s, _e, kind in _cues(sentence, match.start("clause"), match.end("clause")) if kind != "attr"]
+    if not kinds:
+        return None
+    return FUTURE if kinds[0] == "fut" else PAST
 
 
 # --- calendar helpers --------------------------------------------------------------------------
@@ -203,6 +228,8 @@ def _resolve(mention: Mention, anchor: dt.date | None, tense: str | None) -> Res
         return Resolution(f"{mention.year:04d}/{mention.year2:04d}", "span", "year-span" if kind == "span" else "decade")
     if kind == "date":
         return _resolve_date(mention, anchor, tense)
+    if kind == "range" and mention.year is not None:
+        return _resolve_range(mention, anchor, tense)
     if kind == "numeric":
         return _resolve_numeric(mention, anchor)
     if kind == "month":
@@ -219,6 +246,8 @@ def _resolve(mention: Mention, anchor: dt.date | None, tense: str | None) -> Res
         return _resolve_ago(Mention(0, 0, "", "ago", unit=mention.unit, offset=mention.offset), anchor)
     if kind == "relunit":
         return _resolve_relunit(mention, anchor, tense)
+    if kind == "range":
+        return _resolve_range(mention, anchor, tense)
     if kind == "ago":
         return _resolve_ago(mention, anchor)
     return None
@@ -306,11 +335,38 @@ def _resolve_relunit(m: Mention, anchor: dt.date, tense: str | None) -> Resoluti
             # "over the weekend": the latest weekend in past context, the coming one otherwise.
             on_weekend = anchor.weekday() >= 5
             shift = 0 if on_weekend or tense == FUTURE else -1
-        return Resolution(_weekend(anchor, shift), "span", "weekend")
+        span = _weekend(anchor, shift)
+        if m.part in ("end", "close"):
+            return Resolution(span.split("/")[1], "day", "weekend-end")  # Sunday
+        if m.part in ("start", "beginning"):
+            return Resolution(span.split("/")[0], "day", "weekend-start")  # Saturday
+        return Resolution(span, "span", "weekend")
     if m.unit == "month":
         year, month = add_months(anchor.year, anchor.month, shift)
         return Resolution(f"{year:04d}-{month:02d}", "month", "month-relative")
     return Resolution(f"{anchor.year + shift:04d}", "year", "year-relative")
+
+
+def _resolve_range(m: Mention, anchor: dt.date | None, tense: str | None) -> Resolution | None:
+    """'from Friday to Sunday', '3-5 May': first and last day, the first never after the last."""
+    first_mention, last_mention = m.ends
+    if first_mention.kind == "weekday":
+        if tense == FUTURE:
+            first = weekday_on_or_after(anchor, first_mention.weekday)
+            last = weekday_on_or_after(first, last_mention.weekday)
+        else:
+            last = weekday_on_or_before(anchor, last_mention.weekday)
+            first = weekday_on_or_before(last, first_mention.weekday)
+    else:
+        resolved = [_resolve_date(end, anchor, tense) for end in (first_mention, last_mention)]
+        if None in resolved:
+            return None
+        first, last = (dt.date.fromisoformat(r.value) for r in resolved)
+        if first > last and first_mention.year is None:
+            first = _safe_date(first.year - 1, first.month, first.day)  # "from 30 December to 2 January"
+        if first is None or first > last:
+            return None
+    return Resolution(f"{first.isoformat()}/{last.isoformat()}", "span", "range")
 
 
 def _resolve_ago(m: Mention, anchor: dt.date) -> Resolution | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.core.nlp import datelex as lex
 
@@ -21,7 +21,7 @@ class Mention:
     end: int
     expression: str
     #: What kind of expression: date, numeric, month, year, span, decade, weekday, deictic,
-    #: anaphoric, relunit, weekend, ago.
+    #: anaphoric, relunit, weekend, ago, range (two days: "from Friday to Sunday", "3-5 May").
     kind: str
     year: int | None = None
     month: int | None = None
@@ -37,6 +37,11 @@ class Mention:
     offset: int = 0
     #: For numeric dates: the possible (month, day) readings, most likely first.
     readings: tuple[tuple[int, int], ...] = field(default=())
+    #: The part of a day named with it ("morning", "night"), or the edge of a unit it names
+    #: ("end" in "at the end of the weekend").
+    part: str = ""
+    #: A range's first and last day, each a mention of its own.
+    ends: tuple[Mention, ...] = field(default=())
 
 
 
@@ -67,15 +72,21 @@ _SP = r"[ \t\u00a0]+"  # spaces inside one expression; a line break ends it
 _NUMWORD = "|".join(sorted(lex.NUMBER_WORDS, key=len, reverse=True))
 _DEICTIC = "|".join(re.escape(k).replace(r"\ ", _SP) for k in sorted(lex.DEICTIC_DAYS, key=len, reverse=True))
 _ANAPHORIC = "|".join(re.escape(k).replace(r"\ ", _SP) for k in sorted(lex.ANAPHORIC_DAYS, key=len, reverse=True))
+_PART = "|".join(lex.PARTS_OF_DAY) + "|overnight"
+_RANGE_DASH = r"[ ]?[-–][ ]?"
 
 _PATTERN = rf"""
 (?<![\w©$€£#%./:-])
-(?:(?P<prep>(?i:on|in)){_SP})?
+(?:(?P<prep>(?i:on|in)){_SP}
+|(?P<edge>(?:(?i:at|by|until|till|from|since|before|after|towards?){_SP})?(?i:the){_SP}(?P<edge_word>(?i:end|start|beginning|middle|close)){_SP}(?i:of){_SP})
+)?
 (?:
   (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_sep)(?P<iso_d>3[01]|[12][0-9]|0[1-9]))(?![\d])
 | (?P<num>(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./])[ ]?(?P<num_b>[01]?[0-9])(?P=num_sep)[ ]?(?P<num_y>{_YEAR}))(?![\d])
 | (?P<fromto>(?i:from|between){_SP}(?P<ft_a>{_YEAR}){_SP}(?i:to|and|until|till|through){_SP}(?P<ft_b>{_YEAR}))(?![\d])
 | (?P<wdparen>(?P<wp_w>{_WD}){_SP}?\((?:(?P<wp_d1>{_DAY}){_ORD}{_SP}(?P<wp_m1>{_MONTH_ANY})|(?P<wp_m2>{_MONTH_ANY}){_SP}(?P<wp_d2>{_DAY}){_ORD})(?:,?{_SP}(?P<wp_y>{_YEAR}))?\))
+| (?P<mdyr>(?P<mr_m>{_MONTH_ANY}){_SP}(?P<mr_a>{_DAY}){_ORD}{_RANGE_DASH}(?P<mr_b>{_DAY}){_ORD}(?![\d])(?:,?{_SP}(?P<mr_y>{_YEAR})(?![\d]))?)
+| (?P<dmyr>(?P<dr_a>{_DAY}){_ORD}{_RANGE_DASH}(?P<dr_b>{_DAY}){_ORD}{_SP}(?P<dr_m>{_MONTH_ANY})(?:,?{_SP}(?P<dr_y>{_YEAR})(?![\d]))?)
 | (?P<mdy>(?:(?P<mdy_w>{_WD_ANY}),?{_SP})?(?P<mdy_m>{_MONTH_ANY}){_SP}(?P<mdy_d>{_DAY}){_ORD}(?![\d])(?:,?{_SP}(?P<mdy_y>{_YEAR})(?![\d]))?)
 | (?P<dmy>(?:(?P<dmy_w>{_WD_ANY}),?{_SP})?(?:(?i:the){_SP})?(?P<dmy_d>{_DAY}){_ORD}(?:{_SP}(?i:of))?{_SP}(?P<dmy_m>{_MONTH_ANY})(?:,?{_SP}(?P<dmy_y>{_YEAR})(?![\d]))?)
 | (?P<decade>(?:(?i:the){_SP})?(?:(?i:early|mid|late)[- ])?(?P<dec>(?:1[89]|20)[0-9]0)['’]?s(?![\w]))
@@ -84,11 +95,12 @@ _PATTERN = rf"""
 | (?P<year>(?P<yr>[0-9]{{4}})(?![\d%]|[.,][0-9]))
 | (?P<ago>(?P<ago_n>[0-9]{{1,3}}|(?i:{_NUMWORD})){_SP}(?P<ago_u>(?i:day|week|month|year))s?{_SP}(?i:ago)(?!\w))
 | (?P<deictic>(?P<dx>(?i:{_DEICTIC})){_POSS}(?!\w))
-| (?P<anaphoric>(?P<an>(?i:{_ANAPHORIC}))(?!\w)(?![ \t]+(?:the|a|an|his|her|their|its|this|that|[A-Z0-9])\b))
+| (?P<anaphoric>(?P<an>(?i:{_ANAPHORIC}))(?!\w)(?![ \t]+(?:(?:the|a|an|his|her|their|its|this|that)\b|[A-Z0-9]))(?![ \t]+(?:on|into|to)[ \t]+[A-Z]))
 | (?P<later>(?P<lt_n>[0-9]{{1,2}}|(?i:{_NUMWORD})){_SP}(?P<lt_u>(?i:day|week|month|year))s?{_SP}(?P<lt_dir>(?i:later|earlier))(?!\w))
-| (?P<relunit>(?P<ru_mod>(?i:earlier{_SP}this|later{_SP}this|last|this|next)){_SP}(?P<ru_u>(?i:week|weekend|month|year)){_POSS}(?!\w))
-| (?P<weekend>(?i:over|at|during|on){_SP}(?i:the){_SP}(?i:weekend)(?!\w))
-| (?P<weekday>(?:(?P<wd_mod>(?i:earlier|later|early|late|last|next|this|coming|past)){_SP})?(?P<wd>{_WD}){_POSS})
+| (?P<relunit>(?P<ru_mod>(?i:earlier{_SP}this|later{_SP}this|this{_SP}past|last|this|next)){_SP}(?P<ru_u>(?i:week|weekend|month|year)){_POSS}(?!\w))
+| (?P<weekend>(?i:over|at|during|on|of){_SP}(?i:the){_SP}(?i:weekend)(?!\w))
+| (?P<theunit>(?i:the){_SP}(?P<tu>(?i:week|weekend|month|year))(?!\w))
+| (?P<weekday>(?:(?P<wd_mod>(?i:earlier|later|early|late|last|next|this|coming|past|overnight)){_SP}(?:(?i:on|into){_SP})?)?(?P<wd>{_WD})(?:['’]s(?!\w)|{_SP}(?P<wd_part>{_PART})(?!\w))?)
 | (?P<month>(?:(?P<mo_mod>(?i:early|late|mid|last|next|this))(?:{_SP}|-))?(?P<mo>{_MONTH_FULL}){_POSS})
 )
 """
@@ -171,7 +183,60 @@ def scan(text: str, candidates: Iterable[int] | None = None) -> list[Mention]:
         mention = _to_mention(text, match)
         if mention is not None:
             found.append(mention)
-    return found
+    return _join_ranges(text, found)
+
+
+# "from Friday to Sunday", "between 3 May and 5 May", "Friday through Sunday", "Friday–Sunday"
+_RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?P<word>(?i:to|until|till|through|thru|and)|[-–—])[ \t\u00a0]*\Z")
+_RANGE_OPEN = re.compile(r"(?P<word>(?i:from|between))[ \t\u00a0]+\Z")
+#: Verbs that move a date: "postponed from Friday to Sunday" names two days, not a span.
+_MOVE_VERBS = frozenset({
+    "moved", "postponed", "delayed", "pushed", "brought", "changed", "rescheduled", "shifted",
+    "switched", "advanced", "put", "move", "postpone", "delay", "push", "bring", "change",
+    "reschedule", "shift", "switch",
+})
+
+
+def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two days joined as a span ("from Friday to Sunday") become one range mention."""
+    out: list[Mention] = []
+    n = 0
+    while n < len(mentions):
+        first = mentions[n]
+        if n + 1 < len(mentions):
+            ranged = _as_range(text, first, mentions[n + 1])
+            if ranged is not None:
+                out.append(ranged)
+                n += 2
+                continue
+        out.append(first)
+        n += 1
+    return out
+
+
+def _as_range(text: str, first: Mention, last: Mention) -> Mention | None:
+    same_kind = first.kind == last.kind == "weekday" or (
+        first.kind == last.kind == "date" and first.year in (None, last.year)
+    )
+    if not same_kind or first.modifier or last.modifier:
+        return None
+    join = _RANGE_JOIN.match(text[first.end : last.start])
+    if join is None or "\n" in text[first.end : last.start]:
+        return None
+    opener = _RANGE_OPEN.search(text, max(0, first.start - 10), first.start)
+    word = join.group("word").lower()
+    opened = opener.group("word").lower() if opener else ""
+    if not ((opened == "from" and word in ("to", "until", "till", "through", "thru"))
+            or (opened == "between" and word == "and")
+            or word in ("through", "thru", "-", "–", "—")):
+        return None
+    start = opener.start() if opener else first.start
+    before = text[max(0, start - 40) : start].lower().split()
+    if _MOVE_VERBS.intersection(before[-4:]):
+        return None
+    if first.kind == "date" and first.year is None:
+        first = replace(first, year=last.year)  # "from 3 May to 5 May 2023"
+    return Mention(start, last.end, text[start : last.end], "range", year=last.year, ends=(first, last))
 
 
 def matches(text: str, candidates: Iterable[int] | None = None):
@@ -222,6 +287,14 @@ def token_candidates(words: Sequence[str], starts: Sequence[int]) -> list[int]:
 
 def _to_mention(text: str, m: re.Match) -> Mention | None:
     """Turn a regex match into a Mention, or None when the context says it is no date."""
+    mention = _mention_of(text, m)
+    if mention is not None and m.group("edge"):
+        # "at the end of the weekend": the edge is kept for what it says of the day.
+        mention = replace(mention, part=m.group("edge_word").lower())
+    return mention
+
+
+def _mention_of(text: str, m: re.Match) -> Mention | None:
     kind = m.lastgroup
     start, end = m.start(), m.end()
     core_start = m.start(kind)
@@ -240,6 +313,13 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
     if kind == "fromto":
         a, b = int(m["ft_a"]), int(m["ft_b"])
         return make(kind="span", year=a, year2=b) if b > a else None
+    if kind in ("mdyr", "dmyr"):
+        return _day_range(text, m, make)
+    if kind == "theunit":
+        if not m.group("edge"):
+            return None  # "the week" alone is no date; "the end of the week" is
+        unit = m["tu"].lower()
+        return make(kind="relunit", unit=unit, modifier="the", offset=0)
     if kind == "wdparen":
         # "Thursday (1 June)": one day, told twice.
         month = _MONTH_INDEX[(m["wp_m1"] or m["wp_m2"]).rstrip(".").lower()]
@@ -293,6 +373,8 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
         return make(offset=lex.DEICTIC_DAYS[word], modifier=word)
     if kind == "anaphoric":
         word = _norm_phrase(m["an"])
+        if word == "overnight" and not _overnight_is_a_night(text, m.start("an"), m.end("an")):
+            return None
         return make(offset=lex.ANAPHORIC_DAYS[word], modifier=word, unit="day")
     if kind == "later":
         raw = m["lt_n"].lower()
@@ -307,6 +389,8 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
         before = _previous_word(text, m.start("relunit")).lower()
         if modifier in ("last", "next") and before in {"the", "for", "over", "within", "past"}:
             return None  # "over the last year", "in the next week": durations, not dates
+        if modifier == "this past" and unit in ("month", "year"):
+            return None  # "this past year" is as often the twelve months to now as last year
         return make(modifier=modifier, unit=unit, offset=lex.RELATIVE_SHIFTS[modifier])
     if kind == "weekend":
         return make(kind="relunit", unit="weekend", modifier="the")
@@ -315,6 +399,34 @@ def _to_mention(text: str, m: re.Match) -> Mention | None:
     if kind == "month":
         return _month_mention(text, m, make)
     return None
+
+
+def _overnight_is_a_night(text: str, start: int, end: int) -> bool:
+    """'Overnight, ...' and '... hit the city overnight.' name a night; 'an overnight curfew'
+    and 'it did not happen overnight' do not."""
+    if _previous_word(text, start).lower() in lex.OVERNIGHT_IDIOMS:
+        return False
+    # "is not rebuilt overnight", "won't change overnight": a denied overnight is a figure of speech.
+    before = re.findall(r"[\w'’]+", text[max(0, start - 40) : start].lower())[-4:]
+    if any(w in ("not", "never", "cannot") or w.endswith(("n't", "n’t")) for w in before):
+        return False
+    if _sentence_initial(text, start):
+        return True
+    return bool(re.match(r"[ \t]*(?:[.,;:!?)\]\"”’]|\n|$)", text[end : end + 2]))
+
+
+def _day_range(text: str, m: re.Match, make) -> Mention | None:
+    """'3-5 May', 'May 3-5, 2024': two days of one month."""
+    short = "mr" if m.lastgroup == "mdyr" else "dr"
+    month = _MONTH_INDEX[m[f"{short}_m"].rstrip(".").lower()]
+    first, last = int(m[f"{short}_a"]), int(m[f"{short}_b"])
+    year = int(m[f"{short}_y"]) if m[f"{short}_y"] else None
+    if not first < last <= _days_in_month(month, year):
+        return None
+    ends = tuple(
+        Mention(m.start(), m.end(), m.group(0), "date", year=year, month=month, day=day) for day in (first, last)
+    )
+    return make(kind="range", year=year, month=month, day=first, ends=ends)
 
 
 def _norm_phrase(value: str) -> str:
@@ -359,11 +471,25 @@ def _year_mention(text: str, m: re.Match, start: int, end: int, core_start: int)
         return None
     if re.match(r"[ \t]*(?:h\b|hrs\b|GMT|CET|UTC|local time|:[0-9])", text[m.end("yr") : m.end("yr") + 12]):
         return None
-    plural_after = bool(after) and after[0].islower() and after_low.endswith("s") and not after_low.endswith(("ss", "'s", "’s", "us", "is"))
+    plural_after = (
+        bool(after) and after[0].islower() and after_low.endswith("s")
+        and not after_low.endswith(("ss", "'s", "’s", "us", "is")) and after_low not in lex.NOT_PLURALS
+    )
     if before in lex.QUANTITY_QUALIFIERS and (plural_after or not after):
         return None  # "some 2000 protesters", "more than 1500"
     if plural_after and before not in lex.YEAR_DETERMINERS and not before_word.endswith(("'s", "’s")) and not m.group("prep"):
         return None  # "2000 protesters gathered" — a count; "the 2014 elections" stays a year
+    if (
+        _is_capitalised_name(before_word)
+        and before not in lex.YEAR_QUALIFIERS
+        and not before_word.endswith(("'s", "’s"))
+        and not m.group("prep")
+        and not m.group("edge")
+        and not _sentence_initial(text, core_start - len(before_word) - 1)
+        and before.rstrip(".") not in _MONTH_INDEX
+        and before not in _WEEKDAY_INDEX
+    ):
+        return None  # "Expo 2020", "Euro 2024": a year inside a name
     if value < 1900:
         # Early years only after a time word and before a non-noun ("in 1389, the Serbs").
         if not (m.group("prep") or before in {"since", "until", "till", "from", "of", "by", "year", "circa", "c."}):
@@ -386,7 +512,10 @@ def _weekday_mention(text: str, m: re.Match, make) -> Mention | None:
         if before.lower() != "this":
             return None  # only "this past Monday" means the last one
         modifier = "last"
-    return make(weekday=weekday, modifier=modifier)
+    part = m["wd_part"] or ""
+    if modifier == "overnight":
+        modifier, part = "", "overnight"
+    return make(weekday=weekday, modifier=modifier, part=part)
 
 
 def _month_mention(text: str, m: re.Match, make) -> Mention | None:
