@@ -20,10 +20,10 @@ from pathlib import Path
 
 from briefing.core.ingest import parse_file
 from briefing.core.models import Extraction, ParsedArticle
-from briefing.core.nlp.context import context_from_db
 from briefing.core.nlp.pipeline import Extractor
 from briefing.core.nlp.rules_version import rules_version
 from briefing.core.settings import Settings
+from briefing.core.store.context import context_from_db
 from briefing.core.store.database import open_database, write_article
 
 ROOT = Path(__file__).resolve().parents[1]

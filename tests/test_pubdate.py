@@ -8,11 +8,11 @@ from pathlib import Path
 
 from briefing.core.models import Event, Extraction, ParsedArticle
 from briefing.core.nlp.context import BriefingContext
-from briefing.core.nlp.context import context_from_db as briefing_context
 from briefing.core.nlp.dates import find_events
 from briefing.core.nlp.pubdate import WeekdayClue
 from briefing.core.nlp.temporal_scan import scan
 from briefing.core.settings import Settings
+from briefing.core.store.context import context_from_db as briefing_context
 from briefing.core.store.database import open_database, write_article
 
 # The Bloomberg seed's dated sentences, condensed.

@@ -8,7 +8,6 @@ from briefing.core.nlp import context as context_module
 from briefing.core.nlp.context import (
     BriefingContext,
     ContextBuilder,
-    context_from_db,
     context_from_extractions,
     same_story,
     story_names,
@@ -16,6 +15,7 @@ from briefing.core.nlp.context import (
 from briefing.core.nlp.dates import find_events
 from briefing.core.nlp.pubdate import date_in_url
 from briefing.core.settings import Settings
+from briefing.core.store.context import context_from_db
 from briefing.core.store.database import open_database, write_article
 
 # Two stories of the same September: floods in Norville, an election in Lakeside.

@@ -23,8 +23,9 @@ from briefing.core.indexer.files import (
 from briefing.core.indexer.links import relink_owed
 from briefing.core.ingest import Candidate, discover
 from briefing.core.models import IndexReport
-from briefing.core.nlp.context import BriefingContext, context_from_db
+from briefing.core.nlp.context import BriefingContext
 from briefing.core.settings import Settings, find_settings
+from briefing.core.store.context import context_from_db
 from briefing.core.store.database import (
     build_read_indexes,
     catch_up_full_text,
