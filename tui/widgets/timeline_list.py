@@ -228,5 +228,8 @@ class TimelineList(BriefingList):
         return text
 
     def action_item(self, action: str) -> None:
-        """Ask the app to act on the highlighted line."""
+        """Ask the app to act on the highlighted line (the background line is no day and no event)."""
+        if isinstance(self.current, BackgroundFold):
+            self.app.notify("This line holds the background dates: b or enter shows them.", timeout=3)
+            return
         self.post_action(action)
