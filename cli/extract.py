@@ -23,6 +23,7 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
 
     Articles without a date of their own are dated from the other files given, as in an index.
     """
+    from briefing.core.date_values import when_label
     from briefing.core.extract import extract_files
     from briefing.core.models import outlet_label
 
@@ -41,9 +42,9 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
             for q in article["quotes"]:
                 t.add_row(safe(q["speaker"] or "unknown"), q["kind"], safe(q["text"]), safe(q["cue"]))
             out.print(t)
-            t = table("expression", "value", "sentence")
+            t = table("expression", "date", "role", "sentence")
             for e in article["events"]:
-                t.add_row(safe(e["expression"]), e["value"], safe(e["sentence"]))
+                t.add_row(safe(e["expression"]), safe(when_label(e["value"], e["granularity"])), e["role"], safe(e["sentence"]))
             out.print(t)
         for problem in result.problems:
             console(stderr=True).print(safe(f"{'skipped' if problem['skipped'] else 'note'}: {problem['path']}: {problem['reason']}"))

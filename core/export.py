@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.date_values import day_label
+from briefing.core.date_values import when_label
 from briefing.core.errors import BriefingError
 from briefing.core.locations import export_dir
-from briefing.core.store.rows import EventRow, QuoteRow, Source, TimelineEntry
+from briefing.core.store.rows import EventRow, QuoteRow, Source, TimelineEntry, timeline_sections
 from briefing.core.textsafe import terminal_safe
 
 
@@ -97,7 +97,7 @@ def render_brief(
     events: list[EventRow] | None = None,
     note: str = "",
 ) -> str:
-    """The brief as Markdown: sources, quotes grouped by speaker, and the timeline."""
+    """The brief as Markdown: sources, quotes grouped by speaker, the background dates and the timeline."""
     lines = [f"# {_md(title)}", ""]
     if note:
         lines += [f"_{_md(note)}_", ""]
@@ -129,18 +129,32 @@ def render_brief(
             lines.append("")
     if entries is None and events:
         entries = _entries(events)
-    if entries:
-        lines += ["## Timeline", ""]
-        for entry in entries:
-            label = day_label(entry.value) if entry.granularity == "day" else entry.value
-            flag = " ⚠ sources disagree" if entry.disagreements else ""
-            lines.append(f"- **{label}** ({', '.join(_md(o) for o in entry.outlets)}){flag}")
-            for event in entry.events:
-                lines.append(f"  - {_md(event.sentence)} — {_md(event.label)}")
-            for note_text in entry.disagreements:
-                lines.append(f"  - ⚠ {_md(note_text)}")
-        lines.append("")
+    background, story = timeline_sections(entries or [])
+    for heading, section in (("Background", background), ("Timeline", story)):
+        if section:
+            lines += [f"## {heading}", ""]
+            if section is background:
+                lines += ["_Dates long before the story._", ""]
+            lines += _timeline_lines(section)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _timeline_lines(entries: list[TimelineEntry]) -> list[str]:
+    """Each date in words with its sources, then its events (marked when not yet come or only
+    offered) and the notes where sources disagree."""
+    lines = []
+    for entry in entries:
+        label = when_label(entry.value, entry.granularity)
+        mark = f" _{entry.role_mark}_" if entry.role_mark else ""
+        flag = " ⚠ sources disagree" if entry.disagreements else ""
+        lines.append(f"- **{label}**{mark} ({', '.join(_md(o) for o in entry.outlets)}){flag}")
+        for event in entry.events:
+            role = f"_{event.role_mark}:_ " if event.role_mark else ""
+            lines.append(f"  - {role}{_md(event.sentence)} — {_md(event.label)}")
+        for note_text in entry.disagreements:
+            lines.append(f"  - ⚠ {_md(note_text)}")
+    lines.append("")
+    return lines
 
 
 def _entries(events: list[EventRow]) -> list[TimelineEntry]:

@@ -70,6 +70,9 @@ GRANULARITIES = ("day", "week", "month", "year", "span")
 #: the article's own date (dateline, publication note), no event; a day long before the story;
 #: a day still ahead when it was told; one of several days offered, or a hedged one.
 EVENT_ROLES = ("story", "dateline", "background", "future", "possible")
+#: How the timeline marks a day that had not happened when it was told, a mark and a word
+#: (never colour alone): the CLI, the app and the brief all say it so.
+ROLE_MARKS = {"future": "→ expected", "possible": "? possible"}
 
 
 @dataclass(frozen=True)

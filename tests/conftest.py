@@ -56,3 +56,44 @@ def seed_db(seed_db_path):
     db = open_database(seed_db_path, readonly=True)
     yield db
     db.close()
+
+
+#: Two invented reports of one strike: a sentence dating one day twice, a day ahead ("on
+#: Friday", told on Wednesday), days offered ("tomorrow or the day after"), a week, a month,
+#: and a year long before the story.
+HARBOUR_TALKS = """---
+title: Harbour talks stall in Velmora
+outlet: Velmora Courier
+date: 2024-03-06
+---
+
+Dockworkers in Velmora walked off the job on Monday, and the harbour stayed shut on Monday's night shift too.
+
+Mayor Tilda Brann said the council would vote on the new contract on Friday.
+
+Union leader Oskar Pell said talks could resume tomorrow or the day after.
+
+Ferry traffic fell sharply last week, and cargo volumes had already dropped in February.
+
+The harbour was last closed by a strike in 1987.
+"""
+HARBOUR_REOPENS = """---
+title: Velmora harbour reopens
+outlet: Lakeside Post
+date: 2024-03-09
+---
+
+The Velmora harbour reopened on Saturday after the council approved the contract on Friday.
+
+The strike that began on Monday was the first since 1987.
+"""
+
+
+@pytest.fixture
+def harbour_folder(tmp_path):
+    """A folder of the two reports."""
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    (folder / "talks.md").write_text(HARBOUR_TALKS, encoding="utf-8")
+    (folder / "reopens.md").write_text(HARBOUR_REOPENS, encoding="utf-8")
+    return folder

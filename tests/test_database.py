@@ -60,9 +60,22 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def _downgrade_to_schema_seven(path) -> None:
+    """Make a current database look as schema 7 left it: events without role or repeats, a
+    timeline summary without roles."""
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE events DROP COLUMN role")
+    conn.execute("ALTER TABLE events DROP COLUMN repeats")
+    conn.execute("ALTER TABLE timeline_dates DROP COLUMN roles")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+
+
 def _downgrade_to_schema_six(path, pending: tuple[str, ...] = ()) -> None:
     """Make a current database look as schema 6 left it: owed work in table `pending`, one key a
     row (an article path; a link key beginning with NUL; "" for relink everything)."""
+    _downgrade_to_schema_seven(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE owed")
     conn.execute('CREATE TABLE "pending" ("path" TEXT PRIMARY KEY)')
@@ -124,7 +137,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -192,7 +205,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -339,6 +352,29 @@ def test_the_vocabulary_grows_with_changed_articles_and_is_read_again_on_rebuild
     assert not {w for w, _s in _vocabulary(db)} & {"zzyzxville", "quixotic"}
     assert _vocabulary(db) >= before
 
+def test_schema_seven_gains_event_roles_and_the_next_run_extracts_them(tmp_path, seed_folder):
+    """Stored events read as the story's until the next index run extracts every file again."""
+    from briefing.core.store.timeline import timeline
+
+    path = tmp_path / "v7.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    roles = db.execute("SELECT article_id, seq, role FROM events ORDER BY article_id, seq").fetchall()
+    db.close()
+    assert "background" in {role for *_key, role in roles}
+    _downgrade_to_schema_seven(path)
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert {"role", "repeats"} <= {c.name for c in db["events"].columns}
+    assert db.execute("SELECT count(*) FROM events WHERE role IS NOT NULL OR repeats IS NOT NULL").fetchone()[0] == 0
+    # Read before the next run: every date is the story's, counted afresh (the stored summary has no roles).
+    assert {entry.role for entry in timeline(db, per_entry=2)} == {"story"}
+    report = index_paths(db, [seed_folder])
+    assert report.updated == 3 and report.unchanged == 0
+    assert db.execute("SELECT article_id, seq, role FROM events ORDER BY article_id, seq").fetchall() == roles
+    assert "background" in {entry.role for entry in timeline(db, per_entry=2)}
+
+
 def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_folder):
     """Owed work moves to its own table, kind by kind, and the next run does it."""
     path = tmp_path / "v6.db"
@@ -348,7 +384,7 @@ def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_fold
     owed = ("b.txt", "\0week:2023-05-29", "a.txt", "\0statements", "\0value:2023-05", "", "\0value:Ünïcode 2023")
     _downgrade_to_schema_six(path, owed)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert "pending" not in db.table_names()
     assert db.execute("SELECT kind, key FROM owed ORDER BY rowid").fetchall() == [
         ("date", "b.txt"), ("week", "2023-05-29"), ("date", "a.txt"), ("statements", ""), ("value", "2023-05"),
@@ -366,7 +402,7 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     db.close()
     _downgrade_to_schema_five(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     # Read when the database is opened for writing, not left for the next index run.
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0

@@ -310,8 +310,13 @@ def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Ext
     if quote_rows:
         _insert_rows(db, "quotes", quote_rows)
     event_rows = []
+    dated_sentences: set[tuple] = set()
     for seq, event in enumerate(extraction.events):
         first, last = day_range(event.value, event.granularity)
+        # Two expressions of one sentence on one date ("on Monday ... Monday's") make one timeline line.
+        sentence = (event.sentence_start, event.sentence_end) if event.sentence_start >= 0 else event.sentence
+        repeats = (event.value, sentence) in dated_sentences
+        dated_sentences.add((event.value, sentence))
         event_rows.append(
             {
                 "article_id": article_id,
@@ -330,6 +335,8 @@ def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Ext
                 "day_last": last,
                 "cluster_id": None,
                 "disagreement": None,
+                "role": event.role,
+                "repeats": int(repeats),
             }
         )
     if event_rows:

@@ -203,9 +203,14 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
 
 EVENT_SQL = """
 SELECT e.id, e.article_id, e.start, e."end", e.expression, e.value, e.granularity, e.anchor, e.rule,
-       e.sentence, e.day_first, e.day_last, e.cluster_id, e.disagreement, a.outlet, a.published, a.path
+       e.sentence, e.day_first, e.day_last, e.cluster_id, e.disagreement, a.outlet, a.published, a.path,
+       coalesce(e.role, 'story')
 FROM events e JOIN articles a ON a.id = e.article_id
 """
+
+#: SQL on the events table: the event is the first of its article to date its sentence to its
+#: value (see schema.EVENT_COLUMNS, `repeats`); the timeline lists only those.
+FIRST_OF_SENTENCE = "coalesce(repeats, 0) = 0"
 
 
 def list_events(
@@ -214,9 +219,15 @@ def list_events(
     article_id: int | None = None,
     day: str | None = None,
     limit: int | None = None,
+    once_per_sentence: bool = False,
 ) -> list[EventRow]:
-    """Events oldest first; `day` keeps events whose value covers that ISO day."""
+    """Events oldest first; `day` keeps events whose value covers that ISO day.
+
+    With `once_per_sentence`, a sentence dated twice to one value by its article is read once.
+    """
     where, params = [], []
+    if once_per_sentence:
+        where.append("coalesce(e.repeats, 0) = 0")
     if article_id is not None:
         where.append("e.article_id = ?")
         params.append(article_id)

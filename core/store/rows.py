@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from briefing.core.models import WEAK_ATTRIBUTIONS, distinct_notes, outlet_label
+from briefing.core.models import ROLE_MARKS, WEAK_ATTRIBUTIONS, distinct_notes, outlet_label
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,18 @@ class EventRow:
     outlet: str | None
     published: str | None
     path: str
+    #: What the day is to the story (core.models.EVENT_ROLES; "story" for rows stored without one).
+    role: str = "story"
 
     @property
     def label(self) -> str:
         """The outlet of the event's source, or the one name of an unknown outlet."""
         return outlet_label(self.outlet)
+
+    @property
+    def role_mark(self) -> str:
+        """'→ expected' or '? possible' for a day not yet come or only offered, else ''."""
+        return ROLE_MARKS.get(self.role, "")
 
     def to_dict(self) -> dict:
         """Plain dict for JSON."""
@@ -146,6 +154,37 @@ class TimelineEntry:
     total: int | None = None
     all_outlets: list[str] | None = None
     all_disagreements: list[str] | None = None
+    #: Likewise, how many of all its events have each role.
+    all_roles: dict[str, int] | None = None
+
+    @property
+    def roles(self) -> dict[str, int]:
+        """How many of this date's events have each role."""
+        if self.all_roles is not None:
+            return self.all_roles
+        return dict(Counter(e.role for e in self.events))
+
+    @property
+    def role(self) -> str:
+        """What the date is to the story, from its events: 'background' when every one is;
+        'future' or 'possible' when none is a day that happened (possible when any is only
+        offered); else 'story'."""
+        kinds = set(self.roles)
+        if kinds == {"background"}:
+            return "background"
+        if kinds and kinds <= {"future", "possible"}:
+            return "possible" if "possible" in kinds else "future"
+        return "story"
+
+    @property
+    def background(self) -> bool:
+        """True for a date long before the story (kept apart from the story's days)."""
+        return self.role == "background"
+
+    @property
+    def role_mark(self) -> str:
+        """'→ expected' or '? possible' for a date none of whose events happened, else ''."""
+        return ROLE_MARKS.get(self.role, "")
 
     @property
     def outlets(self) -> list[str]:
@@ -171,7 +210,14 @@ class TimelineEntry:
         return {
             "value": self.value,
             "granularity": self.granularity,
+            "section": "background" if self.background else "story",
             "sources": self.outlets,
             "disagreements": self.disagreements,
             "events": [e.to_dict() for e in self.events],
         }
+
+
+def timeline_sections(entries: list[TimelineEntry]) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """The timeline's background dates and the story's own days, each in the order given."""
+    background = [entry for entry in entries if entry.background]
+    return background, [entry for entry in entries if not entry.background]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -90,6 +90,11 @@ EVENT_COLUMNS = {
     "cluster_id": int,
     # Why sources disagree about this event (a date or a figure), or NULL.
     "disagreement": str,
+    # What the day is to the story (core.models.EVENT_ROLES); NULL reads as "story".
+    "role": str,
+    # 1 when an earlier event of the article dates the same sentence to the same value ("on
+    # Monday ... Monday's"): the timeline lists a sentence once per date.
+    "repeats": int,
 }
 
 
@@ -266,7 +271,13 @@ WORDS_SQL = (
     "BEGIN INSERT OR IGNORE INTO words_pending (article_id) VALUES (new.id); END",
 )
 
+#: `roles` counts the date's events by role (a JSON object).
 TIMELINE_DATES_SQL = (
+    "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
+    "total INTEGER, outlets TEXT, notes TEXT, first_ids TEXT, roles TEXT)"
+)
+#: The table as step 1 → 2 made it (step 7 → 8 adds `roles`).
+_TIMELINE_DATES_V2_SQL = (
     "CREATE TABLE IF NOT EXISTS timeline_dates (value TEXT PRIMARY KEY, granularity TEXT, day_first TEXT, "
     "total INTEGER, outlets TEXT, notes TEXT, first_ids TEXT)"
 )
@@ -298,7 +309,7 @@ MIGRATIONS: dict[int, str] = {
     # The timeline summary is filled by the next index run; until then the timeline is counted.
     1: "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes (speaker);\n"
     "CREATE INDEX IF NOT EXISTS idx_articles_published_source ON articles (published_source);\n"
-    + TIMELINE_DATES_SQL + ";",
+    + _TIMELINE_DATES_V2_SQL + ";",
     # 2 → 3: the source list's order is indexed.
     2: ARTICLE_ORDER_INDEX_SQL + ";",
     # 3 → 4: quotes carry their article's date; a column's order is indexed (replacing the
@@ -317,4 +328,14 @@ MIGRATIONS: dict[int, str] = {
     # 6 → 7: owed work is a table of kinds and keys, in the order it was owed (table `pending`
     # held article paths, link keys beginning with NUL, and "" for relink everything).
     6: OWED_SQL + ";\n" + _OWED_FROM_PENDING_SQL + ";\nDROP TABLE pending;",
+    # 7 → 8: events keep their role and whether they repeat a sentence's date; the timeline
+    # summary counts roles. Stored events read as the story's, each listed, until the next
+    # index run extracts every file again (no file or article counts as made by its rules);
+    # the summary is counted afresh until that run stores it again.
+    7: "ALTER TABLE events ADD COLUMN role TEXT;\n"
+    "ALTER TABLE events ADD COLUMN repeats INTEGER;\n"
+    "ALTER TABLE timeline_dates ADD COLUMN roles TEXT;\n"
+    "UPDATE files SET pipeline_version = NULL;\n"
+    "UPDATE articles SET pipeline_version = NULL;\n"
+    f"DELETE FROM meta WHERE key = '{SUMMARY_KEY}';",
 }

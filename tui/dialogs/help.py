@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from briefing.core.models import ROLE_MARKS
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.screens.main import MainScreen
@@ -32,6 +33,9 @@ LEGEND = [
     ("also in …", "other sources carry the same statement"),
     ("(inferred)", "the publication date was worked out, not given by the article"),
     ("⚠ sources disagree", "sources give different dates for the same event"),
+    (ROLE_MARKS["future"], "a day still ahead when it was told (planned, announced): not something that happened"),
+    (ROLE_MARKS["possible"], "one of several days offered, or a hedged one ('maybe Friday'): not something that happened"),
+    ("▸ Background", "dates long before the story (years, months), folded away: b or enter shows them"),
     ("★", "pinned: goes into the exported brief"),
 ]
 
