@@ -13,7 +13,26 @@ from dateutil import parser as dateparser
 
 # libyaml's safe loader when PyYAML was built with it (the wheels are): the same documents,
 # several times faster than the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontLoader(_BASE_LOADER):
+    """The safe loader, but a value it cannot build (a 30 February, an hour 25, an integer of
+    thousands of digits) stays the text it was written as, instead of failing the whole block."""
+
+
+def _as_written_on_failure(build):
+    def construct(loader, node):
+        try:
+            return build(loader, node)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+    return construct
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+    _FrontLoader.add_constructor(_tag, _as_written_on_failure(_BASE_LOADER.yaml_constructors[_tag]))
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"[ \t]*#[ \t]+(?P<title>[^\n]+)\n")
 
@@ -43,7 +62,7 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
         start = match.end()
         block = match.group("yaml")
         try:
-            loaded = yaml.load(block, Loader=_SAFE_LOADER)
+            loaded = yaml.load(block, Loader=_FrontLoader)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             # libyaml puts an error found at the end of the block past its last line (on the
@@ -51,8 +70,13 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
             where = f" (line {min(mark.line, block.count(chr(10))) + 2})" if mark else ""
             notes.append(f"front matter is not valid YAML{where}; read the text without it")
             loaded = None
+        except (ValueError, TypeError, RecursionError) as err:
+            # Whatever else a block can make the loader raise is this file's note, never the run's end.
+            notes.append(f"front matter could not be read ({type(err).__name__}); read the text without it")
+            loaded = None
         if isinstance(loaded, dict):
-            meta = {str(k).lower(): v for k, v in loaded.items()}
+            # Only plain keys are looked up; a key that is itself a list is never turned into text.
+            meta = {k.lower(): v for k, v in loaded.items() if isinstance(k, str)}
         elif loaded is not None:
             notes.append("front matter is not a mapping of keys; ignored")
     heading = _HEADING.match(text, _skip_blank(text, start))
@@ -92,17 +116,24 @@ def _first(meta: dict, field: str):
     return None
 
 
+#: Values a metadata field is read from: one scalar. A list or mapping is never turned into
+#: text whole (YAML aliases let a few hundred bytes name billions of nested items).
+_SCALARS = (str, int, float, dt.date)
+#: Most authors read from a list of them.
+MAX_AUTHORS = 20
+
+
 def _text(value) -> str | None:
-    if value is None:
-        return None
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
+    if not isinstance(value, _SCALARS) or isinstance(value, bool):
+        return None
     return " ".join(str(value).split()) or None
 
 
 def _author(value) -> str | None:
     if isinstance(value, list):
-        names = [_text(v) for v in value]
+        names = [_text(v) for v in value[:MAX_AUTHORS]]
         return ", ".join(n for n in names if n) or None
     return _text(value)
 
@@ -115,6 +146,8 @@ def _date(value) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if not isinstance(value, _SCALARS) or isinstance(value, bool):
+        return None
     try:
         return dateparser.parse(str(value), fuzzy=False).date().isoformat()
     except (ValueError, OverflowError, TypeError):

@@ -24,9 +24,13 @@ def parse_jsonl(path: str, text: str) -> Iterator[ParsedArticle | FileProblem]:
             continue
         where = f"{path}#{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_number, parse_float=_number)
+        except RecursionError:
+            yield FileProblem(path, f"line {number} is nested too deeply to read; skipped that line")
+            continue
         except ValueError as err:
-            yield FileProblem(path, f"line {number} is not valid JSON ({err.msg}); skipped that line")
+            reason = getattr(err, "msg", None) or "not JSON"
+            yield FileProblem(path, f"line {number} is not valid JSON ({reason}); skipped that line")
             continue
         if not isinstance(record, dict):
             yield FileProblem(path, f"line {number} is not a JSON object; skipped that line")
@@ -36,6 +40,15 @@ def parse_jsonl(path: str, text: str) -> Iterator[ParsedArticle | FileProblem]:
             yield FileProblem(path, f"line {number} has no text (expected one of: {', '.join(TEXT_KEYS)}); skipped that line")
             continue
         yield _article(where, clean_text(body), record)
+
+
+def _number(text: str) -> int | float | str:
+    """A JSON number as Python reads it, or as written when it is too long to convert (Python
+    refuses integers of thousands of digits): no field the reader uses is such a number."""
+    try:
+        return float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return text
 
 
 def _article(path: str, body: str, record: dict) -> ParsedArticle:
@@ -69,6 +82,6 @@ def _first(record: dict, keys: tuple[str, ...]):
 
 
 def _clean(value) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list, bool)):
         return None
     return " ".join(clean_text(str(value)).split()) or None
