@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from briefing.core.indexer import index_paths
 from briefing.core.ingest import parse_bytes
+from briefing.core.ingest.frontmatter import read_date
 from briefing.core.models import FileProblem, ParsedArticle
 from briefing.core.store.reads import counts
 
@@ -28,6 +30,7 @@ def test_a_date_yaml_cannot_build_is_a_note_and_the_rest_of_the_block_is_kept(va
     article = only_article(parse_bytes("a.md", front(f"title: Bridge reopens\npublished: {value}")))
     assert article.title == "Bridge reopens"
     assert article.published is None
+    assert any(value in note and "not a date" in note for note in article.warnings)
 
 
 def test_an_integer_of_thousands_of_digits_in_front_matter_does_not_stop_the_file():
@@ -55,8 +58,44 @@ def test_a_yaml_alias_bomb_is_not_expanded():
     assert len(article.byline or "") < 1000
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023", None),
+        ("May 2023", None),
+        ("Monday", None),
+        ("30 May", None),
+        ("2023-05", None),
+        ("2023-05-04", "2023-05-04"),
+        ("4 May 2023", "2023-05-04"),
+        ("2023-05-04T10:00:00Z", "2023-05-04"),
+        (dt.date(2023, 5, 4), "2023-05-04"),
+        (2023, None),
+        (["2023-05-04"], None),
+    ],
+)
+def test_a_partial_date_is_never_completed_from_the_clock(value, expected):
+    day, note = read_date(value)
+    assert day == expected
+    assert (note is None) == (expected is not None)
+
+
+@pytest.mark.parametrize("value", ["2023", '"May 2023"', "Monday"])
+def test_a_partial_front_matter_date_is_not_labelled_as_given(value):
+    article = only_article(parse_bytes("a.md", front(f"published: {value}")))
+    assert article.published is None and article.published_source != "front-matter"
+    assert any("names no single day" in note for note in article.warnings)
+
+
+def test_a_partial_date_in_a_json_record_is_noted():
+    line = json.dumps({"text": BODY, "published": "May 2023"})
+    article = only_article(parse_bytes("a.jsonl", line.encode()))
+    assert article.published is None
+    assert any("May 2023" in note for note in article.warnings)
+
+
 def test_a_json_number_of_thousands_of_digits_keeps_the_line():
-    lines = [json.dumps({"text": BODY, "id": 1}), '{"text": "%s", "views": %s}' % (BODY.strip(), "9" * 5000)]
+    lines = [json.dumps({"text": BODY, "id": 1}), '{"text": "' + BODY.strip() + '", "views": ' + "9" * 5000 + "}"]
     items = parse_bytes("a.jsonl", "\n".join(lines).encode())
     assert [type(item) for item in items] == [ParsedArticle, ParsedArticle]
 

@@ -85,7 +85,9 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
         title_from_heading = heading.group("title").strip().strip("#").strip()
         start = heading.end()
     front = read_front(text, _skip_blank(text, start))
-    given = _date(_first(meta, "published"))
+    given, date_note = read_date(_first(meta, "published"), "front matter's date")
+    if date_note:
+        notes.append(date_note)
     title = _text(_first(meta, "title")) or title_from_heading or title_from_body(text[front.body_start : front.body_end])
     return article_from_front(
         path,
@@ -138,20 +140,37 @@ def _author(value) -> str | None:
     return _text(value)
 
 
-def _date(value) -> str | None:
-    """An ISO day from a YAML date, datetime, or a date string in any common format."""
-    if value is None:
-        return None
+def read_date(value, field: str = "date") -> tuple[str | None, str | None]:
+    """The ISO day a metadata date names, and a note when it names none.
+
+    A YAML date or datetime, or a date string in any common format, as long as it gives the
+    year, the month and the day: a partial date ("2023", "May 2023", "Monday") is never
+    completed from today's date, so it gives no day and says so (the date is then inferred).
+    """
+    if value is None or value == "":
+        return None, None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return value.date().isoformat(), None
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value.isoformat(), None
     if not isinstance(value, _SCALARS) or isinstance(value, bool):
-        return None
+        return None, f"the {field} is not a date; the publication date is inferred"
+    written = " ".join(str(value).split())
+    shown = written if len(written) <= 40 else written[:39] + "…"
     try:
-        return dateparser.parse(str(value), fuzzy=False).date().isoformat()
+        # Parsed against two defaults that differ in every part: a part the text does not
+        # give comes out differently, and such a date is not a whole day.
+        first, second = (dateparser.parse(written, default=default, fuzzy=False) for default in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
-        return None
+        return None, f"the {field} {shown!r} is not a date; the publication date is inferred"
+    if first.date() != second.date():
+        return None, f"the {field} {shown!r} names no single day; the publication date is inferred"
+    return first.date().isoformat(), None
 
 
-parse_date = _date
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 2, 2))
+
+
+def parse_date(value) -> str | None:
+    """The ISO day a metadata date names in full, else None (see `read_date`)."""
+    return read_date(value)[0]

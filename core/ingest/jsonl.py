@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from briefing.core.ingest.dateline import read_front
-from briefing.core.ingest.frontmatter import parse_date
+from briefing.core.ingest.frontmatter import read_date
 from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import FileProblem, ParsedArticle
 from briefing.core.textsafe import clean_text
@@ -52,7 +52,7 @@ def _number(text: str) -> int | float | str:
 
 
 def _article(path: str, body: str, record: dict) -> ParsedArticle:
-    given = parse_date(_first(record, DATE_KEYS))
+    given, date_note = read_date(_first(record, DATE_KEYS), "record's date")
     outlet = _first(record, OUTLET_KEYS)
     if isinstance(outlet, dict):
         outlet = outlet.get("name") or outlet.get("title")
@@ -71,6 +71,7 @@ def _article(path: str, body: str, record: dict) -> ParsedArticle:
         place=_clean(record.get("place") or record.get("dateline")),
         url=_clean(record.get("url") or record.get("link")),
         dated=(given, "the record's date field") if given else None,
+        warnings=(date_note,) if date_note else (),
     )
 
 
