@@ -10,7 +10,7 @@ from briefing.core.indexer import index_paths
 from briefing.core.ingest import parse_bytes
 from briefing.core.ingest.frontmatter import read_date
 from briefing.core.models import FileProblem, ParsedArticle
-from briefing.core.store.reads import counts
+from briefing.core.store.reads import counts, list_sources
 
 BODY = "The mayor of Dunmore said on Monday that the bridge was open again.\n"
 
@@ -106,3 +106,21 @@ def test_a_too_deeply_nested_json_line_is_that_lines_problem_only():
     items = parse_bytes("a.jsonl", "\n".join(lines).encode())
     assert [type(item) for item in items] == [ParsedArticle, FileProblem, ParsedArticle]
     assert "line 2" in items[1].reason
+
+
+def test_metadata_is_cleaned_on_the_way_in(fresh_db, tmp_path):
+    block = 'title: "A \\e[31mred\\a title \\u202e here"\nsource: "Daily\\x85 Post\\x07"\nauthor: "Ann\\nLee"'
+    (tmp_path / "meta.md").write_bytes(front(block))
+    index_paths(fresh_db, [tmp_path])
+    (source,) = list_sources(fresh_db)
+    stored = fresh_db.execute("SELECT title, outlet, byline FROM articles").fetchone()
+    for value in stored:
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in value), value
+    assert stored == ("A red title here", "Daily Post", "Ann Lee")
+    assert source.title == "A red title here"
+
+
+def test_metadata_of_every_reader_is_cleaned():
+    record = {"text": BODY, "title": "Head\x1b]8;;http://x\x07line", "source": "Out\u202elet", "author": ["A\x9b1mB", {"x": 1}]}
+    article = only_article(parse_bytes("a.jsonl", json.dumps(record).encode()))
+    assert (article.title, article.outlet) == ("Headline", "Outlet")

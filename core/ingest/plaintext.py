@@ -6,6 +6,7 @@ import re
 
 from briefing.core.ingest.dateline import Front, outlet_of, publication, read_front
 from briefing.core.models import ParsedArticle
+from briefing.core.textsafe import clean_text
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘(])|\n\s*\n")
 TITLE_LENGTH = 90
@@ -35,7 +36,10 @@ def article_from_front(
     Every reader ends here: a field its file's metadata gives (front matter, a JSON record, a
     page's tags) wins; otherwise the text's dateline, byline and footer (`front`) say it, and
     the first sentence is the title. `dated` is the metadata's date and where it came from.
+    Each field is cleaned here, on the way in, as the text was: one line, no escape sequences,
+    control characters or bidi overrides, whoever reads the database later.
     """
+    title, outlet, byline, place, url = (_field(value) for value in (title, outlet, byline, place, url))
     published, source, reason, captured = publication(front)
     if dated:
         (published, reason), source = dated, "front-matter"
@@ -58,6 +62,13 @@ def article_from_front(
         format=fmt,
         warnings=warnings,
     )
+
+
+def _field(value: str | None) -> str | None:
+    """A metadata value as stored: cleaned like the text, on one line, None when nothing is left."""
+    if not value:
+        return None
+    return " ".join(clean_text(value).split()) or None
 
 
 def title_from_body(body: str, length: int = TITLE_LENGTH) -> str | None:
