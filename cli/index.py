@@ -75,6 +75,7 @@ def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model
                 "unchanged": report.unchanged,
                 "removed": report.removed,
                 "words": report.words,
+                "left_out": report.left_out,
                 "problems": [{"path": p.path, "reason": p.reason, "skipped": p.skipped} for p in report.problems],
             }
         )
@@ -86,6 +87,7 @@ def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model
             f"Indexed into {path}: {report.added} added, {report.updated} updated, "
             f"{report.unchanged} unchanged, {report.removed} removed"
             + (f", {report.failed} failed" if report.failed else "")
+            + (f"; {report.left_out} other file{'s' if report.left_out != 1 else ''} left out" if report.left_out else "")
             + "."
         )
     return report.failed

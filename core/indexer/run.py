@@ -21,7 +21,7 @@ from briefing.core.indexer.files import (
     process_files,
 )
 from briefing.core.indexer.links import relink_owed
-from briefing.core.ingest import Candidate, discover
+from briefing.core.ingest import Candidate, find_articles
 from briefing.core.models import IndexReport
 from briefing.core.nlp.context import context_from_db
 from briefing.core.settings import Settings, find_settings
@@ -146,12 +146,12 @@ def index_paths(
 
 def _discover(run: IndexRun, roots: list[Path]) -> list[Candidate]:
     """The article files under `roots`, less the database's own files; what cannot be read is reported."""
-    candidates, problems = discover(roots)
     # The database may live inside the folder it indexes: never read it (or its WAL) as an article.
-    own = database_file(run.db)
-    own_files = {own + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-    run.report.problems.extend(problems)
-    return [c for c in candidates if os.path.abspath(c.path) not in own_files]
+    own = os.path.realpath(database_file(run.db))
+    found = find_articles(roots, exclude=frozenset(own + suffix for suffix in ("", "-wal", "-shm", "-journal")))
+    run.report.problems.extend(found.problems)
+    run.report.left_out = found.left_out
+    return found.candidates
 
 
 def _remember(run: IndexRun, roots: list[Path]) -> None:

@@ -1,0 +1,72 @@
+"""Only what the user pointed at: article files, inside the folder, each once, never a pipe or the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.cli.main import main
+from briefing.core.indexer import index_paths
+from briefing.core.ingest import find_articles, parse_bytes
+from briefing.core.store.reads import list_sources
+
+STORY = "The mayor of Dunmore said on Monday that the bridge was open again.\n"
+
+
+def names(candidates) -> list[str]:
+    return [Path(c.path).name for c in candidates]
+
+
+def test_only_article_files_are_read_and_the_others_are_counted(fresh_db, tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.md").write_text(STORY)
+    for other in ("figures.csv", "script.py", "photo.bin", "id_rsa", "README"):
+        (tmp_path / other).write_text(STORY)
+    report = index_paths(fresh_db, [tmp_path])
+    assert (report.added, report.failed, report.left_out) == (2, 0, 5)
+    assert sorted(Path(s.path).name for s in list_sources(fresh_db)) == ["a.txt", "b.md"]
+
+
+def test_a_file_with_no_extension_is_not_read_as_text(tmp_path):
+    (tmp_path / "id_ed25519").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n")
+    found = find_articles([tmp_path])
+    assert found.candidates == [] and found.left_out == 1
+    assert parse_bytes(str(tmp_path / "id_ed25519"), b"The mayor said so.")[0].reason.startswith("not an article file")
+
+
+def test_an_empty_folder_or_one_without_articles_is_a_failure_naming_it(fresh_db, tmp_path):
+    empty, others = tmp_path / "empty", tmp_path / "others"
+    empty.mkdir()
+    others.mkdir()
+    (others / "data.csv").write_text("a,b\n")
+    report = index_paths(fresh_db, [empty, others])
+    reasons = {p.path: p.reason for p in report.problems if p.skipped}
+    assert reasons[str(empty)] == "no article files in this folder (briefing reads .txt, .md, .jsonl and .html)"
+    assert reasons[str(others)].endswith("; 1 other file left out")
+    assert report.failed == 2
+
+
+def test_the_cli_counts_other_files_and_exits_1_on_a_folder_without_articles(tmp_path, capsys):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    (folder / "sheet.csv").write_text("x\n")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    main(["index", str(folder), "--db", str(tmp_path / "b.db")])
+    said = capsys.readouterr().err
+    assert "1 added" in said and "; 2 other files left out." in said
+    (folder / "a.txt").unlink()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    try:
+        main(["index", str(empty), "--db", str(tmp_path / "c.db")])
+        code = 0
+    except SystemExit as stop:
+        code = stop.code
+    assert code == 1
+    assert f"{empty}: no article files in this folder" in capsys.readouterr().err
+
+
+def test_a_file_named_on_the_command_line_that_is_not_an_article_is_a_failure(fresh_db, tmp_path):
+    (tmp_path / "table.csv").write_text(STORY)
+    report = index_paths(fresh_db, [tmp_path / "table.csv"])
+    assert report.failed == 1 and report.added == 0
