@@ -19,8 +19,9 @@ from briefing.core.locations import bundled_data_dir
 @click.option("--rebuild", is_flag=True, help="Empty the database and index everything again from the source files.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for the NLP work.")
 @click.option("--model", default=None, help="An installed trained spaCy pipeline to use as well (optional).")
+@click.option("--follow-links", is_flag=True, help="Also read what symbolic links leading out of the folders point at.")
 @json_option
-def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, model, as_json: bool) -> None:
+def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, model, follow_links: bool, as_json: bool) -> None:
     """Index article files and folders (default: the bundled data/).
 
     Folders are read recursively: .txt, .md (YAML front matter), .jsonl (one article a line)
@@ -35,12 +36,16 @@ def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, mo
     roots = list(paths)
     if not roots and not rebuild:
         roots = [bundled_data_dir()]
-    failed = index_into(roots, db_path_of(db_path), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json)
+    failed = index_into(
+        roots, db_path_of(db_path), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json, follow_links=follow_links
+    )
     if failed:
         sys.exit(1)
 
 
-def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool) -> int:
+def index_into(
+    roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool, follow_links: bool = False
+) -> int:
     """Index `roots` into the database at `path`, saying how it went; return how many files failed."""
     from briefing.core.indexer import index_paths
     from briefing.core.store.database import open_database
@@ -49,6 +54,8 @@ def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model
         if not root.exists():
             raise UsageError(f"{root}: no such file or folder.")
     db = open_database(path)
+    given = [Path(os.path.abspath(r)) for r in roots]
+    options = {"rebuild": rebuild, "jobs": jobs, "model": model, "follow_links": follow_links}
     out = console(stderr=True)
     show_bar = out.is_terminal and not as_json
     if show_bar:
@@ -63,9 +70,9 @@ def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model
             def progress(done: int, total: int, current: str) -> None:
                 bar.update(task, completed=done, total=total, description=safe(Path(current).name).plain[:40])
 
-            report = index_paths(db, [Path(os.path.abspath(r)) for r in roots], rebuild=rebuild, jobs=jobs, model=model, progress=progress)
+            report = index_paths(db, given, progress=progress, **options)
     else:
-        report = index_paths(db, [Path(os.path.abspath(r)) for r in roots], rebuild=rebuild, jobs=jobs, model=model)
+        report = index_paths(db, given, **options)
     if as_json:
         print_json(
             {

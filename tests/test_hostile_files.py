@@ -70,3 +70,66 @@ def test_a_file_named_on_the_command_line_that_is_not_an_article_is_a_failure(fr
     (tmp_path / "table.csv").write_text(STORY)
     report = index_paths(fresh_db, [tmp_path / "table.csv"])
     assert report.failed == 1 and report.added == 0
+
+
+def test_a_link_leading_out_of_the_folder_is_not_followed(fresh_db, tmp_path):
+    # The folder outside stands for /etc or ~/.ssh: nothing in it may be read.
+    outside, folder = tmp_path / "outside", tmp_path / "story"
+    outside.mkdir()
+    folder.mkdir()
+    (outside / "shadow.txt").write_text("root:secret-hash said the mayor on Monday.\n")
+    (folder / "a.txt").write_text(STORY)
+    (folder / "etc").symlink_to(outside)
+    (folder / "leak.txt").symlink_to(outside / "shadow.txt")
+    report = index_paths(fresh_db, [folder])
+    assert report.added == 1 and report.failed == 0
+    notes = {Path(p.path).name: p.reason for p in report.problems}
+    assert set(notes) == {"etc", "leak.txt"}
+    assert all("outside the folder indexed; not followed" in reason for reason in notes.values())
+    assert not fresh_db.execute("SELECT count(*) FROM articles WHERE text LIKE '%secret%'").fetchone()[0]
+
+
+def test_follow_links_reads_what_they_point_at_once(fresh_db, tmp_path):
+    outside, folder = tmp_path / "outside", tmp_path / "story"
+    outside.mkdir()
+    folder.mkdir()
+    (outside / "b.txt").write_text(STORY.replace("Monday", "Tuesday"))
+    (folder / "a.txt").write_text(STORY)
+    (folder / "more").symlink_to(outside)
+    (folder / "also.txt").symlink_to(outside / "b.txt")
+    report = index_paths(fresh_db, [folder], follow_links=True)
+    assert report.added == 2 and report.problems == []
+
+
+def test_each_real_file_is_indexed_once(fresh_db, tmp_path):
+    folder = tmp_path / "story"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2023" / "a.txt").write_text(STORY)
+    (folder / "latest").symlink_to(folder / "2023")
+    (folder / "newest.txt").symlink_to(folder / "2023" / "a.txt")
+    (folder / "hard.txt").hardlink_to(folder / "2023" / "a.txt")
+    assert index_paths(fresh_db, [folder, folder / "2023" / "a.txt"]).added == 1
+
+
+def test_the_same_folder_by_a_linked_path_is_the_same_folder(fresh_db, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    (tmp_path / "alias").symlink_to(folder)
+    index_paths(fresh_db, [folder])
+    again = index_paths(fresh_db, [tmp_path / "alias"])
+    assert (again.added, again.unchanged) == (0, 1)
+    assert len(list_sources(fresh_db)) == 1
+
+
+def test_the_database_is_never_read_as_an_article_even_through_a_link(tmp_path):
+    from briefing.core.store.database import open_database
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    db = open_database(folder / "notes.txt")  # a database whose name looks like an article
+    (tmp_path / "alias").symlink_to(folder)
+    report = index_paths(db, [tmp_path / "alias"])
+    assert report.added == 1 and report.failed == 0
+    assert [Path(s.path).name for s in list_sources(db)] == ["a.txt"]

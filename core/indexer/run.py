@@ -110,6 +110,7 @@ def index_paths(
     model: str | None = None,
     progress: Progress | None = None,
     remove_missing: bool = True,
+    follow_links: bool = False,
 ) -> IndexReport:
     """Index files and folders into `db`; return what was added, updated, skipped and removed.
 
@@ -117,13 +118,18 @@ def index_paths(
     files are re-read and their articles replaced; with `remove_missing`, articles whose file
     is gone from an indexed folder are removed. Work is committed in batches, so a run killed
     at any point leaves a whole database and the next run finishes the job.
+
+    Files and folders are read by their real paths, so a folder reached through a symbolic
+    link is the same folder; links leading out of the folders given are followed only with
+    `follow_links`.
     """
-    roots = [Path(p).expanduser() for p in paths] or [Path(p) for p in json.loads(get_meta(db, "roots") or "[]")]
+    given = [Path(p).expanduser() for p in paths] or [Path(p) for p in json.loads(get_meta(db, "roots") or "[]")]
+    roots = [Path(os.path.realpath(p)) for p in given]
     if not roots:
         raise DatabaseError("Nothing to index: give a file or folder.")
     settings = settings or find_settings(roots)
     run = IndexRun(db, settings, pipeline_version(settings, model), model=model, jobs=jobs, progress=progress)
-    candidates = _discover(run, roots)
+    candidates = _discover(run, roots, follow_links)
     try:
         with page_cache(db, INDEX_CACHE_KIB):
             if rebuild:
@@ -144,11 +150,12 @@ def index_paths(
     return run.report
 
 
-def _discover(run: IndexRun, roots: list[Path]) -> list[Candidate]:
+def _discover(run: IndexRun, roots: list[Path], follow_links: bool) -> list[Candidate]:
     """The article files under `roots`, less the database's own files; what cannot be read is reported."""
     # The database may live inside the folder it indexes: never read it (or its WAL) as an article.
     own = os.path.realpath(database_file(run.db))
-    found = find_articles(roots, exclude=frozenset(own + suffix for suffix in ("", "-wal", "-shm", "-journal")))
+    own_files = frozenset(own + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+    found = find_articles(roots, exclude=own_files, follow_links=follow_links)
     run.report.problems.extend(found.problems)
     run.report.left_out = found.left_out
     return found.candidates
