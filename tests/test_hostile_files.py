@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from briefing.cli.main import main
 from briefing.core.indexer import index_paths
-from briefing.core.ingest import find_articles, parse_bytes
+from briefing.core.ingest import find_articles, parse_bytes, read_bytes
+from briefing.core.ingest.decode import NotText
 from briefing.core.store.reads import list_sources
 
 STORY = "The mayor of Dunmore said on Monday that the bridge was open again.\n"
@@ -133,3 +138,27 @@ def test_the_database_is_never_read_as_an_article_even_through_a_link(tmp_path):
     report = index_paths(db, [tmp_path / "alias"])
     assert report.added == 1 and report.failed == 0
     assert [Path(s.path).name for s in list_sources(db)] == ["a.txt"]
+
+
+def _briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The CLI in its own process; the timeout only turns a hang into a failure."""
+    return subprocess.run([sys.executable, "-m", "briefing.cli.main", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_a_named_pipe_given_as_a_path_is_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    for args in (["index", "pipe.txt", "--db", "b.db"], ["extract", "pipe.txt"]):
+        done = _briefing(*args, cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        assert "pipe.txt: is a named pipe, not a file; not read" in done.stderr
+
+
+def test_reading_a_named_pipe_does_not_wait_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(NotText, match="named pipe"):
+        read_bytes(str(tmp_path / "pipe.txt"))
+
+
+def test_a_device_is_refused():
+    with pytest.raises(NotText, match="a device"):
+        read_bytes("/dev/null")

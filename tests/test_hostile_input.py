@@ -53,7 +53,7 @@ def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, t
         (tmp_path / "gone.txt").unlink()  # vanishes between the listing and the reading
         return found
 
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
@@ -61,7 +61,7 @@ def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, t
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(briefing.core.indexer.run, "find_articles", find_then_delete)
-    monkeypatch.setattr("briefing.core.ingest.open", guarded_open, raising=False)
+    monkeypatch.setattr(os, "open", guarded_open)
     report = index_paths(fresh_db, [tmp_path])
     assert report.added == 1
     assert problems_by_name(report) == {"gone.txt": "vanished before it could be read", "locked.txt": "permission denied"}

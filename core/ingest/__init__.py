@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from briefing.core.ingest.discover import (
     discover,
     find_articles,
     is_article_file,
+    special_kind,
 )
 from briefing.core.ingest.frontmatter import has_front_matter, parse_front_matter
 from briefing.core.ingest.html import parse_html
@@ -35,13 +37,13 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str) -> bytes:
-    """The file's bytes; raise NotText with a reason for unreadable or oversized files."""
+    """The file's bytes; raise NotText with a reason for unreadable, oversized or special files.
+
+    Opened without blocking and checked to be a regular file before a byte is read: a named
+    pipe or a device given as a path is refused at once instead of waiting forever.
+    """
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise NotText(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise NotText("vanished before it could be read") from None
     except IsADirectoryError:
@@ -50,6 +52,19 @@ def read_bytes(path: str) -> bytes:
         raise NotText("permission denied") from None
     except OSError as err:
         raise NotText(f"cannot read: {err.strerror or err}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotText("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotText(f"is {special_kind(info.st_mode)}, not a file; not read")
+        if info.st_size > MAX_FILE_BYTES:
+            size, limit = info.st_size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+            raise NotText(f"too large ({size} MB; the limit is {limit} MB)")
+        try:
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            raise NotText(f"cannot read: {err.strerror or err}") from None
 
 
 def parse_bytes(path: str, data: bytes) -> list[ParsedArticle | FileProblem]:

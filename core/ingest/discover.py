@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def find_articles(paths: list[Path], *, exclude: frozenset[str] = frozenset(), f
     return walker.result
 
 
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 @dataclass
 class _Walker:
     """One discovery: what it was asked and what it has found so far."""
@@ -106,6 +118,8 @@ class _Walker:
                 if others:
                     reason += f"; {others} other file{'s' if others != 1 else ''} left out"
                 self.problem(root, reason)
+        elif not stat.S_ISREG(info.st_mode):
+            self.problem(root, f"is {special_kind(info.st_mode)}, not a file; not read")
         elif not is_article_file(root):
             self.problem(root, f"not an article file (briefing reads {ARTICLE_FORMATS})")
         else:
