@@ -50,7 +50,10 @@ def clean_text(text: str) -> str:
 
 
 def terminal_safe(text: str | None) -> str:
-    """Last line of defence before printing any text that came from an article or a file name."""
+    """Last line of defence before printing any text that came from an article or a file name
+    (a lone surrogate, from a file name that is not UTF-8, becomes one replacement character)."""
     if not text:
         return ""
-    return _INVISIBLE.sub("", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
+    if not _ANY_UNSAFE.search(text):
+        return text
+    return _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))))

@@ -162,3 +162,18 @@ def test_reading_a_named_pipe_does_not_wait_for_a_writer(tmp_path):
 def test_a_device_is_refused():
     with pytest.raises(NotText, match="a device"):
         read_bytes("/dev/null")
+
+
+def test_a_file_name_that_is_not_utf8_is_that_files_failure(fresh_db, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "w").write(STORY)
+    report = index_paths(fresh_db, [folder])
+    assert report.added == 1 and report.failed == 1
+    (problem,) = report.problems
+    assert problem.path == str(folder / "bad\ufffd.txt")
+    assert "not valid UTF-8" in problem.reason
+    # And the CLI says so in a line, not with an unexpected error.
+    done = _briefing("index", "story", "--db", "c.db", cwd=tmp_path)
+    assert done.returncode == 1 and "not valid UTF-8" in done.stderr and "unexpected" not in done.stderr

@@ -19,6 +19,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 #: The article formats, as a sentence names them.
 ARTICLE_FORMATS = ".txt, .md, .jsonl and .html"
+#: Why a file whose name is not UTF-8 is not read.
+NOT_UTF8 = "the file name is not valid UTF-8 (shown with �); rename the file to index it"
 #: What a symbolic link leading out of the indexed folders is told with.
 OUTSIDE_LINK = "a symbolic link to {target}, outside the folder indexed; not followed (--follow-links reads it)"
 
@@ -73,6 +75,20 @@ def find_articles(paths: list[Path], *, exclude: frozenset[str] = frozenset(), f
     return walker.result
 
 
+def printable_path(path: str) -> str:
+    """A path as it can be shown and stored: bytes of a file name that are not UTF-8 become �."""
+    return os.fsencode(path).decode("utf-8", "replace") if not _is_utf8(path) else path
+
+
+def _is_utf8(name: str) -> bool:
+    # Python reads a name's bytes that are not UTF-8 as lone surrogates.
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def special_kind(mode: int) -> str:
     """What a file that is not a regular file is, in words."""
     if stat.S_ISFIFO(mode):
@@ -101,6 +117,9 @@ class _Walker:
 
     def root(self, root: Path) -> None:
         """A file or folder the user named."""
+        if not _is_utf8(str(root)):
+            self.problem(printable_path(str(root)), NOT_UTF8)
+            return
         try:
             info = root.stat()
         except OSError as err:
@@ -156,6 +175,10 @@ class _Walker:
                 self.problem(entry.path, f"cannot read: {err.strerror or err}")
 
     def entry(self, entry: os.DirEntry) -> None:
+        if not _is_utf8(entry.name):
+            # SQLite stores UTF-8 only: such a path cannot be recorded, nor found again.
+            self.problem(printable_path(entry.path), NOT_UTF8)
+            return
         path = Path(entry.path)
         if entry.is_symlink():
             real = os.path.realpath(entry.path)
