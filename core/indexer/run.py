@@ -43,6 +43,7 @@ from briefing.core.store.database import (
     write_article,
 )
 from briefing.core.store.files import (
+    RETRY_VERSION,
     StoredFile,
     article_count,
     article_hashes,
@@ -50,6 +51,7 @@ from briefing.core.store.files import (
     files_under,
     record_file,
     remove_files,
+    retry_file,
     stored_files,
 )
 from briefing.core.store.owed import articles_owed_a_date, clear_owed, has_owed, owe_date, owe_links, owed_links
@@ -237,7 +239,8 @@ def _apply(run: IndexRun, result: FileResult) -> None:
     report.problems.extend(result.problems)
     if result.content_hash is None:
         return  # unreadable now: keep whatever was indexed from it before
-    file = StoredFile(result.content_hash, candidate.size, candidate.mtime_ns, run.version)
+    # A file with an article that could not be extracted is read again by the next run.
+    file = StoredFile(result.content_hash, candidate.size, candidate.mtime_ns, RETRY_VERSION if result.failed else run.version)
     if result.unchanged:
         record_file(db, candidate.path, file)
         report.unchanged += article_count(db, candidate.path)
@@ -251,7 +254,8 @@ def _apply(run: IndexRun, result: FileResult) -> None:
             continue
         if article.path in existing:
             owe_links(db, existing[article.path])  # the events it had are relinked too
-        owe_links(db, write_article(db, article, candidate.path, digest, extraction, run.settings, run.version))
+        version = RETRY_VERSION if article.path in result.failed else run.version
+        owe_links(db, write_article(db, article, candidate.path, digest, extraction, run.settings, version))
         if not article.published:
             owe_date(db, article.path)
         report.words += article.words
@@ -281,10 +285,15 @@ def _reconcile(run: IndexRun) -> None:
     setup = run.setup()
     owed = {stored.article.path: stored for stored in articles_owed_a_date(db)}
     with db.atomic():
-        for article, extraction in extract_all([stored.article for stored in owed.values()], setup, run.jobs):
+        for article, extraction, failure in extract_all([stored.article for stored in owed.values()], setup, run.jobs):
             stored = owed[article.path]
             owe_links(db, stored.id)
-            owe_links(db, write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, run.version))
+            version = run.version
+            if failure:
+                run.report.problems.append(failure)
+                version = RETRY_VERSION
+                retry_file(db, stored.file)
+            owe_links(db, write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, version))
     # The linkers own their transactions; the owed work is cleared only after they are done,
     # so a run killed in between links again next time.
     relink_owed(db, owed_links(db))
