@@ -124,3 +124,49 @@ def test_metadata_of_every_reader_is_cleaned():
     record = {"text": BODY, "title": "Head\x1b]8;;http://x\x07line", "source": "Out\u202elet", "author": ["A\x9b1mB", {"x": 1}]}
     article = only_article(parse_bytes("a.jsonl", json.dumps(record).encode()))
     assert (article.title, article.outlet) == ("Headline", "Outlet")
+
+
+# --- front matter is metadata, not text (issue 24) ----------------------------------------------
+
+CLIPPED = (
+    "---\ntitle: Bridge reopens\nurl: https://news.example/bridge\nsource: Dunmore Courier\npublished: 2023-05-04\n---\n\n"
+    '# Bridge reopens\n\n"We are open again," the mayor of Dunmore said on Monday.\n'
+)
+
+
+def test_front_matter_is_not_part_of_the_stored_text():
+    article = only_article(parse_bytes("a.md", CLIPPED.encode()))
+    assert article.text.startswith("# Bridge reopens")
+    assert "url:" not in article.text and "---" not in article.text
+    assert (article.title, article.url, article.outlet, article.published) == (
+        "Bridge reopens", "https://news.example/bridge", "Dunmore Courier", "2023-05-04",
+    )
+
+
+def test_front_matter_is_neither_searched_nor_quoted_and_offsets_slice_the_text(fresh_db, tmp_path):
+    from briefing.core.store.reads import article_text, list_quotes
+    from briefing.core.store.search import search_articles
+
+    (tmp_path / "a.md").write_text(CLIPPED)
+    index_paths(fresh_db, [tmp_path])
+    assert search_articles(fresh_db, "url") == [] and search_articles(fresh_db, "https") == []
+    assert len(search_articles(fresh_db, "mayor")) == 1
+    text = article_text(fresh_db, 1)
+    (quote,) = list_quotes(fresh_db)
+    assert text[quote.start : quote.end] == quote.text == "We are open again"
+
+
+def test_front_matter_with_no_text_after_it_is_not_an_article():
+    (problem,) = parse_bytes("a.md", b"---\ntitle: Only metadata\n---\n\n")
+    assert isinstance(problem, FileProblem) and problem.reason == "has front matter but no article text"
+
+
+def test_a_database_read_by_an_older_reader_is_read_again(fresh_db, tmp_path, monkeypatch):
+    import briefing.core.indexer.files
+
+    (tmp_path / "a.md").write_text(CLIPPED)
+    monkeypatch.setattr(briefing.core.indexer.files, "READ_VERSION", 1)
+    index_paths(fresh_db, [tmp_path])
+    monkeypatch.undo()
+    again = index_paths(fresh_db, [tmp_path])
+    assert (again.updated, again.unchanged) == (1, 0)

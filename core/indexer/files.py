@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from briefing.core.errors import EXTRACTION_FAILED, failure_reason
-from briefing.core.ingest import Candidate, parse_bytes, read_bytes
+from briefing.core.ingest import READ_VERSION, Candidate, parse_bytes, read_bytes
 from briefing.core.ingest.decode import NotText
 from briefing.core.models import Extraction, FileProblem, ParsedArticle
 from briefing.core.nlp.context import BriefingContext
@@ -26,10 +26,11 @@ def settings_fingerprint(settings: Settings) -> str:
 
 
 def pipeline_version(settings: Settings, model: str | None = None) -> str:
-    """Version stamp of rules + model + settings: a change re-extracts every article."""
+    """Version stamp of reading + rules + model + settings: a change reads and extracts every article again."""
     from briefing.core.nlp.rules_version import rules_version
 
-    return f"{rules_version()}-{settings_fingerprint(settings)}" + (f"+{model}" if model else "")
+    version = f"{rules_version()}.r{READ_VERSION}-{settings_fingerprint(settings)}"
+    return version + (f"+{model}" if model else "")
 
 
 def article_hash(article: ParsedArticle) -> str:

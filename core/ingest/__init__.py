@@ -28,10 +28,14 @@ from briefing.core.ingest.plaintext import parse_plain
 from briefing.core.models import FileProblem, ParsedArticle
 
 __all__ = [
-    "ARTICLE_FORMATS", "ARTICLE_SUFFIXES", "Candidate", "Discovery", "MAX_FILE_BYTES", "articles_in", "discover",
+    "ARTICLE_FORMATS", "ARTICLE_SUFFIXES", "Candidate", "Discovery", "MAX_FILE_BYTES", "READ_VERSION", "articles_in", "discover",
     "find_articles", "is_article_file", "parse_bytes", "parse_file", "read_bytes",
 ]
 
+#: Bumped when reading a file gives a different article (what the text holds, which fields are
+#: read): part of the pipeline version, so the next index run reads every file again and fixes
+#: rows an older reader wrote (2: front matter is no longer part of the text).
+READ_VERSION = 2
 #: Files larger than this are skipped with a reason rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

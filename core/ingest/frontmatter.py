@@ -7,6 +7,7 @@ import re
 
 import yaml
 from briefing.core.ingest.dateline import read_front
+from briefing.core.ingest.decode import NotText
 from briefing.core.ingest.plaintext import article_from_front, shorten, title_from_body
 from briefing.core.models import ParsedArticle
 from dateutil import parser as dateparser
@@ -53,13 +54,15 @@ def has_front_matter(text: str) -> bool:
 
 
 def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings: tuple[str, ...] = ()) -> ParsedArticle:
-    """Metadata from front matter, then from the body's own dateline and footer."""
+    """Metadata from front matter, then from the body's own dateline and footer.
+
+    The front matter is metadata, not article text: the article's text begins after it, so it
+    is never searched, shown or quoted, and every offset counts from there.
+    """
     match = _FRONT.match(text)
     meta: dict = {}
     notes = list(warnings)
-    start = 0
     if match:
-        start = match.end()
         block = match.group("yaml")
         try:
             loaded = yaml.load(block, Loader=_FrontLoader)
@@ -79,7 +82,11 @@ def parse_front_matter(path: str, text: str, *, fmt: str = "markdown", warnings:
             meta = {k.lower(): v for k, v in loaded.items() if isinstance(k, str)}
         elif loaded is not None:
             notes.append("front matter is not a mapping of keys; ignored")
-    heading = _HEADING.match(text, _skip_blank(text, start))
+        text = text[_skip_blank(text, match.end()) :]
+        if not text.strip():
+            raise NotText("has front matter but no article text")
+    start = 0
+    heading = _HEADING.match(text, start)
     title_from_heading = None
     if heading:
         title_from_heading = heading.group("title").strip().strip("#").strip()
