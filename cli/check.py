@@ -6,7 +6,7 @@ import sys
 
 import click
 from briefing.cli.common import CONTEXT, db_option, db_path_of, json_option
-from briefing.cli.output import console, print_json, safe
+from briefing.cli.output import console, line, print_json
 
 
 @click.command("check", context_settings=CONTEXT)
@@ -30,10 +30,10 @@ def check_command(db_path, as_json: bool) -> None:
     else:
         out = console()
         for problem in problems:
-            out.print(safe(problem))
+            out.print(line(problem))
         if unsearchable:
             out.print(UNSEARCHABLE.format(count=unsearchable), markup=False)
         verdict = "damaged: run `briefing index --rebuild`" if problems else "ok"
-        out.print(f"{db_path_of(db_path)}: {verdict}; {c.sources} sources, {c.quotes} quotes, {c.events} events, {c.speakers} speakers")
+        out.print(line(f"{db_path_of(db_path)}: {verdict}; {c.sources} sources, {c.quotes} quotes, {c.events} events, {c.speakers} speakers"))
     if problems:
         sys.exit(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 from briefing.cli.common import CONTEXT, db_option, json_option, open_db, source_id, speaker_quotes
-from briefing.cli.output import console, print_json, safe
+from briefing.cli.output import console, line, print_json
 
 
 @click.command("export", context_settings=CONTEXT)
@@ -33,4 +33,4 @@ def export_command(out_path, source, speaker, db_path, as_json: bool) -> None:
     if as_json:
         print_json({"path": str(written), "sources": len(sources), "quotes": len(quotes)})
     else:
-        console().print(safe(f"Wrote the brief to {written}"))
+        console().print(line(f"Wrote the brief to {written}"))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 from briefing.cli.common import CONTEXT, db_option, db_path_of, json_option
-from briefing.cli.output import console, print_json, safe
+from briefing.cli.output import console, line, print_json
 from briefing.core.errors import UsageError
 from briefing.core.locations import bundled_data_dir
+from rich.console import Console
 
 
 @click.command("index", context_settings=CONTEXT)
@@ -43,6 +46,24 @@ def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, mo
         sys.exit(1)
 
 
+@contextlib.contextmanager
+def progress_bar(out: Console) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on `out` while the block runs, and the function that moves it on."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        # File names are data: never read as markup (a name can hold "[link=…]" or ":smile:").
+        TextColumn("{task.description}", markup=False), console=out, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, current: str) -> None:
+            bar.update(task, completed=done, total=total, description=line(Path(current).name).plain[:40])
+
+        yield progress
+
+
 def index_into(
     roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool, follow_links: bool = False
 ) -> int:
@@ -57,19 +78,8 @@ def index_into(
     given = [Path(os.path.abspath(r)) for r in roots]
     options = {"rebuild": rebuild, "jobs": jobs, "model": model, "follow_links": follow_links}
     out = console(stderr=True)
-    show_bar = out.is_terminal and not as_json
-    if show_bar:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(
-            TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.description}"), console=out, transient=True,
-        ) as bar:
-            task = bar.add_task("", total=None)
-
-            def progress(done: int, total: int, current: str) -> None:
-                bar.update(task, completed=done, total=total, description=safe(Path(current).name).plain[:40])
-
+    if out.is_terminal and not as_json:
+        with progress_bar(out) as progress:
             report = index_paths(db, given, progress=progress, **options)
     else:
         report = index_paths(db, given, **options)
@@ -89,12 +99,12 @@ def index_into(
     else:
         for problem in report.problems:
             verb = "skipped" if problem.skipped else "note"
-            out.print(safe(f"{verb}: {problem.path}: {problem.reason}"))
-        out.print(
+            out.print(line(f"{verb}: {problem.path}: {problem.reason}"))
+        out.print(line(
             f"Indexed into {path}: {report.added} added, {report.updated} updated, "
             f"{report.unchanged} unchanged, {report.removed} removed"
             + (f", {report.failed} failed" if report.failed else "")
             + (f"; {report.left_out} other file{'s' if report.left_out != 1 else ''} left out" if report.left_out else "")
             + "."
-        )
+        ))
     return report.failed
