@@ -78,3 +78,25 @@ def test_json_lists_a_file_named_with_a_bidi_override_escaped(tmp_path, capsys):
     run("sources", "--db", str(tmp_path / "b.db"), "--json")
     printed = capsys.readouterr().out
     assert "\\u202e" in printed and not RAW.search(printed)
+
+
+def test_source_and_speaker_are_matched_as_written_not_as_patterns(tmp_path, capsys):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "axb.txt").write_text('"The bridge is open," said Mayor Ann Lee on Monday.\n')
+    (folder / "a_b.txt").write_text('"The road is shut," said Governor Bo Park on Tuesday.\n')
+    db = str(tmp_path / "b.db")
+    run("index", str(folder), "--db", db)
+    capsys.readouterr()
+    assert run("quotes", "--source", "a_b.txt", "--db", db, "--json") == 0
+    assert [q["path"].rsplit("/", 1)[1] for q in json.loads(capsys.readouterr().out)] == ["a_b.txt"]
+    assert run("quotes", "--source", "_xb.txt", "--db", db) == 2  # no wildcard: no such source
+    assert "No source matches" in capsys.readouterr().err
+    assert run("quotes", "--speaker", "%", "--db", db, "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_huge_number_as_a_source_is_a_name_not_an_overflow(tmp_path, capsys, seed_db_path):
+    assert run("quotes", "--source", "9" * 30, "--db", str(seed_db_path)) == 2
+    said = capsys.readouterr().err
+    assert "No source matches" in said and "unexpected" not in said
