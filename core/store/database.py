@@ -39,11 +39,43 @@ _OWN_TABLES = {*TABLES, *FTS_TABLES, "pending"}
 BUSY_TIMEOUT_MS = 10_000
 
 
+class BriefingDatabase(sqlite_utils.Database):
+    """A briefing's connection: every write transaction begins IMMEDIATE.
+
+    A deferred transaction that reads before it writes (a run's first step reads the folders
+    it indexed, then records them) cannot wait for another writer: SQLite refuses its upgrade
+    at once ("locked") when the other has committed since its read. Taking the write lock at
+    BEGIN makes a second writer wait its busy timeout instead.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[BriefingDatabase]:
+        """A transaction (a savepoint when nested) that holds the write lock from its start."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     # Quoted, so file names with "?", "#" or "%" open the file they name.
     location = urllib.parse.quote(str(path.resolve()))
     uri = f"file:{location}?mode=ro" if readonly else f"file:{location}?mode=rwc"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    # IMMEDIATE: a transaction Python begins by itself (`with db.conn:`) takes the write lock too.
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level="IMMEDIATE"
+    )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -79,7 +111,7 @@ def open_database(path: Path | str, *, create: bool = True, readonly: bool = Fal
         conn = _connect(path, readonly)
         # No sqlite-utils plugins: whatever else is installed must not change how a briefing
         # is read, and finding them (package metadata) is a fifth of the app's start-up.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = BriefingDatabase(conn, execute_plugins=False)
         _check_and_prepare(db, path, readonly)
     except sqlite3.OperationalError as err:
         raise DatabaseError(_describe_sqlite_error(path, err)) from None

@@ -1,0 +1,41 @@
+"""Concurrent, read-only and damaged databases: wait, read, say so, rebuild."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+from briefing.core.indexer import index_paths
+from briefing.core.store.database import open_database
+from briefing.core.store.reads import counts
+
+STORY = "The mayor of Dunmore said on Monday that the bridge was open again.\n"
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    path = tmp_path / "b.db"
+    index_paths(open_database(path), [tmp_path / "a.txt"])
+    (tmp_path / "c.txt").write_text(STORY.replace("Monday", "Tuesday"))
+    holding, done = threading.Event(), threading.Event()
+
+    def other_writer():
+        # Another index run in the middle of a batch: it holds the write lock for a moment.
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('other', 'run')")
+        holding.set()
+        time.sleep(1.0)
+        conn.execute("COMMIT")
+        conn.close()
+        done.set()
+
+    second = open_database(path)
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    holding.wait()
+    report = index_paths(second, [tmp_path / "c.txt"])  # must wait its busy timeout, not fail "locked"
+    thread.join()
+    assert done.is_set() and report.added == 1
+    assert counts(second).sources == 2
