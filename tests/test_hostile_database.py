@@ -39,3 +39,30 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing(tmp_path):
     thread.join()
     assert done.is_set() and report.added == 1
     assert counts(second).sources == 2
+
+
+def _copied_alone_to_read_only_media(seed_db_path, tmp_path):
+    """The seed database copied without its -wal and -shm into a folder where SQLite cannot make
+    its -shm file (a dangling link in its place stands for read-only media, even for root)."""
+    media = tmp_path / "media"
+    media.mkdir()
+    copy = media / "briefing.db"
+    source = sqlite3.connect(seed_db_path)
+    source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    source.close()
+    copy.write_bytes(seed_db_path.read_bytes())
+    (media / "briefing.db-shm").symlink_to(tmp_path / "missing" / "shm")
+    return copy
+
+
+def test_a_database_on_read_only_media_is_readable(seed_db_path, tmp_path, capsys):
+    from briefing.cli.main import main
+
+    copy = _copied_alone_to_read_only_media(seed_db_path, tmp_path)
+    before = copy.read_bytes()
+    db = open_database(copy, readonly=True)
+    assert counts(db).sources == 3
+    db.close()
+    main(["sources", "--db", str(copy)])
+    assert "Kosovo" in capsys.readouterr().out
+    assert copy.read_bytes() == before

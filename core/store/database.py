@@ -68,10 +68,12 @@ class BriefingDatabase(sqlite_utils.Database):
             raise
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     # Quoted, so file names with "?", "#" or "%" open the file they name.
     location = urllib.parse.quote(str(path.resolve()))
     uri = f"file:{location}?mode=ro" if readonly else f"file:{location}?mode=rwc"
+    if immutable:
+        uri += "&immutable=1"
     # IMMEDIATE: a transaction Python begins by itself (`with db.conn:`) takes the write lock too.
     conn = sqlite3.connect(
         uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level="IMMEDIATE"
@@ -108,15 +110,32 @@ def open_database(path: Path | str, *, create: bool = True, readonly: bool = Fal
         except OSError as err:
             raise DatabaseError(f"Cannot create the folder for {path}: {err.strerror or err}.") from None
     try:
-        conn = _connect(path, readonly)
-        # No sqlite-utils plugins: whatever else is installed must not change how a briefing
-        # is read, and finding them (package metadata) is a fifth of the app's start-up.
-        db = BriefingDatabase(conn, execute_plugins=False)
-        _check_and_prepare(db, path, readonly)
+        try:
+            db = _opened(path, readonly)
+        except sqlite3.OperationalError as err:
+            if not (readonly and "unable to open" in str(err)):
+                raise
+            # A database in WAL mode is read through its -shm file, which SQLite makes beside it:
+            # on read-only media (a copy on a DVD, a read-only share) it cannot. Nothing can
+            # write there either, so the file is read as it is, without one.
+            db = _opened(path, readonly, immutable=True)
     except sqlite3.OperationalError as err:
         raise DatabaseError(_describe_sqlite_error(path, err)) from None
     except sqlite3.DatabaseError as err:
         raise DatabaseError(f"{path} is not a usable briefing database: {err}.") from None
+    return db
+
+
+def _opened(path: Path, readonly: bool, immutable: bool = False) -> BriefingDatabase:
+    conn = _connect(path, readonly, immutable)
+    try:
+        # No sqlite-utils plugins: whatever else is installed must not change how a briefing
+        # is read, and finding them (package metadata) is a fifth of the app's start-up.
+        db = BriefingDatabase(conn, execute_plugins=False)
+        _check_and_prepare(db, path, readonly)
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 
