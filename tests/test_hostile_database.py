@@ -66,3 +66,44 @@ def test_a_database_on_read_only_media_is_readable(seed_db_path, tmp_path, capsy
     main(["sources", "--db", str(copy)])
     assert "Kosovo" in capsys.readouterr().out
     assert copy.read_bytes() == before
+
+
+def test_check_calls_a_healthy_read_only_database_ok_and_never_writes(seed_db_path, tmp_path, capsys):
+    from briefing.cli.main import main
+
+    copy = _copied_alone_to_read_only_media(seed_db_path, tmp_path)
+    copy.chmod(0o444)
+    before = copy.read_bytes()
+    main(["check", "--db", str(copy)])  # exit 0: no SystemExit
+    said = capsys.readouterr().out
+    assert f"{copy}: ok" in said and "damaged" not in said
+    assert copy.read_bytes() == before
+
+
+def test_check_on_an_empty_file_leaves_it_empty(tmp_path, capsys):
+    from briefing.cli.main import main
+
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    try:
+        main(["check", "--db", str(empty)])
+        code = 0
+    except SystemExit as stop:
+        code = stop.code
+    assert code == 1 and "is empty" in capsys.readouterr().err
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_check_still_finds_a_damaged_full_text_index(tmp_path):
+    from briefing.core.store.integrity import check_database
+
+    (tmp_path / "a.txt").write_text(STORY)
+    path = tmp_path / "b.db"
+    index_paths(open_database(path), [tmp_path / "a.txt"])
+    raw = sqlite3.connect(path)
+    raw.execute("DELETE FROM articles_fts_data WHERE id > 10")  # the index loses its pages
+    raw.commit()
+    raw.close()
+    problems = check_database(open_database(path, readonly=True))
+    assert problems and all(p.startswith("articles_fts") for p in problems)

@@ -15,6 +15,7 @@ from briefing.core.errors import DatabaseError
 from briefing.core.fold import fold_if_changed
 from briefing.core.models import Extraction, ParsedArticle
 from briefing.core.settings import Settings
+from briefing.core.store.integrity import check_database as check_database  # read here by older callers
 from briefing.core.store.schema import (
     APPLICATION_ID,
     FTS_COLUMNS,
@@ -519,25 +520,3 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
 def prune_speakers(db: sqlite_utils.Database) -> None:
     """Drop speakers no quote refers to any more."""
     db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
-
-
-# --- checking ----------------------------------------------------------------------------------
-
-
-def check_database(db: sqlite_utils.Database) -> list[str]:
-    """Problems found by SQLite's and FTS5's integrity checks; empty when the database is whole."""
-    problems = []
-    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    if rows != ["ok"]:
-        problems.extend(f"SQLite: {r}" for r in rows)
-    for table in FTS_COLUMNS:
-        fts = f"{table}_fts"
-        # Rows an index run has yet to add (see `defer_full_text`) are missing by design: then
-        # the index is checked on its own, not against every row.
-        against_rows = get_meta(db, FTS_DEFERRED_KEY.format(table=table)) is None
-        try:
-            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', {int(against_rows)})")
-        except sqlite3.DatabaseError as err:
-            problems.append(f"{fts}: {err}")
-    return problems
-
