@@ -87,7 +87,12 @@ def main(argv: list[str] | None = None) -> None:
         err.print(line(f"briefing: {exc}"))
         sys.exit(exc.exit_code)
     except sqlite3.Error as exc:
-        err.print(line(f"briefing: database error: {exc}"))
+        from briefing.core.store.integrity import damaged_message, is_damage
+
+        if is_damage(exc):
+            err.print(line(f"briefing: {damaged_message(None, str(exc))}"))
+        else:
+            err.print(line(f"briefing: database error: {exc}"))
         sys.exit(1)
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error.

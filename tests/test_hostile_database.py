@@ -107,3 +107,36 @@ def test_check_still_finds_a_damaged_full_text_index(tmp_path):
     raw.close()
     problems = check_database(open_database(path, readonly=True))
     assert problems and all(p.startswith("articles_fts") for p in problems)
+
+
+def _damaged(tmp_path, seed_folder):
+    """A briefing database with one of its full-text index's pages overwritten."""
+    path = tmp_path / "d.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles_fts_data'").fetchone()[0]
+    db.close()
+    with open(path, "r+b") as handle:
+        handle.seek(4096 * (page - 1))
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    return path
+
+
+def _run(*args: str) -> int:
+    from briefing.cli.main import main
+
+    try:
+        main(list(args))
+    except SystemExit as stop:
+        return stop.code or 0
+    return 0
+
+
+def test_readers_say_the_database_is_damaged_instead_of_printing_from_it(tmp_path, seed_folder, capsys):
+    path = _damaged(tmp_path, seed_folder)
+    for command in (["sources"], ["quotes"], ["timeline"], ["speakers"], ["search", "police"], ["export", "--out", str(tmp_path / "b.md")]):
+        assert _run(*command, "--db", str(path)) == 1, command
+        said = capsys.readouterr()
+        assert said.out == "" and f"{path} is damaged" in said.err and "--rebuild" in said.err
+    assert not (tmp_path / "b.md").exists()
