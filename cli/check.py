@@ -38,7 +38,7 @@ def check_command(db_path, as_json: bool) -> None:
             out.print(line(problem))
         if unsearchable:
             out.print(UNSEARCHABLE.format(count=unsearchable), markup=False)
-        verdict = "damaged: run `briefing index --rebuild`" if problems else "ok"
+        verdict = f"damaged: run `briefing index --rebuild --db {path}`" if problems else "ok"
         if not _writable(path):
             verdict += " (read-only)"
         tally = f"; {c.sources} sources, {c.quotes} quotes, {c.events} events, {c.speakers} speakers" if c else ""

@@ -68,21 +68,26 @@ def index_into(
     roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool, follow_links: bool = False
 ) -> int:
     """Index `roots` into the database at `path`, saying how it went; return how many files failed."""
-    from briefing.core.indexer import index_paths
+    from briefing.core.indexer import index_paths, rebuild_database
     from briefing.core.store.database import open_database
 
     for root in roots:
         if not root.exists():
             raise UsageError(f"{root}: no such file or folder.")
-    db = open_database(path)
     given = [Path(os.path.abspath(r)) for r in roots]
-    options = {"rebuild": rebuild, "jobs": jobs, "model": model, "follow_links": follow_links}
+    options = {"jobs": jobs, "model": model, "follow_links": follow_links}
+
+    def run(**more):
+        if rebuild:  # into a fresh file, swapped in when whole: a damaged database is rebuilt too
+            return rebuild_database(path, given, **options, **more)
+        return index_paths(open_database(path), given, **options, **more)
+
     out = console(stderr=True)
     if out.is_terminal and not as_json:
         with progress_bar(out) as progress:
-            report = index_paths(db, given, progress=progress, **options)
+            report = run(progress=progress)
     else:
-        report = index_paths(db, given, **options)
+        report = run()
     if as_json:
         print_json(
             {

@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import time
 
+import pytest
 from briefing.core.indexer import index_paths
 from briefing.core.store.database import open_database
 from briefing.core.store.reads import counts
@@ -140,3 +141,42 @@ def test_readers_say_the_database_is_damaged_instead_of_printing_from_it(tmp_pat
         said = capsys.readouterr()
         assert said.out == "" and f"{path} is damaged" in said.err and "--rebuild" in said.err
     assert not (tmp_path / "b.md").exists()
+
+
+def test_rebuild_builds_a_damaged_database_again_from_its_sources(tmp_path, seed_folder, capsys):
+    path = _damaged(tmp_path, seed_folder)
+    assert _run("check", "--db", str(path)) == 1
+    capsys.readouterr()
+    assert _run("index", "--rebuild", "--db", str(path)) == 0  # the folders are read from the damaged file
+    assert "3 added" in capsys.readouterr().err
+    assert _run("check", "--db", str(path)) == 0
+    assert _run("sources", "--db", str(path)) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("d.db")) == ["d.db"]
+
+
+def test_a_stopped_rebuild_leaves_the_old_database_as_it_was(tmp_path, seed_folder):
+    from briefing.core.indexer import rebuild_database
+
+    path = tmp_path / "b.db"
+    index_paths(open_database(path), [seed_folder])
+
+    def stop(done, total, current):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        rebuild_database(path, [], progress=stop)
+    assert counts(open_database(path, readonly=True)).sources == 3
+    report = rebuild_database(path, [])  # and the next rebuild clears what the stopped one left
+    assert report.added == 3 and not (tmp_path / "b.db.rebuild").exists()
+
+
+def test_rebuild_never_replaces_a_file_that_is_not_a_briefing_database(tmp_path, seed_folder, capsys):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my own notes")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE mine (x)").connection.execute("PRAGMA application_id = 7")
+    for target in (notes, other):
+        before = target.read_bytes()
+        assert _run("index", str(seed_folder), "--rebuild", "--db", str(target)) == 1
+        assert "left untouched" in capsys.readouterr().err
+        assert target.read_bytes() == before

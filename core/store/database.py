@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -183,6 +184,49 @@ def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) ->
         # In WAL mode NORMAL is still safe against a killed process; it only skips an fsync per commit.
         db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
+
+
+#: What SQLite keeps beside a database file.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Raise DatabaseError when `path` holds something that is not a briefing database (another
+    program's SQLite file, any other file): a rebuild must never replace it. A damaged briefing
+    database, or a missing file, passes."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise DatabaseError(f"Cannot read {path}: {err.strerror or err}.") from None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a briefing database.")
+    if head and not head.startswith(_SQLITE_MAGIC):
+        raise DatabaseError(f"{path} is not a briefing database (not an SQLite file); it was left untouched.")
+    app_id = int.from_bytes(head[68:72], "big") if len(head) >= 72 else 0
+    if app_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"{path} is an SQLite database but not a briefing database; it was left untouched.")
+
+
+def swap_in(fresh: Path, path: Path) -> None:
+    """Put the closed database at `fresh` (one file, not in WAL mode) in the place of `path`.
+
+    The old file's -wal and -shm go first: SQLite would otherwise apply the old file's log to
+    the new one. A kill before the rename leaves the old file, which the next rebuild replaces.
+    """
+    for suffix in SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+    os.replace(fresh, path)
+
+
+def remove_database(path: Path) -> None:
+    """Remove a database file and the files SQLite keeps beside it (what a stopped rebuild left)."""
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
 
 
 def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
