@@ -180,3 +180,23 @@ def test_rebuild_never_replaces_a_file_that_is_not_a_briefing_database(tmp_path,
         assert _run("index", str(seed_folder), "--rebuild", "--db", str(target)) == 1
         assert "left untouched" in capsys.readouterr().err
         assert target.read_bytes() == before
+
+
+def test_a_full_disk_says_what_was_committed(tmp_path, monkeypatch):
+    import briefing.core.indexer.run
+    from briefing.core.errors import DatabaseError
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"{n:03d}.txt").write_text(f"Official {n} of Dunmore said on Monday that talks with Westby would go on. " * 20)
+    monkeypatch.setattr(briefing.core.indexer.run, "BATCH_FILES", 20)
+    db = open_database(tmp_path / "b.db")
+    size = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {size + 150}")  # the disk fills part way through
+    with pytest.raises(DatabaseError) as stopped:
+        index_paths(db, [folder])
+    kept = counts(open_database(tmp_path / "b.db", readonly=True)).sources
+    assert 0 < kept < 300
+    assert f"The {kept} sources committed before are kept" in str(stopped.value)
+    assert "nothing was written" not in str(stopped.value)

@@ -96,6 +96,8 @@ class IndexRun:
     #: Files done and files in all, as `progress` is told.
     done: int = 0
     total: int = 0
+    #: Sources this run has written and committed (kept whatever happens next).
+    committed: int = 0
 
     def setup(self) -> ExtractionSetup:
         """What to extract with now: the settings, the model, and the dates the briefing holds."""
@@ -148,7 +150,7 @@ def index_paths(
                 _reconcile(run)
             _finish(run)
     except sqlite3.OperationalError as err:
-        raise DatabaseError(describe_write_error(database_file(db), err)) from None
+        raise DatabaseError(describe_write_error(database_file(db), err, run.committed)) from None
     return run.report
 
 
@@ -231,6 +233,7 @@ def _write(run: IndexRun, todo: list[Candidate]) -> None:
                     break
             else:
                 exhausted = True
+        run.committed = run.report.added + run.report.updated
 
 
 def _apply(run: IndexRun, result: FileResult) -> None:

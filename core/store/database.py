@@ -242,8 +242,20 @@ def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
     return f"Cannot use {path}: {text}."
 
 
-def describe_write_error(path: Path | str, err: sqlite3.Error) -> str:
-    """One sentence for a failed write (full disk, read-only file, lock), naming the database."""
+def describe_write_error(path: Path | str, err: sqlite3.Error, committed: int | None = None) -> str:
+    """One sentence for a failed write (full disk, read-only file, lock), naming the database.
+
+    `committed`: how many sources the run had committed when the write failed; they are kept,
+    and a full disk is then not said to have written nothing.
+    """
+    text = str(err)
+    if committed and ("full" in text or "locked" in text):
+        what = "the disk holding it is full" if "full" in text else "another program locked it"
+        return (
+            f"Stopped writing {path}: {what}. The {committed} source{'s' if committed != 1 else ''} "
+            "committed before are kept; run the same command again to finish"
+            + (" once there is room." if "full" in text else ".")
+        )
     return _describe_sqlite_error(Path(path), err)
 
 
