@@ -22,9 +22,9 @@ from briefing.core.indexer.files import (
 )
 from briefing.core.indexer.links import relink_owed
 from briefing.core.ingest import Candidate, find_articles
-from briefing.core.models import IndexReport
+from briefing.core.models import FileProblem, IndexReport
 from briefing.core.nlp.context import context_from_db
-from briefing.core.settings import Settings, find_settings
+from briefing.core.settings import SETTINGS_FILE, Settings, find_settings
 from briefing.core.store.database import (
     build_read_indexes,
     catch_up_full_text,
@@ -133,6 +133,7 @@ def index_paths(
         raise DatabaseError("Nothing to index: give a file or folder.")
     settings = settings or find_settings(roots)
     run = IndexRun(db, settings, pipeline_version(settings, model), model=model, jobs=jobs, progress=progress)
+    run.report.problems.extend(FileProblem(settings.path or SETTINGS_FILE, note, skipped=False) for note in settings.notes)
     candidates = _discover(run, roots, follow_links)
     try:
         with page_cache(db, INDEX_CACHE_KIB):
