@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -145,6 +148,30 @@ def safe_extract(article: ParsedArticle, setup: ExtractionSetup) -> tuple[Extrac
         return Extraction(), FileProblem(article.path, reason + "; its text is indexed, and the next run tries again")
 
 
+#: How often a worker looks whether the run that started it is still there, in seconds.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes that end when the run that started them ends, however it ends.
+
+    A run killed (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its pool
+    down: its workers would wait for work forever. Each watches its parent instead.
+    """
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end this process as soon as `parent` is no longer its parent."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # nothing of the worker's is worth keeping: its results had nowhere to go
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def process_files(
     todo: list[Candidate], known: Callable[[Candidate], KnownFile], setup: ExtractionSetup, jobs: int
 ) -> Iterator[FileResult]:
@@ -153,7 +180,7 @@ def process_files(
         for candidate in todo:
             yield process_file(candidate, known(candidate), setup)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         # Bounded look-ahead keeps memory flat on huge folders.
         pending = []
         queue = iter(todo)
@@ -173,7 +200,7 @@ def extract_all(
         for article in articles:
             yield article, *safe_extract(article, setup)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         chunk = max(1, len(articles) // (jobs * 8))
         outcomes = pool.map(safe_extract, articles, [setup] * len(articles), chunksize=chunk)
         for article, (extraction, problem) in zip(articles, outcomes):
