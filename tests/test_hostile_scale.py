@@ -39,3 +39,25 @@ def test_an_article_with_a_long_run_of_closing_quotes_is_extracted_with_exact_of
     text = '"The bridge is open," the mayor of Dunmore said on Monday. ' + '"' * 20_000 + " The governor said on Tuesday that the road was shut."
     extraction = Extractor(Settings()).extract(ParsedArticle(path="a.txt", text=text, published="2023-05-04"))
     assert extraction.quotes and all(text[q.start : q.end] == q.text for q in extraction.quotes)
+
+
+def test_events_are_read_with_their_following_text_reading_each_article_once(fresh_db, tmp_path, monkeypatch):
+    from briefing.core.indexer import index_paths
+    from briefing.core.linking.events import FOLLOWING_CHARS
+    from briefing.core.store import links
+
+    days = ["Monday", "Tuesday", "Wednesday"]
+    body = "".join(f"Ünïcode first. On {days[n % 3]} police in Dunmore said {n} people were hurt near the bridge. " for n in range(300))
+    (tmp_path / "a.md").write_text("---\npublished: 2023-06-01\n---\n" + body)
+    index_paths(fresh_db, [tmp_path])
+    text = fresh_db.execute("SELECT text FROM articles").fetchone()[0]
+    statements: list[str] = []
+    fresh_db.conn.set_trace_callback(statements.append)
+    events = links.short_events_of_week(fresh_db, "2023-05-29", "2023-06-04", FOLLOWING_CHARS)
+    fresh_db.conn.set_trace_callback(None)
+    assert len(events) == 300
+    for event in events:
+        assert event.from_sentence == text[event.sentence_start : event.sentence_end + FOLLOWING_CHARS]
+    # The article's text is read once for the week, not once for each of its 300 events.
+    assert sum("text" in s and "FROM articles" in s for s in statements) == 1
+    assert not any("substr" in s for s in statements)
