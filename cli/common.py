@@ -31,10 +31,19 @@ def db_path_of(db_path: Path | None) -> Path:
 
 
 def open_db(db_path: Path | None, *, readonly: bool = True):
-    """Open the database a command works on (read-only unless asked)."""
+    """Open the database a command works on (read-only unless asked); a damaged one is refused
+    with a sentence, never printed from in part."""
+    from briefing.core.errors import DatabaseError
     from briefing.core.store.database import open_database
+    from briefing.core.store.integrity import damage_of, damaged_message
 
-    return open_database(db_path_of(db_path), create=not readonly, readonly=readonly)
+    path = db_path_of(db_path)
+    db = open_database(path, create=not readonly, readonly=readonly)
+    damage = damage_of(db)
+    if damage:
+        db.close()
+        raise DatabaseError(damaged_message(path, damage))
+    return db
 
 
 def source_id(db, source: str | None) -> int | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 from briefing.cli.common import CONTEXT, json_option
-from briefing.cli.output import console, print_json, safe, table
+from briefing.cli.output import console, line, print_json, safe, table
 from briefing.core.errors import UsageError
 
 
@@ -37,7 +37,7 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
         out = console()
         for article in result.articles:
             date = (article["published"] or "undated") + (" (inferred)" if article["published_source"] == "inferred" else "")
-            out.print(safe(f"{article['path']}: {outlet_label(article['outlet'])}, {date}"), style="bold")
+            out.print(line(f"{article['path']}: {outlet_label(article['outlet'])}, {date}"), style="bold")
             t = table("speaker", "kind", "quote", "cue")
             for q in article["quotes"]:
                 t.add_row(safe(q["speaker"] or "unknown"), q["kind"], safe(q["text"]), safe(q["cue"]))
@@ -47,6 +47,6 @@ def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool)
                 t.add_row(safe(e["expression"]), safe(when_label(e["value"], e["granularity"])), e["role"], safe(e["sentence"]))
             out.print(t)
         for problem in result.problems:
-            console(stderr=True).print(safe(f"{'skipped' if problem['skipped'] else 'note'}: {problem['path']}: {problem['reason']}"))
+            console(stderr=True).print(line(f"{'skipped' if problem['skipped'] else 'note'}: {problem['path']}: {problem['reason']}"))
     if any(p["skipped"] for p in result.problems):
         sys.exit(1)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 from briefing.cli.common import CONTEXT, db_option, db_path_of, json_option
-from briefing.cli.output import console, print_json, safe
+from briefing.cli.output import console, line, print_json
 from briefing.core.errors import UsageError
 from briefing.core.locations import bundled_data_dir
+from rich.console import Console
 
 
 @click.command("index", context_settings=CONTEXT)
@@ -19,8 +22,9 @@ from briefing.core.locations import bundled_data_dir
 @click.option("--rebuild", is_flag=True, help="Empty the database and index everything again from the source files.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for the NLP work.")
 @click.option("--model", default=None, help="An installed trained spaCy pipeline to use as well (optional).")
+@click.option("--follow-links", is_flag=True, help="Also read what symbolic links leading out of the folders point at.")
 @json_option
-def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, model, as_json: bool) -> None:
+def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, model, follow_links: bool, as_json: bool) -> None:
     """Index article files and folders (default: the bundled data/).
 
     Folders are read recursively: .txt, .md (YAML front matter), .jsonl (one article a line)
@@ -35,37 +39,55 @@ def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, mo
     roots = list(paths)
     if not roots and not rebuild:
         roots = [bundled_data_dir()]
-    failed = index_into(roots, db_path_of(db_path), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json)
+    failed = index_into(
+        roots, db_path_of(db_path), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json, follow_links=follow_links
+    )
     if failed:
         sys.exit(1)
 
 
-def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool) -> int:
+@contextlib.contextmanager
+def progress_bar(out: Console) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on `out` while the block runs, and the function that moves it on."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        # File names are data: never read as markup (a name can hold "[link=…]" or ":smile:").
+        TextColumn("{task.description}", markup=False), console=out, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, current: str) -> None:
+            bar.update(task, completed=done, total=total, description=line(Path(current).name).plain[:40])
+
+        yield progress
+
+
+def index_into(
+    roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool, follow_links: bool = False
+) -> int:
     """Index `roots` into the database at `path`, saying how it went; return how many files failed."""
-    from briefing.core.indexer import index_paths
+    from briefing.core.indexer import index_paths, rebuild_database
     from briefing.core.store.database import open_database
 
     for root in roots:
         if not root.exists():
             raise UsageError(f"{root}: no such file or folder.")
-    db = open_database(path)
+    given = [Path(os.path.abspath(r)) for r in roots]
+    options = {"jobs": jobs, "model": model, "follow_links": follow_links}
+
+    def run(**more):
+        if rebuild:  # into a fresh file, swapped in when whole: a damaged database is rebuilt too
+            return rebuild_database(path, given, **options, **more)
+        return index_paths(open_database(path), given, **options, **more)
+
     out = console(stderr=True)
-    show_bar = out.is_terminal and not as_json
-    if show_bar:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(
-            TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.description}"), console=out, transient=True,
-        ) as bar:
-            task = bar.add_task("", total=None)
-
-            def progress(done: int, total: int, current: str) -> None:
-                bar.update(task, completed=done, total=total, description=safe(Path(current).name).plain[:40])
-
-            report = index_paths(db, [Path(os.path.abspath(r)) for r in roots], rebuild=rebuild, jobs=jobs, model=model, progress=progress)
+    if out.is_terminal and not as_json:
+        with progress_bar(out) as progress:
+            report = run(progress=progress)
     else:
-        report = index_paths(db, [Path(os.path.abspath(r)) for r in roots], rebuild=rebuild, jobs=jobs, model=model)
+        report = run()
     if as_json:
         print_json(
             {
@@ -75,17 +97,19 @@ def index_into(roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model
                 "unchanged": report.unchanged,
                 "removed": report.removed,
                 "words": report.words,
+                "left_out": report.left_out,
                 "problems": [{"path": p.path, "reason": p.reason, "skipped": p.skipped} for p in report.problems],
             }
         )
     else:
         for problem in report.problems:
             verb = "skipped" if problem.skipped else "note"
-            out.print(safe(f"{verb}: {problem.path}: {problem.reason}"))
-        out.print(
+            out.print(line(f"{verb}: {problem.path}: {problem.reason}"))
+        out.print(line(
             f"Indexed into {path}: {report.added} added, {report.updated} updated, "
             f"{report.unchanged} unchanged, {report.removed} removed"
             + (f", {report.failed} failed" if report.failed else "")
+            + (f"; {report.left_out} other file{'s' if report.left_out != 1 else ''} left out" if report.left_out else "")
             + "."
-        )
+        ))
     return report.failed

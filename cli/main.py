@@ -14,7 +14,7 @@ from briefing.cli.export import export_command
 from briefing.cli.extract import extract_command
 from briefing.cli.index import index_command, index_into
 from briefing.cli.locate import locate_command
-from briefing.cli.output import console, safe
+from briefing.cli.output import console, line
 from briefing.cli.quotes import quotes_command
 from briefing.cli.search import search_command
 from briefing.cli.sources import sources_command
@@ -59,7 +59,7 @@ def _summary_instead_of_app(path: Path, bundle: Path | None) -> None:
         index_into([bundle], path, rebuild=False, jobs=1, model=None, as_json=False)
     db = open_db(path)
     c = counts(db)
-    console().print(f"{path}: {c.sources} sources, {c.quotes} quotes, {c.events} events")
+    console().print(line(f"{path}: {c.sources} sources, {c.quotes} quotes, {c.events} events"))
 
 
 for command in (
@@ -84,10 +84,15 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except BriefingError as exc:
-        err.print(safe(f"briefing: {exc}"))
+        err.print(line(f"briefing: {exc}"))
         sys.exit(exc.exit_code)
     except sqlite3.Error as exc:
-        err.print(safe(f"briefing: database error: {exc}"))
+        from briefing.core.store.integrity import damaged_message, is_damage
+
+        if is_damage(exc):
+            err.print(line(f"briefing: {damaged_message(None, str(exc))}"))
+        else:
+            err.print(line(f"briefing: database error: {exc}"))
         sys.exit(1)
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error.
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # last line of defence: a sentence, not a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        err.print(safe(f"briefing: unexpected error: {type(exc).__name__}: {exc}. Set BRIEFING_DEBUG=1 to see the details."))
+        err.print(line(f"briefing: unexpected error: {type(exc).__name__}: {exc}. Set BRIEFING_DEBUG=1 to see the details."))
         sys.exit(1)
 
 

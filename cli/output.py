@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from briefing.core.textsafe import terminal_safe
+from briefing.core.textsafe import json_escaped, one_line, terminal_safe
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -23,9 +23,16 @@ def safe(value) -> Text:
     return Text(terminal_safe("" if value is None else str(value)))
 
 
+def line(value) -> Text:
+    """A message line holding text from outside (a file name, a path, a reason) as inert Text on
+    one line: no markup, no escape sequences, a newline in a file name cannot forge a line."""
+    return Text(one_line("" if value is None else str(value)))
+
+
 def print_json(data) -> None:
-    """JSON on stdout; strings keep their content, escapes are JSON escapes (never raw control)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """JSON on stdout; strings keep their content, escapes are JSON escapes (never a raw control
+    character, bidi override or lone surrogate)."""
+    sys.stdout.write(json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def table(*columns: str, title: str | None = None) -> Table:

@@ -40,3 +40,15 @@ class SettingsError(BriefingError):
     """The briefing settings file is unreadable or malformed."""
 
     title = "Settings"
+
+
+#: What an article whose quotes and dates could not be extracted is told with.
+EXTRACTION_FAILED = "quotes and dates could not be extracted"
+
+
+def failure_reason(what: str, err: BaseException) -> str:
+    """One line saying what failed and with which error, cut short: a file's or an article's
+    failure as the user reads it ("could not be read (MemoryError)")."""
+    detail = " ".join(str(err).split())
+    reason = f"{what} ({type(err).__name__}{': ' + detail if detail else ''})"
+    return reason if len(reason) <= 300 else reason[:299] + "…"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,17 +167,94 @@ def _entries(events: list[EventRow]) -> list[TimelineEntry]:
     return sorted(grouped.values(), key=lambda t: (t.day_first or "9999", t.value))
 
 
-def write_brief(markdown: str, path: Path | str | None = None, *, title: str = "briefing") -> Path:
-    """Write a brief to `path` (or a new file in the export folder) and return where it went."""
+#: Longest the title part of a brief's default file name gets (a file name has 255 bytes at most).
+SLUG_CHARS = 60
+#: Files a brief is never written over, whatever is asked: the database and what SQLite keeps beside it.
+DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def write_brief(
+    markdown: str,
+    path: Path | str | None = None,
+    *,
+    title: str = "briefing",
+    force: bool = False,
+    database: Path | str | None = None,
+) -> Path:
+    """Write a brief and return where it went; nothing is overwritten unless asked, nothing half-written.
+
+    With no `path`, a new file in the export folder named after the title and the time, made
+    unique (two exports in one second get two files). An existing `path` is refused unless
+    `force`; the `database` (and its -wal, -shm) never, even with `force`. The brief is written to
+    a temporary file beside the target and renamed over it, so a full disk or a kill leaves the
+    old file whole; a symbolic link at `path` is replaced, never written through.
+    """
     if path is None:
-        folder = export_dir()
-        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "briefing"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{slug}-{stamp}.md"
+        return _write_new(markdown, export_dir(), _slug(title))
     path = Path(path).expanduser()
+    if database is not None and _is_database(path, Path(database)):
+        raise BriefingError(f"{path} is the briefing database; the brief was not written. Choose another --out.")
+    if path.is_dir():
+        raise BriefingError(f"{path} is a folder; give a file name with --out.")
+    if not force and (path.exists() or path.is_symlink()):
+        raise BriefingError(f"{path} already exists; the brief was not written. Choose another --out, or add --force to replace it.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
+        temporary = _written_beside(markdown, path)
+        os.replace(temporary, path)
     except OSError as err:
-        raise BriefingError(f"Cannot write the brief to {path}: {err.strerror or err}.") from None
+        raise BriefingError(f"Cannot write the brief to {path}: {err.strerror or err}; nothing was changed there.") from None
     return path
+
+
+def _slug(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if len(slug) > SLUG_CHARS:
+        slug = slug[:SLUG_CHARS].rsplit("-", 1)[0] or slug[:SLUG_CHARS]
+    return slug or "briefing"
+
+
+def _is_database(path: Path, database: Path) -> bool:
+    target = os.path.realpath(path)
+    own = os.path.realpath(database)
+    return any(target == own + suffix for suffix in DATABASE_SUFFIXES)
+
+
+def _written_beside(markdown: str, path: Path) -> str:
+    """The brief in a new temporary file in `path`'s folder, on disk; its name."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(markdown)
+            file.flush()
+            os.fsync(file.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _write_new(markdown: str, folder: Path, slug: str) -> Path:
+    """The brief under a name no file has yet in `folder`: the whole file appears at once, or none."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = _written_beside(markdown, folder / f"{slug}.md")
+    except OSError as err:
+        raise BriefingError(f"Cannot write the brief in {folder}: {err.strerror or err}.") from None
+    try:
+        for attempt in range(1, 1000):
+            path = folder / (f"{slug}-{stamp}.md" if attempt == 1 else f"{slug}-{stamp}-{attempt}.md")
+            try:
+                # A hard link fails when the name is taken: no other export's file is ever replaced.
+                os.link(temporary, path)
+                return path
+            except FileExistsError:
+                continue
+        raise BriefingError(f"Cannot find a free file name for the brief in {folder}.")
+    except OSError as err:
+        raise BriefingError(f"Cannot write the brief in {folder}: {err.strerror or err}.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.core.errors import EXTRACTION_FAILED, failure_reason
 from briefing.core.ingest import parse_file
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
@@ -40,7 +41,11 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
     result = ExtractResult()
     parsed: list[ParsedArticle] = []
     for path in paths:
-        for item in parse_file(path):
+        try:
+            items = parse_file(path)
+        except Exception as err:  # a reader's bug, memory: this file's failure, not the command's end
+            items = [FileProblem(path, failure_reason("could not be read", err))]
+        for item in items:
             if isinstance(item, FileProblem):
                 result.problems.append({"path": item.path, "reason": item.reason, "skipped": item.skipped})
             else:
@@ -48,15 +53,25 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
                 for warning in item.warnings:
                     result.problems.append({"path": path, "reason": warning, "skipped": False})
     extractions: dict[int, Extraction] = {}
+    failed: set[int] = set()
+
+    def extract(n: int, article: ParsedArticle, context: BriefingContext | None = None) -> None:
+        try:
+            extractions[n] = extractor.extract(article, context)
+        except Exception as err:
+            failed.add(n)
+            result.problems.append({"path": article.path, "reason": failure_reason(EXTRACTION_FAILED, err), "skipped": True})
+
     # Dated articles first: their dates are the context that dates the others.
     for n, article in enumerate(parsed):
         if article.published:
-            extractions[n] = extractor.extract(article)
+            extract(n, article)
     for n, article in enumerate(parsed):
         if not article.published:
-            extractions[n] = extractor.extract(article, _context(parsed, extractions, exclude=n))
+            extract(n, article, _context(parsed, extractions, exclude=n))
     for n, article in enumerate(parsed):
-        result.articles.append(article_json(article, extractions[n]))
+        if n not in failed:
+            result.articles.append(article_json(article, extractions[n]))
     return result
 
 

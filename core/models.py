@@ -206,6 +206,8 @@ class IndexReport:
     removed: int = 0
     words: int = 0
     problems: list[FileProblem] = field(default_factory=list)
+    #: Files found that are not an article format, left out unread.
+    left_out: int = 0
 
     @property
     def failed(self) -> int:

@@ -9,6 +9,8 @@ from pathlib import Path
 from briefing.core.errors import SettingsError
 
 SETTINGS_FILE = "briefing.toml"
+#: Most quote columns a briefing shows: more do not fit a screen, and each costs a query and a widget.
+MAX_COLUMNS = 12
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Settings:
     speakers: tuple[FocusSpeaker, ...] = ()
     #: The file these came from, if any.
     path: str | None = None
+    #: What reading the file had to leave out, said to the user (not stored).
+    notes: tuple[str, ...] = ()
 
     def group_of(self, speaker: str) -> str | None:
         """The column group of a canonical speaker name, or None."""
@@ -58,7 +62,7 @@ class Settings:
         """Inverse of `to_dict`; tolerant of missing keys."""
         return cls(
             title=str(data.get("title") or "Briefing"),
-            columns=tuple(str(c) for c in data.get("columns") or ()),
+            columns=tuple(str(c) for c in data.get("columns") or ())[:MAX_COLUMNS],
             speakers=tuple(
                 FocusSpeaker(
                     name=str(s["name"]),
@@ -73,21 +77,62 @@ class Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """Read a `briefing.toml`; raise SettingsError with the file and line on a bad file."""
+    """Read a `briefing.toml`; raise SettingsError naming the file, the key and what it must be."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise SettingsError(f"Cannot read settings {path}: {err.strerror or err}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise SettingsError(f"Settings file {path} is not valid TOML: {err}") from None
+    _validate(path, raw)
+    notes = ()
+    if len(raw.get("columns", ())) > MAX_COLUMNS:
+        notes = (f"`columns` lists {len(raw['columns'])} columns; the first {MAX_COLUMNS} are shown",)
+    settings = Settings.from_dict(raw)
+    return Settings(settings.title, settings.columns, settings.speakers, str(path), notes)
+
+
+def _validate(path: Path, raw: dict) -> None:
+    """Every value the settings read is of the type it must be; else one sentence saying which."""
+
+    def wrong(key: str, expected: str, value: object) -> SettingsError:
+        return SettingsError(f"Settings file {path}: `{key}` must be {expected}, not {_kind(value)}")
+
+    if "title" in raw and not isinstance(raw["title"], str):
+        raise wrong("title", 'a string (title = "…")', raw["title"])
+    if "columns" in raw and not _strings(raw["columns"]):
+        raise wrong("columns", 'a list of strings (columns = ["NATO", "Kosovo"])', raw["columns"])
     speakers = raw.get("speakers", [])
     if not isinstance(speakers, list) or not all(isinstance(s, dict) for s in speakers):
         raise SettingsError(f"Settings file {path}: [[speakers]] must be a list of tables")
     for number, speaker in enumerate(speakers, 1):
         if not speaker.get("name"):
             raise SettingsError(f"Settings file {path}: speaker {number} has no name")
-    settings = Settings.from_dict(raw)
-    return Settings(settings.title, settings.columns, settings.speakers, str(path))
+        if not isinstance(speaker["name"], str):
+            raise wrong(f"speakers[{number}].name", "a string", speaker["name"])
+        if "group" in speaker and not isinstance(speaker["group"], str):
+            raise wrong(f"speakers[{number}].group", "a string", speaker["group"])
+        if "aliases" in speaker and not _strings(speaker["aliases"]):
+            raise wrong(f"speakers[{number}].aliases", 'a list of names (aliases = ["Vucic"])', speaker["aliases"])
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _kind(value: object) -> str:
+    """A TOML value's type in words."""
+    if isinstance(value, str):
+        return f"a string ({value!r})" if len(value) <= 40 else "a string"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list of " + ("strings and other values" if any(isinstance(v, str) for v in value) else "other values")
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
 
 
 def find_settings(paths: list[Path]) -> Settings:

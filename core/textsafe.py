@@ -50,7 +50,29 @@ def clean_text(text: str) -> str:
 
 
 def terminal_safe(text: str | None) -> str:
-    """Last line of defence before printing any text that came from an article or a file name."""
+    """Last line of defence before printing any text that came from an article or a file name
+    (a lone surrogate, from a file name that is not UTF-8, becomes one replacement character)."""
     if not text:
         return ""
-    return _INVISIBLE.sub("", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
+    if not _ANY_UNSAFE.search(text):
+        return text
+    return _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))))
+
+
+def one_line(text: str | None) -> str:
+    """`terminal_safe`, on one line: a file name or path printed in a line of output can hold a
+    newline (which would forge another line) or a tab; they show as ␤ and a space."""
+    return terminal_safe(text).replace("\n", "\u2424").replace("\t", " ")
+
+
+# What JSON output escapes besides what json.dumps does: C1 controls and DEL, bidi overrides and
+# isolates, zero-width characters, line and paragraph separators, lone surrogates. Printed raw they
+# would reorder or hide what a terminal shows of the JSON.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON text (from json.dumps) with those characters written as \\uXXXX escapes: the same
+    JSON to any parser, inert in a terminal. Only string contents can hold them, so escaping
+    them anywhere in the text is escaping them in strings."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

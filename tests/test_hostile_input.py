@@ -46,22 +46,22 @@ def test_utf16_crlf_and_latin1_files_index(fresh_db, tmp_path):
 def test_vanished_and_unreadable_files_are_named_and_the_run_goes_on(fresh_db, tmp_path, monkeypatch):
     for name in ("a.txt", "gone.txt", "locked.txt"):
         (tmp_path / name).write_text(STORY)
-    real_discover = briefing.core.indexer.run.discover
+    real_find = briefing.core.indexer.run.find_articles
 
-    def discover_then_delete(paths):
-        found = real_discover(paths)
+    def find_then_delete(paths, **options):
+        found = real_find(paths, **options)
         (tmp_path / "gone.txt").unlink()  # vanishes between the listing and the reading
         return found
 
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(briefing.core.indexer.run, "discover", discover_then_delete)
-    monkeypatch.setattr("briefing.core.ingest.open", guarded_open, raising=False)
+    monkeypatch.setattr(briefing.core.indexer.run, "find_articles", find_then_delete)
+    monkeypatch.setattr(os, "open", guarded_open)
     report = index_paths(fresh_db, [tmp_path])
     assert report.added == 1
     assert problems_by_name(report) == {"gone.txt": "vanished before it could be read", "locked.txt": "permission denied"}

@@ -70,12 +70,13 @@ def test_file_gone_from_folder_is_removed(fresh_db, seed_folder):
 
 def test_bad_files_are_named_and_the_rest_indexed(fresh_db, seed_folder):
     (seed_folder / "empty.txt").write_bytes(b"")
-    (seed_folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (seed_folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (seed_folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")  # not an article format: left out unread
     report = index_paths(fresh_db, [seed_folder])
     assert report.added == 3
     reasons = {os.path.basename(p.path): p.reason for p in report.problems}
-    assert reasons == {"empty.txt": "empty file", "image.png": "binary file (contains NUL bytes), not text"}
-    assert report.failed == 2
+    assert reasons == {"empty.txt": "empty file", "image.txt": "binary file (contains NUL bytes), not text"}
+    assert report.failed == 2 and report.left_out == 1
 
 
 def test_file_that_breaks_keeps_what_was_indexed(fresh_db, seed_folder):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from briefing.core.textsafe import clean_text
+from briefing.core.textsafe import clean_text, terminal_safe
 
 # One kind of unsafe character a case, so a text holding only that kind is still cleaned
 # (clean_text returns a text untouched when its first search finds nothing to remove).
@@ -33,3 +33,8 @@ def test_each_kind_of_unsafe_character_is_removed_alone(raw, clean):
 def test_safe_text_is_kept_as_it_is():
     text = "ZVECAN, Kosovo (AP) — Vučić said:\t“We will not tolerate it.”\n\nNATO’s 30 troops… ½ €"
     assert clean_text(text) == text
+
+
+def test_terminal_safe_replaces_lone_surrogates_from_file_names():
+    # Python reads a file name's bytes that are not UTF-8 as lone surrogates; no terminal can print them.
+    assert terminal_safe("bad\udcff.txt") == "bad\ufffd.txt"

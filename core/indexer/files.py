@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from briefing.core.ingest import Candidate, parse_bytes, read_bytes
+from briefing.core.errors import EXTRACTION_FAILED, failure_reason
+from briefing.core.ingest import READ_VERSION, Candidate, parse_bytes, read_bytes
 from briefing.core.ingest.decode import NotText
 from briefing.core.models import Extraction, FileProblem, ParsedArticle
 from briefing.core.nlp.context import BriefingContext
@@ -25,10 +29,11 @@ def settings_fingerprint(settings: Settings) -> str:
 
 
 def pipeline_version(settings: Settings, model: str | None = None) -> str:
-    """Version stamp of rules + model + settings: a change re-extracts every article."""
+    """Version stamp of reading + rules + model + settings: a change reads and extracts every article again."""
     from briefing.core.nlp.rules_version import rules_version
 
-    return f"{rules_version()}-{settings_fingerprint(settings)}" + (f"+{model}" if model else "")
+    version = f"{rules_version()}.r{READ_VERSION}-{settings_fingerprint(settings)}"
+    return version + (f"+{model}" if model else "")
 
 
 def article_hash(article: ParsedArticle) -> str:
@@ -69,6 +74,8 @@ class FileResult:
     #: date of its own is extracted later, once, when the whole briefing can date it.
     articles: list[tuple[ParsedArticle, str, Extraction | None]] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    #: Paths of the articles whose extraction failed: their text is kept, and they are tried again next run.
+    failed: set[str] = field(default_factory=set)
 
 
 # Worker state: one Extractor per process, built on first use (spaCy takes a moment to load).
@@ -87,7 +94,18 @@ def _extractor(settings: Settings, model: str | None):
 
 
 def process_file(candidate: Candidate, known: KnownFile, setup: ExtractionSetup) -> FileResult:
-    """Read, parse and extract one file (runs in a worker process with --jobs)."""
+    """Read, parse and extract one file (runs in a worker process with --jobs).
+
+    Never raises: whatever goes wrong with this file (a reader's bug, memory) is this file's
+    named failure, and the run goes on with the next.
+    """
+    try:
+        return _process_file(candidate, known, setup)
+    except Exception as err:
+        return FileResult(candidate, problems=[FileProblem(candidate.path, failure_reason("could not be read", err))])
+
+
+def _process_file(candidate: Candidate, known: KnownFile, setup: ExtractionSetup) -> FileResult:
     result = FileResult(candidate)
     try:
         data = read_bytes(candidate.path)
@@ -109,21 +127,49 @@ def process_file(candidate: Candidate, known: KnownFile, setup: ExtractionSetup)
         for warning in item.warnings:
             result.problems.append(FileProblem(candidate.path, warning, skipped=False))
         if item.published:
-            extraction = safe_extract(item, setup, result.problems)
+            extraction, problem = safe_extract(item, setup)
+            if problem:
+                result.problems.append(problem)
+                result.failed.add(item.path)
         else:
             extraction = Extraction()  # placeholder: the run extracts it at its end, with the full context
         result.articles.append((item, digest, extraction))
     return result
 
 
-def safe_extract(article: ParsedArticle, setup: ExtractionSetup, problems: list[FileProblem]) -> Extraction:
-    """Extract, or note why not: a rule bug must not stop the run or lose the article."""
+def safe_extract(article: ParsedArticle, setup: ExtractionSetup) -> tuple[Extraction, FileProblem | None]:
+    """Extract, or say why not: a rule bug or a lack of memory must not stop the run or lose the
+    article. A failure is the article's named failure; its text is indexed, and the run that
+    meets it leaves it to be extracted again by the next."""
     try:
-        return _extractor(setup.settings, setup.model).extract(article, setup.context)
+        return _extractor(setup.settings, setup.model).extract(article, setup.context), None
     except Exception as err:
-        reason = f"quotes and dates could not be extracted ({type(err).__name__}: {err}); indexed the text only"
-        problems.append(FileProblem(article.path, reason[:300], skipped=False))
-        return Extraction()
+        reason = failure_reason(EXTRACTION_FAILED, err)
+        return Extraction(), FileProblem(article.path, reason + "; its text is indexed, and the next run tries again")
+
+
+#: How often a worker looks whether the run that started it is still there, in seconds.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes that end when the run that started them ends, however it ends.
+
+    A run killed (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its pool
+    down: its workers would wait for work forever. Each watches its parent instead.
+    """
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end this process as soon as `parent` is no longer its parent."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # nothing of the worker's is worth keeping: its results had nowhere to go
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def process_files(
@@ -134,7 +180,7 @@ def process_files(
         for candidate in todo:
             yield process_file(candidate, known(candidate), setup)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         # Bounded look-ahead keeps memory flat on huge folders.
         pending = []
         queue = iter(todo)
@@ -146,17 +192,16 @@ def process_files(
             yield future.result()
 
 
-def extract_all(articles: list[ParsedArticle], setup: ExtractionSetup, jobs: int) -> Iterator[tuple[ParsedArticle, Extraction]]:
-    """(article, extraction) for each article, in order, over `jobs` processes when there are many."""
+def extract_all(
+    articles: list[ParsedArticle], setup: ExtractionSetup, jobs: int
+) -> Iterator[tuple[ParsedArticle, Extraction, FileProblem | None]]:
+    """(article, extraction, failure or None) for each article, in order, over `jobs` processes when there are many."""
     if jobs <= 1 or len(articles) < 2 * jobs:
         for article in articles:
-            yield article, safe_extract(article, setup, [])
+            yield article, *safe_extract(article, setup)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         chunk = max(1, len(articles) // (jobs * 8))
-        extractions = pool.map(_extract_one, articles, [setup] * len(articles), chunksize=chunk)
-        yield from zip(articles, extractions)
-
-
-def _extract_one(article: ParsedArticle, setup: ExtractionSetup) -> Extraction:
-    return safe_extract(article, setup, [])
+        outcomes = pool.map(safe_extract, articles, [setup] * len(articles), chunksize=chunk)
+        for article, (extraction, problem) in zip(articles, outcomes):
+            yield article, extraction, problem

@@ -21,10 +21,10 @@ from briefing.core.indexer.files import (
     process_files,
 )
 from briefing.core.indexer.links import relink_owed
-from briefing.core.ingest import Candidate, discover
-from briefing.core.models import IndexReport
+from briefing.core.ingest import Candidate, find_articles
+from briefing.core.models import FileProblem, IndexReport
 from briefing.core.nlp.context import BriefingContext
-from briefing.core.settings import Settings, find_settings
+from briefing.core.settings import SETTINGS_FILE, Settings, find_settings
 from briefing.core.store.context import context_from_db
 from briefing.core.store.database import (
     build_read_indexes,
@@ -44,6 +44,7 @@ from briefing.core.store.database import (
     write_article,
 )
 from briefing.core.store.files import (
+    RETRY_VERSION,
     StoredFile,
     article_count,
     article_hashes,
@@ -51,6 +52,7 @@ from briefing.core.store.files import (
     files_under,
     record_file,
     remove_files,
+    retry_file,
     stored_files,
 )
 from briefing.core.store.owed import articles_owed_a_date, clear_owed, has_owed, owe_date, owe_links, owed_links
@@ -95,6 +97,8 @@ class IndexRun:
     #: Files done and files in all, as `progress` is told.
     done: int = 0
     total: int = 0
+    #: Sources this run has written and committed (kept whatever happens next).
+    committed: int = 0
 
     def setup(self, *, with_context: bool = True) -> ExtractionSetup:
         """What to extract with now: the settings, the model, and (for undated articles) the
@@ -113,6 +117,7 @@ def index_paths(
     model: str | None = None,
     progress: Progress | None = None,
     remove_missing: bool = True,
+    follow_links: bool = False,
 ) -> IndexReport:
     """Index files and folders into `db`; return what was added, updated, skipped and removed.
 
@@ -120,13 +125,19 @@ def index_paths(
     files are re-read and their articles replaced; with `remove_missing`, articles whose file
     is gone from an indexed folder are removed. Work is committed in batches, so a run killed
     at any point leaves a whole database and the next run finishes the job.
+
+    Files and folders are read by their real paths, so a folder reached through a symbolic
+    link is the same folder; links leading out of the folders given are followed only with
+    `follow_links`.
     """
-    roots = [Path(p).expanduser() for p in paths] or [Path(p) for p in json.loads(get_meta(db, "roots") or "[]")]
+    given = [Path(p).expanduser() for p in paths] or [Path(p) for p in json.loads(get_meta(db, "roots") or "[]")]
+    roots = [Path(os.path.realpath(p)) for p in given]
     if not roots:
         raise DatabaseError("Nothing to index: give a file or folder.")
     settings = settings or find_settings(roots)
     run = IndexRun(db, settings, pipeline_version(settings, model), model=model, jobs=jobs, progress=progress)
-    candidates = _discover(run, roots)
+    run.report.problems.extend(FileProblem(settings.path or SETTINGS_FILE, note, skipped=False) for note in settings.notes)
+    candidates = _discover(run, roots, follow_links)
     try:
         with page_cache(db, INDEX_CACHE_KIB):
             if rebuild:
@@ -143,18 +154,19 @@ def index_paths(
                 _reconcile(run)
             _finish(run)
     except sqlite3.OperationalError as err:
-        raise DatabaseError(describe_write_error(database_file(db), err)) from None
+        raise DatabaseError(describe_write_error(database_file(db), err, run.committed)) from None
     return run.report
 
 
-def _discover(run: IndexRun, roots: list[Path]) -> list[Candidate]:
+def _discover(run: IndexRun, roots: list[Path], follow_links: bool) -> list[Candidate]:
     """The article files under `roots`, less the database's own files; what cannot be read is reported."""
-    candidates, problems = discover(roots)
     # The database may live inside the folder it indexes: never read it (or its WAL) as an article.
-    own = database_file(run.db)
-    own_files = {own + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-    run.report.problems.extend(problems)
-    return [c for c in candidates if os.path.abspath(c.path) not in own_files]
+    own = os.path.realpath(database_file(run.db))
+    own_files = frozenset(own + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+    found = find_articles(roots, exclude=own_files, follow_links=follow_links)
+    run.report.problems.extend(found.problems)
+    run.report.left_out = found.left_out
+    return found.candidates
 
 
 def _remember(run: IndexRun, roots: list[Path]) -> None:
@@ -227,6 +239,7 @@ def _write(run: IndexRun, todo: list[Candidate]) -> None:
                     break
             else:
                 exhausted = True
+        run.committed = run.report.added + run.report.updated
 
 
 def _apply(run: IndexRun, result: FileResult) -> None:
@@ -235,7 +248,8 @@ def _apply(run: IndexRun, result: FileResult) -> None:
     report.problems.extend(result.problems)
     if result.content_hash is None:
         return  # unreadable now: keep whatever was indexed from it before
-    file = StoredFile(result.content_hash, candidate.size, candidate.mtime_ns, run.version)
+    # A file with an article that could not be extracted is read again by the next run.
+    file = StoredFile(result.content_hash, candidate.size, candidate.mtime_ns, RETRY_VERSION if result.failed else run.version)
     if result.unchanged:
         record_file(db, candidate.path, file)
         report.unchanged += article_count(db, candidate.path)
@@ -249,7 +263,8 @@ def _apply(run: IndexRun, result: FileResult) -> None:
             continue
         if article.path in existing:
             owe_links(db, existing[article.path])  # the events it had are relinked too
-        owe_links(db, write_article(db, article, candidate.path, digest, extraction, run.settings, run.version))
+        version = RETRY_VERSION if article.path in result.failed else run.version
+        owe_links(db, write_article(db, article, candidate.path, digest, extraction, run.settings, version))
         if not article.published:
             owe_date(db, article.path)
         report.words += article.words
@@ -279,10 +294,15 @@ def _reconcile(run: IndexRun) -> None:
     setup = run.setup()
     owed = {stored.article.path: stored for stored in articles_owed_a_date(db)}
     with db.atomic():
-        for article, extraction in extract_all([stored.article for stored in owed.values()], setup, run.jobs):
+        for article, extraction, failure in extract_all([stored.article for stored in owed.values()], setup, run.jobs):
             stored = owed[article.path]
             owe_links(db, stored.id)
-            owe_links(db, write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, run.version))
+            version = run.version
+            if failure:
+                run.report.problems.append(failure)
+                version = RETRY_VERSION
+                retry_file(db, stored.file)
+            owe_links(db, write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, version))
     # The linkers own their transactions; the owed work is cleared only after they are done,
     # so a run killed in between links again next time.
     relink_owed(db, owed_links(db))

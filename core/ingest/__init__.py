@@ -3,97 +3,51 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.core.ingest.decode import NotText, decode_bytes
+from briefing.core.ingest.discover import (
+    ARTICLE_FORMATS,
+    ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    Candidate,
+    Discovery,
+    discover,
+    find_articles,
+    is_article_file,
+    special_kind,
+)
 from briefing.core.ingest.frontmatter import has_front_matter, parse_front_matter
 from briefing.core.ingest.html import parse_html
 from briefing.core.ingest.jsonl import parse_jsonl
 from briefing.core.ingest.plaintext import parse_plain
 from briefing.core.models import FileProblem, ParsedArticle
-from briefing.core.settings import SETTINGS_FILE
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+__all__ = [
+    "ARTICLE_FORMATS", "ARTICLE_SUFFIXES", "Candidate", "Discovery", "MAX_FILE_BYTES", "READ_VERSION", "articles_in", "discover",
+    "find_articles", "is_article_file", "parse_bytes", "parse_file", "read_bytes",
+]
+
+#: Bumped when reading a file gives a different article (what the text holds, which fields are
+#: read): part of the pipeline version, so the next index run reads every file again and fixes
+#: rows an older reader wrote (2: front matter is no longer part of the text).
+READ_VERSION = 2
 #: Files larger than this are skipped with a reason rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A file found by discovery, with what `stat` said about it."""
-
-    path: str
-    size: int
-    mtime_ns: int
-
-
-def discover(paths: list[Path]) -> tuple[list[Candidate], list[FileProblem]]:
-    """Every article file under the given files and folders (recursively), sorted by path.
-
-    Hidden files and folders and the settings file are skipped; symbolic links are followed
-    once, so a link loop cannot make the walk endless.
-    """
-    found: dict[str, Candidate] = {}
-    problems: list[FileProblem] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for root in paths:
-        try:
-            info = root.stat()
-        except OSError as err:
-            problems.append(FileProblem(str(root), f"cannot read: {err.strerror or err}"))
-            continue
-        if root.is_dir():
-            _walk(root, found, problems, seen_dirs)
-        else:
-            found[str(root)] = Candidate(str(root), info.st_size, info.st_mtime_ns)
-    return sorted(found.values(), key=lambda c: c.path), problems
-
-
-def _walk(folder: Path, found: dict, problems: list, seen: set) -> None:
-    try:
-        info = folder.stat()
-    except OSError as err:
-        problems.append(FileProblem(str(folder), f"cannot read folder: {err.strerror or err}"))
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        return  # a symbolic-link loop, or a folder reached twice
-    seen.add(key)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as err:
-        problems.append(FileProblem(str(folder), f"cannot list folder: {err.strerror or err}"))
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name == SETTINGS_FILE:
-            continue
-        path = Path(entry.path)
-        try:
-            if entry.is_dir(follow_symlinks=True):
-                _walk(path, found, problems, seen)
-            elif entry.is_file(follow_symlinks=True):
-                stat = entry.stat(follow_symlinks=True)
-                found[str(path)] = Candidate(str(path), stat.st_size, stat.st_mtime_ns)
-            elif entry.is_symlink():
-                problems.append(FileProblem(str(path), "broken symbolic link"))
-        except OSError as err:
-            problems.append(FileProblem(str(path), f"cannot read: {err.strerror or err}"))
-
-
 def read_bytes(path: str) -> bytes:
-    """The file's bytes; raise NotText with a reason for unreadable or oversized files."""
+    """The file's bytes; raise NotText with a reason for unreadable, oversized or special files.
+
+    Opened without blocking and checked to be a regular file before a byte is read: a named
+    pipe or a device given as a path is refused at once instead of waiting forever.
+    """
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise NotText(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise NotText("vanished before it could be read") from None
     except IsADirectoryError:
@@ -102,6 +56,19 @@ def read_bytes(path: str) -> bytes:
         raise NotText("permission denied") from None
     except OSError as err:
         raise NotText(f"cannot read: {err.strerror or err}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotText("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotText(f"is {special_kind(info.st_mode)}, not a file; not read")
+        if info.st_size > MAX_FILE_BYTES:
+            size, limit = info.st_size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+            raise NotText(f"too large ({size} MB; the limit is {limit} MB)")
+        try:
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            raise NotText(f"cannot read: {err.strerror or err}") from None
 
 
 def parse_bytes(path: str, data: bytes) -> list[ParsedArticle | FileProblem]:
@@ -110,6 +77,8 @@ def parse_bytes(path: str, data: bytes) -> list[ParsedArticle | FileProblem]:
     Never raises for bad content: a file that cannot be read becomes a FileProblem.
     """
     suffix = Path(path).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        return [FileProblem(path, f"not an article file (briefing reads {ARTICLE_FORMATS})")]
     try:
         decoded = decode_bytes(data)
     except NotText as err:
@@ -121,7 +90,7 @@ def parse_bytes(path: str, data: bytes) -> list[ParsedArticle | FileProblem]:
             if notes:
                 results.append(FileProblem(path, "; ".join(notes), skipped=False))
             return results or [FileProblem(path, "no articles in this JSON Lines file")]
-        if suffix in HTML_SUFFIXES or (suffix not in ARTICLE_SUFFIXES and _looks_like_html(decoded.text)):
+        if suffix in HTML_SUFFIXES:
             return [parse_html(path, decoded.text)]
         if has_front_matter(decoded.text) or suffix in MARKDOWN_SUFFIXES:
             fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
@@ -131,11 +100,6 @@ def parse_bytes(path: str, data: bytes) -> list[ParsedArticle | FileProblem]:
         return [FileProblem(path, str(err))]
     except RecursionError:
         return [FileProblem(path, "too deeply nested to read")]
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:512].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
 
 
 def parse_file(path: str | Path) -> list[ParsedArticle | FileProblem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing.core.ingest.dateline import read_front
 from briefing.core.ingest.decode import NotText
-from briefing.core.ingest.frontmatter import parse_date
+from briefing.core.ingest.frontmatter import read_date
 from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import ParsedArticle
 from briefing.core.textsafe import clean_text
@@ -30,7 +30,7 @@ def parse_html(path: str, html: str) -> ParsedArticle:
     body = clean_text(data.get("text") or "")
     if not body.strip():
         raise NotText("HTML page has no article text")
-    given = parse_date(data.get("date"))
+    given, date_note = read_date(data.get("date"), "page's date")
     return article_from_front(
         path,
         body,
@@ -41,6 +41,7 @@ def parse_html(path: str, html: str) -> ParsedArticle:
         byline=_clean(data.get("author")),
         url=_clean(data.get("url")),
         dated=(given, "the page's metadata") if given else None,
+        warnings=(date_note,) if date_note else (),
     )
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from briefing.core.ingest.dateline import read_front
-from briefing.core.ingest.frontmatter import parse_date
+from briefing.core.ingest.frontmatter import read_date
 from briefing.core.ingest.plaintext import article_from_front
 from briefing.core.models import FileProblem, ParsedArticle
 from briefing.core.textsafe import clean_text
@@ -24,9 +24,13 @@ def parse_jsonl(path: str, text: str) -> Iterator[ParsedArticle | FileProblem]:
             continue
         where = f"{path}#{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_number, parse_float=_number)
+        except RecursionError:
+            yield FileProblem(path, f"line {number} is nested too deeply to read; skipped that line")
+            continue
         except ValueError as err:
-            yield FileProblem(path, f"line {number} is not valid JSON ({err.msg}); skipped that line")
+            reason = getattr(err, "msg", None) or "not JSON"
+            yield FileProblem(path, f"line {number} is not valid JSON ({reason}); skipped that line")
             continue
         if not isinstance(record, dict):
             yield FileProblem(path, f"line {number} is not a JSON object; skipped that line")
@@ -38,8 +42,17 @@ def parse_jsonl(path: str, text: str) -> Iterator[ParsedArticle | FileProblem]:
         yield _article(where, clean_text(body), record)
 
 
+def _number(text: str) -> int | float | str:
+    """A JSON number as Python reads it, or as written when it is too long to convert (Python
+    refuses integers of thousands of digits): no field the reader uses is such a number."""
+    try:
+        return float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return text
+
+
 def _article(path: str, body: str, record: dict) -> ParsedArticle:
-    given = parse_date(_first(record, DATE_KEYS))
+    given, date_note = read_date(_first(record, DATE_KEYS), "record's date")
     outlet = _first(record, OUTLET_KEYS)
     if isinstance(outlet, dict):
         outlet = outlet.get("name") or outlet.get("title")
@@ -58,6 +71,7 @@ def _article(path: str, body: str, record: dict) -> ParsedArticle:
         place=_clean(record.get("place") or record.get("dateline")),
         url=_clean(record.get("url") or record.get("link")),
         dated=(given, "the record's date field") if given else None,
+        warnings=(date_note,) if date_note else (),
     )
 
 
@@ -69,6 +83,6 @@ def _first(record: dict, keys: tuple[str, ...]):
 
 
 def _clean(value) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list, bool)):
         return None
     return " ".join(clean_text(str(value)).split()) or None

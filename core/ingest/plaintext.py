@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing.core.ingest.dateline import Front, outlet_of, publication, read_front
 from briefing.core.ingest.headline import TITLE_LENGTH, headline, shorten, title_from_body
 from briefing.core.models import ParsedArticle
+from briefing.core.textsafe import clean_text
 
 # Kept importable from here: the headline rules live in ingest.headline.
 __all__ = ["TITLE_LENGTH", "article_from_front", "parse_plain", "shorten", "title_from_body"]
@@ -36,7 +37,10 @@ def article_from_front(
     page's tags) wins; otherwise the text's dateline, byline and footer (`front`) say it, and
     the address's slug or the first sentence is the title. `dated` is the metadata's date and
     where it came from; `undated_reason` says why a date the metadata gives names no day.
+    Each field is cleaned here, on the way in, as the text was: one line, no escape sequences,
+    control characters or bidi overrides, whoever reads the database later.
     """
+    title, outlet, byline, place, url = (_field(value) for value in (title, outlet, byline, place, url))
     published, source, reason, captured = publication(front)
     if dated:
         (published, reason), source = dated, "front-matter"
@@ -62,3 +66,9 @@ def article_from_front(
         warnings=warnings,
     )
 
+
+def _field(value: str | None) -> str | None:
+    """A metadata value as stored: cleaned like the text, on one line, None when nothing is left."""
+    if not value:
+        return None
+    return " ".join(clean_text(value).split()) or None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from briefing.core.errors import DatabaseError
 from briefing.core.fold import fold_if_changed
 from briefing.core.models import Extraction, ParsedArticle
 from briefing.core.settings import Settings
+from briefing.core.store.integrity import check_database as check_database  # read here by older callers
 from briefing.core.store.schema import (
     APPLICATION_ID,
     FTS_COLUMNS,
@@ -39,11 +41,45 @@ _OWN_TABLES = {*TABLES, *FTS_TABLES, "pending"}
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+class BriefingDatabase(sqlite_utils.Database):
+    """A briefing's connection: every write transaction begins IMMEDIATE.
+
+    A deferred transaction that reads before it writes (a run's first step reads the folders
+    it indexed, then records them) cannot wait for another writer: SQLite refuses its upgrade
+    at once ("locked") when the other has committed since its read. Taking the write lock at
+    BEGIN makes a second writer wait its busy timeout instead.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[BriefingDatabase]:
+        """A transaction (a savepoint when nested) that holds the write lock from its start."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     # Quoted, so file names with "?", "#" or "%" open the file they name.
     location = urllib.parse.quote(str(path.resolve()))
     uri = f"file:{location}?mode=ro" if readonly else f"file:{location}?mode=rwc"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    if immutable:
+        uri += "&immutable=1"
+    # IMMEDIATE: a transaction Python begins by itself (`with db.conn:`) takes the write lock too.
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level="IMMEDIATE"
+    )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -76,15 +112,32 @@ def open_database(path: Path | str, *, create: bool = True, readonly: bool = Fal
         except OSError as err:
             raise DatabaseError(f"Cannot create the folder for {path}: {err.strerror or err}.") from None
     try:
-        conn = _connect(path, readonly)
-        # No sqlite-utils plugins: whatever else is installed must not change how a briefing
-        # is read, and finding them (package metadata) is a fifth of the app's start-up.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        _check_and_prepare(db, path, readonly)
+        try:
+            db = _opened(path, readonly)
+        except sqlite3.OperationalError as err:
+            if not (readonly and "unable to open" in str(err)):
+                raise
+            # A database in WAL mode is read through its -shm file, which SQLite makes beside it:
+            # on read-only media (a copy on a DVD, a read-only share) it cannot. Nothing can
+            # write there either, so the file is read as it is, without one.
+            db = _opened(path, readonly, immutable=True)
     except sqlite3.OperationalError as err:
         raise DatabaseError(_describe_sqlite_error(path, err)) from None
     except sqlite3.DatabaseError as err:
         raise DatabaseError(f"{path} is not a usable briefing database: {err}.") from None
+    return db
+
+
+def _opened(path: Path, readonly: bool, immutable: bool = False) -> BriefingDatabase:
+    conn = _connect(path, readonly, immutable)
+    try:
+        # No sqlite-utils plugins: whatever else is installed must not change how a briefing
+        # is read, and finding them (package metadata) is a fifth of the app's start-up.
+        db = BriefingDatabase(conn, execute_plugins=False)
+        _check_and_prepare(db, path, readonly)
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 
@@ -133,6 +186,49 @@ def _check_and_prepare(db: sqlite_utils.Database, path: Path, readonly: bool) ->
     db.execute("PRAGMA foreign_keys = ON")
 
 
+#: What SQLite keeps beside a database file.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Raise DatabaseError when `path` holds something that is not a briefing database (another
+    program's SQLite file, any other file): a rebuild must never replace it. A damaged briefing
+    database, or a missing file, passes."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise DatabaseError(f"Cannot read {path}: {err.strerror or err}.") from None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a briefing database.")
+    if head and not head.startswith(_SQLITE_MAGIC):
+        raise DatabaseError(f"{path} is not a briefing database (not an SQLite file); it was left untouched.")
+    app_id = int.from_bytes(head[68:72], "big") if len(head) >= 72 else 0
+    if app_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"{path} is an SQLite database but not a briefing database; it was left untouched.")
+
+
+def swap_in(fresh: Path, path: Path) -> None:
+    """Put the closed database at `fresh` (one file, not in WAL mode) in the place of `path`.
+
+    The old file's -wal and -shm go first: SQLite would otherwise apply the old file's log to
+    the new one. A kill before the rename leaves the old file, which the next rebuild replaces.
+    """
+    for suffix in SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+    os.replace(fresh, path)
+
+
+def remove_database(path: Path) -> None:
+    """Remove a database file and the files SQLite keeps beside it (what a stopped rebuild left)."""
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
 def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
     text = str(err)
     if "readonly" in text or "read-only" in text:
@@ -146,8 +242,20 @@ def _describe_sqlite_error(path: Path, err: sqlite3.Error) -> str:
     return f"Cannot use {path}: {text}."
 
 
-def describe_write_error(path: Path | str, err: sqlite3.Error) -> str:
-    """One sentence for a failed write (full disk, read-only file, lock), naming the database."""
+def describe_write_error(path: Path | str, err: sqlite3.Error, committed: int | None = None) -> str:
+    """One sentence for a failed write (full disk, read-only file, lock), naming the database.
+
+    `committed`: how many sources the run had committed when the write failed; they are kept,
+    and a full disk is then not said to have written nothing.
+    """
+    text = str(err)
+    if committed and ("full" in text or "locked" in text):
+        what = "the disk holding it is full" if "full" in text else "another program locked it"
+        return (
+            f"Stopped writing {path}: {what}. The {committed} source{'s' if committed != 1 else ''} "
+            "committed before are kept; run the same command again to finish"
+            + (" once there is room." if "full" in text else ".")
+        )
     return _describe_sqlite_error(Path(path), err)
 
 
@@ -475,25 +583,3 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
 def prune_speakers(db: sqlite_utils.Database) -> None:
     """Drop speakers no quote refers to any more."""
     db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
-
-
-# --- checking ----------------------------------------------------------------------------------
-
-
-def check_database(db: sqlite_utils.Database) -> list[str]:
-    """Problems found by SQLite's and FTS5's integrity checks; empty when the database is whole."""
-    problems = []
-    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    if rows != ["ok"]:
-        problems.extend(f"SQLite: {r}" for r in rows)
-    for table in FTS_COLUMNS:
-        fts = f"{table}_fts"
-        # Rows an index run has yet to add (see `defer_full_text`) are missing by design: then
-        # the index is checked on its own, not against every row.
-        against_rows = get_meta(db, FTS_DEFERRED_KEY.format(table=table)) is None
-        try:
-            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', {int(against_rows)})")
-        except sqlite3.DatabaseError as err:
-            problems.append(f"{fts}: {err}")
-    return problems
-

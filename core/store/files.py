@@ -9,6 +9,10 @@ import sqlite_utils
 from briefing.core.store.database import delete_article, prune_speakers
 from briefing.core.store.owed import owe_links
 
+#: The pipeline version stamped on a file (and on its articles) when extracting one of its
+#: articles failed: no run's version is this, so the next run reads and extracts it again.
+RETRY_VERSION = "retry"
+
 
 class StoredFile(NamedTuple):
     """A file's row: what the next run's stat and hash checks compare with."""
@@ -35,6 +39,11 @@ def record_file(db: sqlite_utils.Database, path: str, file: StoredFile) -> None:
         "mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version",
         [path, *file],
     )
+
+
+def retry_file(db: sqlite_utils.Database, path: str) -> None:
+    """Have the next run read `path` again, whatever its size and time (caller owns the transaction)."""
+    db.execute("UPDATE files SET pipeline_version = ? WHERE path = ?", [RETRY_VERSION, path])
 
 
 def article_count(db: sqlite_utils.Database, file: str) -> int:

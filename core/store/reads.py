@@ -75,15 +75,24 @@ def get_source(db: sqlite_utils.Database, article_id: int) -> Source | None:
     return Source(*row) if row else None
 
 
+def like_pattern(text: str) -> str:
+    """`text` for a LIKE pattern, matching itself only: its % and _ are not wildcards (ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: Largest id SQLite can hold: a longer number given as a source is a name, never an id.
+_MAX_ID = 2**63 - 1
+
+
 def find_source(db: sqlite_utils.Database, ref: str) -> Source | None:
-    """A source by id, path, or file name."""
-    if ref.isdigit():
+    """A source by id, path, or file name (the name exactly: "a_b.txt" is not "axb.txt")."""
+    if ref.isascii() and ref.isdigit() and int(ref) <= _MAX_ID:
         found = get_source(db, int(ref))
         if found:
             return found
     row = db.execute(
-        _SOURCE_SQL + " WHERE a.path = ? OR a.path LIKE ? ORDER BY length(a.path) LIMIT 1",
-        [ref, f"%/{ref}"],
+        _SOURCE_SQL + " WHERE a.path = ? OR a.path LIKE ? ESCAPE '\\' ORDER BY length(a.path) LIMIT 1",
+        [ref, "%/" + like_pattern(ref)],
     ).fetchone()
     return Source(*row) if row else None
 
@@ -157,8 +166,10 @@ def _quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple
         where.append("q.speaker = ?")
         params.append(speaker)
     elif speaker:
-        where.append("(q.speaker = ? COLLATE NOCASE OR q.speaker_as_written = ? COLLATE NOCASE OR q.speaker LIKE ?)")
-        params += [speaker, speaker, f"%{speaker}%"]
+        where.append(
+            "(q.speaker = ? COLLATE NOCASE OR q.speaker_as_written = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')"
+        )
+        params += [speaker, speaker, f"%{like_pattern(speaker)}%"]
     if group:
         where.append("q.group_name = ?")
         params.append(group)
