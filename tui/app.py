@@ -36,6 +36,7 @@ from briefing.tui.loader import (
 )
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.sharing import Sharing
 from briefing.tui.state import BriefingState, ColumnSpec, Filters, Pinnable, searchable
 from briefing.tui.widgets.briefing_list import BriefingList
 from briefing.tui.widgets.quote_column import QuoteColumn
@@ -70,7 +71,7 @@ def _pause_collector() -> bool:
     return True
 
 
-class BriefingApp(FolderIndexing, App[None], inherit_bindings=False):
+class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
     """A briefing on screen: sources, timeline and side-by-side quotes, driven from the keyboard.
 
     Start-up contract (for tests and the start-up benchmark): everything slow runs in thread
@@ -168,8 +169,17 @@ class BriefingApp(FolderIndexing, App[None], inherit_bindings=False):
         self._start()
 
     def on_mount(self) -> None:
-        """Never leave the collector paused for long (indexing a bundle takes a while)."""
+        """Never leave the collector paused for long (indexing a bundle takes a while); the theme chosen last time."""
         self.set_timer(COLLECTOR_PAUSE_LIMIT, self._resume_collector)
+        saved = prefs.load_theme()
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        """Remember a theme chosen in the command palette, with the column choice."""
+        if theme.name != prefs.load_theme() and prefs.save_theme(theme.name) is None:
+            self.notify("Could not remember the theme (config folder not writable).", severity="warning")
 
     def _resume_collector(self) -> None:
         """Turn the garbage collector back on (the first screen is up, or start-up is taking long)."""
@@ -518,7 +528,9 @@ class BriefingApp(FolderIndexing, App[None], inherit_bindings=False):
     @on(BriefingList.Action)
     def _item_action(self, event: BriefingList.Action) -> None:
         item, action = event.item, event.action
-        if isinstance(item, QuoteRow):
+        if action == "link":
+            self._open_link_of(item)
+        elif isinstance(item, QuoteRow):
             self._quote_action(action, item)
         elif isinstance(item, TimelineItem):
             self._timeline_action(action, item)
@@ -530,11 +542,25 @@ class BriefingApp(FolderIndexing, App[None], inherit_bindings=False):
         elif action == "open" and hasattr(item, "snippet"):
             self.open_article(item.id, terms=tuple(self.state.search_query.split()))
 
+    def _open_link_of(self, item: object) -> None:
+        """`o`: the web address of the article an item comes from, in the browser."""
+        if isinstance(item, QuoteRow):
+            self.open_article_link(item.article_id)
+        elif isinstance(item, TimelineItem):
+            if item.event is None:
+                self.notify("A date line has several articles: choose one of its events.", timeout=3)
+            else:
+                self.open_article_link(item.event.article_id)
+        elif isinstance(item, Source) or hasattr(item, "snippet"):
+            self.open_article_link(item.id)
+
     def _quote_action(self, action: str, quote: QuoteRow) -> None:
         if action == "open":
             self.open_article(quote.article_id, quote_id=quote.id)
         elif action == "pin":
             self.toggle_pin(quote)
+        elif action == "copy":
+            self.copy_quote_with_citation(quote)
         elif action == "same-speaker":
             if not quote.speaker:
                 self.notify("This quote has no known speaker.", timeout=3)
