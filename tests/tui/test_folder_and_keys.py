@@ -17,6 +17,7 @@ from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.sharing import can_open_browser
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.column_choices import ColumnChoices
+from textual import events
 from textual.message import Message
 
 from tests.test_cli_folders import story_folder
@@ -297,3 +298,40 @@ async def test_column_picker_marks_chosen_speakers_without_colour(briefing_db):
         assert all(line.startswith(("[x] ", "[ ] ")) for line in lines)
         await pilot.press("space")  # untick the first
         assert choices.render_line(0).text.startswith("[ ] ")
+
+
+# --- keys in one burst (a paste, tmux, a fast typist) -------------------------------------------
+
+
+def burst(app: BriefingApp, keys: list[str]) -> None:
+    """Keys arriving together, before the app has handled any of them (as a terminal delivers a paste)."""
+    names = {"/": "slash", "\r": "enter"}
+    for key in keys:
+        app.post_message(events.Key(names.get(key, key), key))
+
+
+async def test_search_typed_in_one_burst_goes_into_the_box(briefing_db):
+    """"/pogrom" arriving at once is a search for pogrom: p does not pin, o does not open a link."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, list("/pogrom"))
+        await settle(pilot)
+        assert app.main.search.value == "pogrom" and app.state.search_query == "pogrom"
+        assert not app.state.pins and not app.state.filters.active
+
+
+async def test_find_typed_in_one_burst_then_enter_and_n(briefing_db):
+    """"/kosovo", enter and n arriving at once: the find has its word, and n steps to the second match."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        burst(app, [*"/kosovo", "\r", "n"])
+        await settle(pilot)
+        assert app.screen.find_text == "kosovo" and view.has_focus
+        assert app.screen.query_one("#reader-find").value == "kosovo"
+        # The article opened at its top: the find began at the first match, and n went on to the second.
+        assert view.find_current == 1 and "2 of" in app.screen.query_one("#reader-status").render().plain

@@ -17,7 +17,7 @@ from briefing.tui.text import one_line, short_day
 from briefing.tui.widgets.article_view import ArticleView
 from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -26,13 +26,37 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 
+class FindBox(Input):
+    """The reader's find box. A burst of keys (a paste, tmux, a fast typist) is queued here before
+    any is handled, so enter is taken as it comes, in order, and the keys after it go to the article."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if not self.display:
+            # Typed after enter (or escape) in the same burst: meant for the article.
+            event.stop()
+            event.prevent_default()
+            screen.query_one(ArticleView).post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter" and isinstance(screen, ReaderScreen):
+            # Here, not through the binding, which runs only after the keys queued behind it.
+            event.stop()
+            event.prevent_default()
+            screen.keep_find(self.value)
+            return
+        await super()._on_key(event)
+
+
 class ReaderScreen(Screen, inherit_bindings=False):
     """One article, opened from a quote, an event, a source or a search hit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
         Binding("escape", "back", "Back", id="reader.back", tooltip="Clear the find, else back to the briefing"),
-        Binding("slash", "find", "Find", id="reader.find", tooltip="Find words in the article (case and accents ignored)"),
+        # A priority binding acts as the key arrives, so the keys typed right after / reach the
+        # box even when they come in one burst (a paste, tmux, a fast typist).
+        Binding("slash", "find", "Find", priority=True, id="reader.find",
+                tooltip="Find words in the article (case and accents ignored); enter keeps the matches"),
         Binding("n", "next_match(1)", "Next match", show=False, id="reader.next_match",
                 tooltip="Next match of the find (the next quote when nothing is being found)"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="reader.previous_match",
@@ -93,7 +117,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         """Title block, the article, the find box, a status line and the footer."""
         yield Static(Text("Opening the article…"), id="reader-title")
         yield ArticleView(id="article")
-        yield Input(placeholder="find in the article · enter keeps the matches · escape clears", id="reader-find")
+        yield FindBox(placeholder="find in the article · enter keeps the matches · escape clears", id="reader-find")
         yield Static(id="reader-status")
         yield Footer()
 
@@ -221,16 +245,26 @@ class ReaderScreen(Screen, inherit_bindings=False):
         box = self.query_one("#reader-find", Input)
         box.display = True
         box.value = self.find_text
-        box.focus()
+        # At once, not after the next refresh: keys typed right after / belong in the box
+        # (a fast "/harbour" would otherwise open the link with its o).
+        self.set_focus(box)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Find as the user types: every match marked, the first one from the top of the screen on."""
         event.stop()
-        self._find(event.value)
+        if event.input.display:  # a change still queued when enter closed the box was found then
+            self._find(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: close the box and keep the matches for n/N."""
-        event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the find box, / is a character to find."""
+        if action == "find":
+            # The screen's focus, not the box's has_focus: that follows only once its Focus event is handled.
+            return self.focused is not self.query_one(FindBox)
+        return True
+
+    def keep_find(self, text: str) -> None:
+        """Enter in the find box: close it and keep the matches of `text` for n/N."""
+        self._find(text)
         self._close_find_box()
         if self.find_text and not self.query_one(ArticleView).finds:
             self.notify(f"“{terminal_safe(self.find_text)}” is not in this article.", timeout=3)
@@ -245,9 +279,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self._update_status()
 
     def _close_find_box(self) -> None:
-        box = self.query_one("#reader-find", Input)
+        box = self.query_one(FindBox)
         box.display = False
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
 
     def _clear_find(self) -> None:
         self._close_find_box()
