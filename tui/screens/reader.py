@@ -216,7 +216,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         else:
             status.append(f"│ {len(quotes)} quote{'s' if len(quotes) != 1 else ''} · ]/[ to step through them · / to find")
         if self.data and self.data.events:
-            status.append(f" · {len(self.data.events)} dates (ISO on the right)")
+            dates = len(self.data.events)
+            status.append(f" · {dates} date{'s' if dates != 1 else ''} (ISO on the right)")
         self.query_one("#reader-status", Static).update(status)
 
     # --- actions ----------------------------------------------------------------------------
