@@ -529,7 +529,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
     def _item_action(self, event: BriefingList.Action) -> None:
         item, action = event.item, event.action
         if action == "link":
-            self._open_link_of(item)
+            self.open_link_of(item)
         elif isinstance(item, QuoteRow):
             self._quote_action(action, item)
         elif isinstance(item, TimelineItem):
@@ -541,18 +541,6 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
                 self.goto_source(item.id, item.label)
         elif action == "open" and hasattr(item, "snippet"):
             self.open_article(item.id, terms=tuple(self.state.search_query.split()))
-
-    def _open_link_of(self, item: object) -> None:
-        """`o`: the web address of the article an item comes from, in the browser."""
-        if isinstance(item, QuoteRow):
-            self.open_article_link(item.article_id)
-        elif isinstance(item, TimelineItem):
-            if item.event is None:
-                self.notify("A date line has several articles: choose one of its events.", timeout=3)
-            else:
-                self.open_article_link(item.event.article_id)
-        elif isinstance(item, Source) or hasattr(item, "snippet"):
-            self.open_article_link(item.id)
 
     def _quote_action(self, action: str, quote: QuoteRow) -> None:
         if action == "open":

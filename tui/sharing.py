@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from briefing.core.errors import BriefingError
 from briefing.core.export import quote_citation
 from briefing.core.store.reads import get_source
-from briefing.core.store.rows import QuoteRow
+from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.textsafe import web_address
+from briefing.tui.widgets.timeline_list import TimelineItem
 from textual import work
 from textual.app import App
 
@@ -68,6 +69,18 @@ class Sharing:
     """
 
     store: Store
+
+    def open_link_of(self, item: object) -> None:
+        """`o` on a list item: the web address of the article it comes from, in the browser."""
+        if isinstance(item, QuoteRow):
+            self.open_article_link(item.article_id)
+        elif isinstance(item, TimelineItem):
+            if item.event is None:
+                self.notify("A date line has several articles: choose one of its events.", timeout=3)
+            else:
+                self.open_article_link(item.event.article_id)
+        elif isinstance(item, Source) or hasattr(item, "snippet"):
+            self.open_article_link(item.id)
 
     @work(thread=True, group="sharing", exit_on_error=False)
     def open_article_link(self, article_id: int) -> None:
