@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 from briefing.core.errors import UsageError
-from briefing.core.locations import default_db_path
+from briefing.core.locations import default_db_path, env_db_path, folder_db_path
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -20,14 +20,28 @@ db_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
 
 
-def db_path_of(db_path: Path | None) -> Path:
-    """The database a command works on: --db, else the one named before the command, else the default."""
+def named_db(db_path: Path | None) -> Path | None:
+    """The database the user named: --db, else the one named before the command, else $BRIEFING_DB."""
     if db_path is None:
         # `briefing --db X index …` names the database before the command.
         ctx = click.get_current_context(silent=True)
         root = ctx.find_root() if ctx else None
         db_path = (root.obj or {}).get("db") if root else None
-    return db_path.expanduser() if db_path else default_db_path()
+    return db_path.expanduser() if db_path else env_db_path()
+
+
+def db_path_of(db_path: Path | None) -> Path:
+    """The database a command works on: the one named, else the default (the bundled sample's)."""
+    return named_db(db_path) or default_db_path()
+
+
+def db_for_paths(db_path: Path | None, paths: list[Path]) -> Path:
+    """Where articles from `paths` go: the database named, else the folder's own (in the user
+    data folder, named after it), else with no path the default."""
+    named = named_db(db_path)
+    if named is not None:
+        return named
+    return folder_db_path(paths) if paths else default_db_path()
 
 
 def open_db(db_path: Path | None, *, readonly: bool = True):

@@ -16,7 +16,7 @@ from briefing.core.errors import UsageError
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--model", default=None, help="An installed trained spaCy pipeline to use as well (optional).")
 @click.option("--settings", "settings_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A briefing.toml with focus speakers (default: one beside the files, else the bundled one).")
+              help="A briefing.toml with focus speakers (default: one beside the files, as `briefing index` reads).")
 @json_option
 def extract_command(files: tuple[str, ...], model, settings_path, as_json: bool) -> None:
     """Run ingest and the whole NLP pipeline on files, without a database; print the result.

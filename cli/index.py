@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
-from briefing.cli.common import CONTEXT, db_option, db_path_of, json_option
+from briefing.cli.common import CONTEXT, db_for_paths, db_option, json_option, named_db
 from briefing.cli.output import console, line, print_json
 from briefing.core.errors import UsageError
 from briefing.core.locations import bundled_data_dir
@@ -25,23 +26,26 @@ from rich.console import Console
 @click.option("--follow-links", is_flag=True, help="Also read what symbolic links leading out of the folders point at.")
 @json_option
 def index_command(paths: tuple[Path, ...], db_path, rebuild: bool, jobs: int, model, follow_links: bool, as_json: bool) -> None:
-    """Index article files and folders (default: the bundled data/).
+    """Index article files and folders into their own briefing.
 
+    Without --db, a folder goes into its own database in the user data folder, named after it
+    (`briefing list` shows them; `briefing FOLDER` opens one). With no PATH, the folders the
+    database was built from are read again; a new database gets the bundled sample.
     Folders are read recursively: .txt, .md (YAML front matter), .jsonl (one article a line)
     and .html. Re-running is cheap: unchanged files are skipped (by size and time, then by
     content hash), changed files are re-read, and articles whose file has gone from an
     indexed folder are removed. Files that cannot be read are named with the reason and
     skipped; the rest are indexed. Exit status: 0 when all went well, 1 when any file
-    failed, 2 for usage errors. With no PATH and --rebuild, the folders indexed before are
-    read again. A run of 200 files or more makes their articles searchable at its end (the
+    failed, 2 for usage errors. A run of 200 files or more makes their articles searchable at its end (the
     full-text index is built faster in one go); a run stopped before then is finished by the next.
     """
     roots = list(paths)
-    if not roots and not rebuild:
-        roots = [bundled_data_dir()]
     failed = index_into(
-        roots, db_path_of(db_path), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json, follow_links=follow_links
+        roots, db_for_paths(db_path, roots), rebuild=rebuild, jobs=jobs, model=model, as_json=as_json, follow_links=follow_links
     )
+    if roots and named_db(db_path) is None and not as_json:
+        # The folder's own briefing: say how to open it, since its database has a made-up name.
+        console(stderr=True).print(line(f"Open it with: briefing {' '.join(shlex.quote(str(r)) for r in roots)}"))
     if failed:
         sys.exit(1)
 
@@ -67,8 +71,11 @@ def progress_bar(out: Console) -> Iterator[Callable[[int, int, str], None]]:
 def index_into(
     roots: list[Path], path: Path, *, rebuild: bool, jobs: int, model, as_json: bool, follow_links: bool = False
 ) -> int:
-    """Index `roots` into the database at `path`, saying how it went; return how many files failed."""
-    from briefing.core.indexer import index_paths, rebuild_database
+    """Index `roots` into the database at `path`, saying how it went; return how many files failed.
+
+    With no roots, the folders the database was built from (the bundled sample for a new one).
+    """
+    from briefing.core.indexer import index_again, index_paths, rebuild_database
     from briefing.core.store.database import open_database
 
     for root in roots:
@@ -80,6 +87,8 @@ def index_into(
     def run(**more):
         if rebuild:  # into a fresh file, swapped in when whole: a damaged database is rebuilt too
             return rebuild_database(path, given, **options, **more)
+        if not given:
+            return index_again(open_database(path), bundled_data_dir(), **options, **more)
         return index_paths(open_database(path), given, **options, **more)
 
     out = console(stderr=True)

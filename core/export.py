@@ -10,11 +10,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.date_values import when_label
+from briefing.core.date_values import day_label, when_label
 from briefing.core.errors import BriefingError
 from briefing.core.locations import export_dir
 from briefing.core.store.rows import EventRow, QuoteRow, Source, TimelineEntry, timeline_sections
-from briefing.core.textsafe import terminal_safe
+from briefing.core.textsafe import terminal_safe, web_address
 
 
 def _md(text: str | None) -> str:
@@ -104,6 +104,7 @@ def render_brief(
     lines = [f"# {_md(title)}", ""]
     if note:
         lines += [f"_{_md(note)}_", ""]
+    links = {s.id: web_address(s.url) for s in sources}
     if sources:
         lines += ["## Sources", ""]
         for s in sources:
@@ -111,7 +112,7 @@ def render_brief(
             if s.inferred:
                 date += " (inferred)"
             place = f", {_md(s.place)}" if s.place else ""
-            lines.append(f"- **{_md(s.label)}** — {date}{place}: {_md(s.title)}")
+            lines.append(f"- **{_md(s.label)}** — {date}{place}: {_linked(_md(s.title) or ('link' if links[s.id] else ''), links[s.id])}")
         lines.append("")
     if quotes:
         lines += ["## Quotes", ""]
@@ -127,7 +128,7 @@ def render_brief(
                 also = f" Also in {', '.join(_md(o) for o in q.also_in)}." if q.also_in else ""
                 lines.append(
                     f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
-                    f"({_md(q.label)}, {q.published or 'undated'}){weak}{also}"
+                    f"({_linked(_md(q.label), links.get(q.article_id))}, {q.published or 'undated'}){weak}{also}"
                 )
             lines.append("")
     if entries is None and events:
@@ -158,6 +159,27 @@ def _timeline_lines(entries: list[TimelineEntry]) -> list[str]:
             lines.append(f"  - ⚠ {_md(note_text)}")
     lines.append("")
     return lines
+def _linked(text: str, url: str | None) -> str:
+    """Markdown `text` as a link to `url` (a `web_address`, so it cannot end the link early), or as it is."""
+    return f"[{text}]({url})" if url and text else text
+
+
+def quote_citation(quote: QuoteRow, url: str | None = None) -> str:
+    """A quote as plain text with its citation, for the clipboard: the words, who said them
+    (and how weakly we know), the outlet, the date and the article's web address."""
+    words = " ".join(terminal_safe(quote.text).split())
+    if quote.kind == "direct" and words[:1] not in "\"“„«‘'‹":
+        words = f"“{words}”"
+    elif quote.kind != "direct":
+        words = f"{words} (reported speech)"
+    speaker = terminal_safe(quote.speaker) or "unknown speaker"
+    if quote.weak:
+        speaker += f" (attributed by {quote.attribution})"
+    parts = [speaker, terminal_safe(quote.label), day_label(quote.published, weekday=False)]
+    address = web_address(url)
+    if address:
+        parts.append(address)
+    return f"{words} — {', '.join(parts)}"
 
 
 def _entries(events: list[EventRow]) -> list[TimelineEntry]:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from briefing.core.errors import EXTRACTION_FAILED, failure_reason
 from briefing.core.ingest import parse_file
-from briefing.core.locations import bundled_data_dir
 from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
 from briefing.core.nlp.context import BriefingContext, context_from_extractions
-from briefing.core.settings import SETTINGS_FILE, Settings, find_settings, load_settings
+from briefing.core.settings import Settings, find_settings, load_settings
 
 
 @dataclass
@@ -22,14 +21,11 @@ class ExtractResult:
 
 
 def settings_for(paths: list[str], settings_path: Path | None = None) -> Settings:
-    """Explicit settings, else a briefing.toml beside the files, else the bundled one."""
+    """Explicit settings, else what an index of these files reads (`find_settings`): a
+    briefing.toml beside them, else the defaults named after their folder."""
     if settings_path:
         return load_settings(settings_path)
-    found = find_settings([Path(p) for p in paths])
-    if found.path:
-        return found
-    bundled = bundled_data_dir() / SETTINGS_FILE
-    return load_settings(bundled) if bundled.is_file() else found
+    return find_settings([Path(p) for p in paths])
 
 
 def extract_files(paths: list[str], *, model: str | None = None, settings_path: Path | None = None) -> ExtractResult:

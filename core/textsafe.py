@@ -76,3 +76,29 @@ def json_escaped(dumped: str) -> str:
     JSON to any parser, inert in a terminal. Only string contents can hold them, so escaping
     them anywhere in the text is escaping them in strings."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+#: Characters a web address keeps as they are; everything else (spaces, quotes, brackets,
+#: parentheses, letters outside ASCII) is percent-encoded, so the address is one inert token
+#: in Markdown, in a terminal hyperlink and on a command line.
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+
+
+def web_address(url: str | None) -> str | None:
+    """An article's URL as a web address safe to link and open, or None when it is not one.
+
+    Only http and https with a host: a `file:`, `javascript:` or bare path from an article's
+    metadata is never opened or linked.
+    """
+    import urllib.parse
+
+    text = terminal_safe(url).strip()
+    if not text or any(ch.isspace() for ch in text):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return urllib.parse.quote(text, safe=_URL_SAFE)

@@ -67,6 +67,14 @@ def test_same_event_dated_differently_is_flagged(db):
     assert linked[("AP", "on Monday")][0] != linked[("RFE", "on Sunday")][0]
 
 
+def test_a_source_of_unknown_outlet_is_named_as_everywhere_else(db):
+    """Never by its file's name: the app and the CLI call it "unknown outlet" too."""
+    add(db, "/news/a.txt", "Dock workers blocked the east gate of Port Veridia on Monday, police said.", "2031-04-16", "Ledger")
+    add(db, "/news/wire-7.txt", "Dock workers blocked the east gate of Port Veridia on Sunday, police said.", "2031-04-16")
+    relink_events(db)
+    assert rows(db)[("Ledger", "on Monday")][1] == "dated 2031-04-13 by unknown outlet, 2031-04-14 by Ledger"
+
+
 def test_differently_dated_events_across_a_week_boundary_are_flagged(db):
     # Sunday 28 May ends ISO week 21; Monday 29 May starts week 22.
     add(db, "a.txt", "Serb protesters stormed the municipal building in Zvecan on May 28.", "2023-05-31", "AP")

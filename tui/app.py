@@ -13,14 +13,17 @@ from briefing.core.errors import BriefingError
 from briefing.core.export import BriefContent, write_brief
 from briefing.core.models import IndexReport
 from briefing.core.settings import Settings
+from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.reads import sources_with_ids
 from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, quote_marks
+from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
+from briefing.tui.indexing import FolderIndexing
 from briefing.tui.loader import (
     ColumnsData,
     Overview,
@@ -33,6 +36,7 @@ from briefing.tui.loader import (
 )
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.sharing import Sharing
 from briefing.tui.state import BriefingState, ColumnSpec, Filters, Pinnable, searchable
 from briefing.tui.widgets.briefing_list import BriefingList
 from briefing.tui.widgets.quote_column import QuoteColumn
@@ -67,7 +71,7 @@ def _pause_collector() -> bool:
     return True
 
 
-class BriefingApp(App[None], inherit_bindings=False):
+class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
     """A briefing on screen: sources, timeline and side-by-side quotes, driven from the keyboard.
 
     Start-up contract (for tests and the start-up benchmark): everything slow runs in thread
@@ -106,11 +110,26 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     # --- set-up -----------------------------------------------------------------------------
 
-    def __init__(self, db_path: Path | str, *, bundle: Path | str | None = None, model: str | None = None) -> None:
-        """Open the briefing at `db_path`; index `bundle` (a folder) into it first when given."""
+    def __init__(
+        self,
+        db_path: Path | str,
+        *,
+        bundle: Path | str | None = None,
+        folders: list[Path | str] | None = None,
+        model: str | None = None,
+    ) -> None:
+        """Open the briefing at `db_path`; index `bundle` (the sample's folder) into it first when given.
+
+        With `folders`, the briefing is theirs: indexed before it opens the first time, then
+        opened at once and brought up to date from them while the user reads.
+        """
         super().__init__()
         self.db_path = Path(db_path).expanduser()
         self.bundle = Path(bundle) if bundle is not None else None
+        self.folders = [Path(f) for f in folders or []]
+        #: True while the folders are read again behind an open briefing.
+        self.updating_folders = False
+        self._update_after_open = False
         self.model = model
         self.store = Store(self.db_path)
         self.settings = Settings()
@@ -150,8 +169,17 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._start()
 
     def on_mount(self) -> None:
-        """Never leave the collector paused for long (indexing a bundle takes a while)."""
+        """Never leave the collector paused for long (indexing a bundle takes a while); the theme chosen last time."""
         self.set_timer(COLLECTOR_PAUSE_LIMIT, self._resume_collector)
+        saved = prefs.load_theme()
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        """Remember a theme chosen in the command palette, with the column choice."""
+        if theme.name != prefs.load_theme() and prefs.save_theme(theme.name) is None:
+            self.notify("Could not remember the theme (config folder not writable).", severity="warning")
 
     def _resume_collector(self) -> None:
         """Turn the garbage collector back on (the first screen is up, or start-up is taking long)."""
@@ -169,7 +197,12 @@ class BriefingApp(App[None], inherit_bindings=False):
         """Say what is taking time, unless the briefing is open or indexing progress shows already."""
         if self.ready or self.main.progress.display:
             return
-        message = "Checking the bundled briefing…" if self.bundle is not None else "Opening the briefing…"
+        if self.bundle is not None:
+            message = "Checking the bundled briefing…"
+        elif self.folders and not self._update_after_open:
+            message = f"Indexing {terminal_safe(self.folders[0].name)} for the first time…"
+        else:
+            message = "Opening the briefing…"
         self.main.progress.start(message)
 
     def on_unmount(self) -> None:
@@ -179,12 +212,14 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @work(thread=True, group="start", exit_on_error=False)
     def _start(self) -> None:
-        """Index the bundle (when given), open the store, read the first screen's data."""
+        """Index the bundle or a new folder's briefing (when given), open the store, read the first screen's data."""
         report = None
         index_error = None
-        if self.bundle is not None:
+        # A folder's briefing that has articles opens at once; it is brought up to date after.
+        self._update_after_open = bool(self.folders) and describe_briefing(self.db_path).sources > 0
+        if self.bundle is not None or (self.folders and not self._update_after_open):
             try:
-                report = self._index_bundle()
+                report = self._index()
             except BriefingError as err:
                 # What was indexed before is still worth showing; say why it is not up to date.
                 index_error = str(err)
@@ -204,22 +239,6 @@ class BriefingApp(App[None], inherit_bindings=False):
         # The main screen mounts while we read; results need its widgets.
         self._screen_ready.wait(10)
         self.call_from_thread(self._started, settings, specs, overview, columns, report)
-
-    def _index_bundle(self) -> IndexReport:
-        """Bring the database up to date with the bundled folder (cheap when nothing changed)."""
-        from briefing.core.indexer import index_bundle
-        from briefing.core.store.database import open_database
-
-        db = open_database(self.db_path)
-        try:
-            return index_bundle(
-                db,
-                self.bundle,
-                model=self.model,
-                progress=lambda done, total, path: self.post_message(messages.IndexProgress(done, total, path)),
-            )
-        finally:
-            db.conn.close()
 
     @on(messages.IndexProgress)
     def _index_progress(self, message: messages.IndexProgress) -> None:
@@ -252,19 +271,17 @@ class BriefingApp(App[None], inherit_bindings=False):
         with self.batch_update():
             self._fill_first_screen(overview, columns)
         if overview.counts.sources == 0:
-            self.main.show_notice(
-                f"This briefing has no sources yet. Index a folder of articles into it:\n"
-                f"  briefing index FOLDER --db {self.db_path}"
-            )
-        if report is not None and report.failed:
-            names = ", ".join(Path(p.path).name for p in report.problems if p.skipped)
-            self.notify(f"{report.failed} file(s) could not be read: {names}", severity="warning", timeout=8)
+            self.main.show_notice(self._no_sources_notice())
+        self._tell_failures(report)
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
         self.set_timer(COLLECTOR_SETTLE, self._resume_collector)
         self.post_message(messages.Started(None, report))
         # Another process (`briefing index`) may write while the app is open: look now and then.
         self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)
+        if self._update_after_open:
+            self.updating_folders = True
+            self._update_from_folders()
 
     def _fill_first_screen(self, overview: Overview, columns: ColumnsData) -> None:
         self.main.progress.finish()
@@ -306,7 +323,8 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     def _changed_elsewhere(self) -> None:
         self.reload()
-        self.notify("The briefing changed on disk; showing the new state.", timeout=4)
+        if not self.updating_folders:  # our own update says what it did when it is done
+            self.notify("The briefing changed on disk; showing the new state.", timeout=4)
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -510,7 +528,9 @@ class BriefingApp(App[None], inherit_bindings=False):
     @on(BriefingList.Action)
     def _item_action(self, event: BriefingList.Action) -> None:
         item, action = event.item, event.action
-        if isinstance(item, QuoteRow):
+        if action == "link":
+            self.open_link_of(item)
+        elif isinstance(item, QuoteRow):
             self._quote_action(action, item)
         elif isinstance(item, TimelineItem):
             self._timeline_action(action, item)
@@ -527,6 +547,8 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.open_article(quote.article_id, quote_id=quote.id)
         elif action == "pin":
             self.toggle_pin(quote)
+        elif action == "copy":
+            self.copy_quote_with_citation(quote)
         elif action == "same-speaker":
             if not quote.speaker:
                 self.notify("This quote has no known speaker.", timeout=3)
@@ -653,6 +675,12 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.notify(message, title="Something went wrong", severity="error", timeout=10)
 
 
-def run_app(db_path: Path | str, *, bundle: Path | str | None = None, model: str | None = None) -> None:
-    """Open the app on `db_path`, indexing `bundle` into it first when given."""
-    BriefingApp(db_path, bundle=bundle, model=model).run()
+def run_app(
+    db_path: Path | str,
+    *,
+    bundle: Path | str | None = None,
+    folders: list[Path | str] | None = None,
+    model: str | None = None,
+) -> None:
+    """Open the app on `db_path`, indexing `bundle` or `folders` into it (see `BriefingApp`)."""
+    BriefingApp(db_path, bundle=bundle, folders=folders, model=model).run()

@@ -32,6 +32,15 @@ class Started(Message):
         self.error = error
         self.report = report
 
+class FoldersUpdated(Message):
+    """The folders of an open briefing were read again (`briefing FOLDER` on an indexed folder)."""
+
+    def __init__(self, report: IndexReport) -> None:
+        """What the index run did."""
+        super().__init__()
+        self.report = report
+
+
 class OverviewLoaded(Message):
     """Sources and timeline were shown for these filters."""
 

@@ -1,4 +1,4 @@
-"""Remembered choices (the quote columns), one JSON file in the user config folder, keyed by database."""
+"""Remembered choices, one JSON file in the user config folder: the quote columns (by database) and the theme."""
 
 from __future__ import annotations
 
@@ -45,6 +45,23 @@ def save_columns(db_path: Path | str, specs: list[ColumnSpec]) -> Path | None:
     if not isinstance(databases, dict):
         databases = data["databases"] = {}
     databases.setdefault(_key(db_path), {})["columns"] = [s.to_dict() for s in specs]
+    return _write(data)
+
+
+def load_theme() -> str | None:
+    """The theme chosen last time (in the command palette), or None."""
+    theme = _read().get("theme")
+    return theme if isinstance(theme, str) and theme else None
+
+
+def save_theme(theme: str) -> Path | None:
+    """Remember the theme for every briefing; returns the file, or None when it could not be written."""
+    data = _read()
+    data["theme"] = theme
+    return _write(data)
+
+
+def _write(data: dict) -> Path | None:
     path = prefs_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

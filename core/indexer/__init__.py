@@ -8,6 +8,6 @@ the store. The SQL is all in core.store.
 
 from briefing.core.indexer.files import pipeline_version
 from briefing.core.indexer.rebuild import rebuild_database
-from briefing.core.indexer.run import BUNDLE_KEY, IndexRun, index_bundle, index_paths
+from briefing.core.indexer.run import BUNDLE_KEY, IndexRun, index_again, index_bundle, index_paths
 
-__all__ = ["BUNDLE_KEY", "IndexRun", "index_bundle", "index_paths", "pipeline_version", "rebuild_database"]
+__all__ = ["BUNDLE_KEY", "IndexRun", "index_again", "index_bundle", "index_paths", "pipeline_version", "rebuild_database"]

@@ -25,6 +25,7 @@ from briefing.core.ingest import Candidate, find_articles
 from briefing.core.models import FileProblem, IndexReport
 from briefing.core.nlp.context import BriefingContext
 from briefing.core.settings import SETTINGS_FILE, Settings, find_settings
+from briefing.core.store.catalog import indexed_roots, record_indexed_at
 from briefing.core.store.context import context_from_db
 from briefing.core.store.database import (
     build_read_indexes,
@@ -321,6 +322,8 @@ def _finish(run: IndexRun) -> None:
     # by a stopped run; a run that changed nothing writes nothing.
     if run.report.added or run.report.updated or words_owed(run.db):
         update_words(run.db)
+    with run.db.atomic():
+        record_indexed_at(run.db)
 
 
 def index_bundle(db: sqlite_utils.Database, bundle: Path | str, **options) -> IndexReport:
@@ -342,3 +345,23 @@ def index_bundle(db: sqlite_utils.Database, bundle: Path | str, **options) -> In
     report = index_paths(db, [Path(bundle)], **options)
     report.removed += removed
     return report
+
+
+def index_again(db: sqlite_utils.Database, bundle: Path | str, **options) -> IndexReport:
+    """Bring a briefing up to date with the folders it was built from (`briefing index --db B`).
+
+    A briefing built from nothing yet, or only from the bundled sample, gets the sample at
+    `bundle` (where it is now). The folders are never replaced by the sample: a user's briefing
+    stays the user's.
+    """
+    roots = indexed_roots(db)
+    previous_bundle = get_meta(db, BUNDLE_KEY)
+    if not roots or roots == [previous_bundle]:
+        return index_bundle(db, bundle, **options)
+    if not any(Path(root).exists() for root in roots):
+        listed = ", ".join(roots)
+        raise DatabaseError(
+            f"The folders this briefing was built from are gone ({listed}); nothing was removed. "
+            "Index their new place with `briefing index FOLDER --db DATABASE`."
+        )
+    return index_paths(db, [Path(root) for root in roots], **options)

@@ -26,14 +26,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from briefing.core.date_values import parse_day, week_monday
 from briefing.core.linking.blocking import candidate_pairs
 from briefing.core.linking.figures import Figure, figures, figures_disagree, same_count
 from briefing.core.linking.union_find import UnionFind
 from briefing.core.linking.words import SENTENCE_END, bag_of_words, content_stems
-from briefing.core.models import NOTE_OPENING, NOTE_SEPARATOR, EventText
+from briefing.core.models import NOTE_OPENING, NOTE_SEPARATOR, EventText, outlet_label
 
 #: Cosine similarity of sentence words (idf-weighted within the week) above which two events
 #: on the same day are one happening. Sources tell the same day from different sides, so the
@@ -85,7 +84,7 @@ class _Item:
 
 def _item(row: EventText) -> _Item:
     """An event row with the features linking compares: its words, its window, whether it dates a statement."""
-    (eid, article_id, value, granularity, first, last, sentence, s_start, s_end, outlet, path, start, end, raw) = row
+    (eid, article_id, value, granularity, first, last, sentence, s_start, s_end, outlet, _path, start, end, raw) = row
     if raw:
         length = max(0, (s_end or 0) - (s_start or 0))
         following = raw[length:]
@@ -106,7 +105,8 @@ def _item(row: EventText) -> _Item:
     else:
         window = own = sentence or ""
         statement = False
-    label = outlet or PurePath(path or "").name or f"article {article_id}"
+    # The one name of an unknown outlet, as every other place says it (never its file's name).
+    label = outlet_label(outlet)
     item = _Item(eid, article_id, value, granularity, parse_day(first), parse_day(last), label, window)
     item.sentence_bag = bag_of_words(own)
     item.sentence_words = frozenset(item.sentence_bag)

@@ -521,7 +521,7 @@ async def test_choosing_a_date_shows_that_days_quotes_and_events(briefing_db):
 
 
 async def test_same_speaker_source_and_day_from_a_quote(briefing_db):
-    """s, o and d on a quote narrow to its speaker, its source, its day; escape undoes each."""
+    """s, f and d on a quote narrow to its speaker, its source, its day; escape undoes each."""
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -540,7 +540,7 @@ async def test_same_speaker_source_and_day_from_a_quote(briefing_db):
         assert not app.state.filters.active and len(app.main.board.columns) == 3
         column(app, "NATO").focus()
         column(app, "NATO").select_key(f"quote-{quote.id}")
-        await pilot.press("o")
+        await pilot.press("f")
         await settle(pilot)
         assert app.state.filters.source_id == quote.article_id
         await pilot.press("escape")

@@ -7,6 +7,8 @@ find today and changes with them. Regenerate with `pytest tests/tui --snapshot-u
 
 from __future__ import annotations
 
+import sqlite3
+
 from briefing.tui.app import BriefingApp
 
 
@@ -98,6 +100,24 @@ class TestReader:
             await ready(pilot)
 
         assert snap_compare(BriefingApp(briefing_db), terminal_size=(120, 40), run_before=run_before)
+
+
+    def test_reader_find_and_link_80x24(self, snap_compare, briefing_db):
+        """A find under way at 80x24: its matches marked, the one stepped to underlined, the count in the
+        status line; the article's web address in the header."""
+        conn = sqlite3.connect(briefing_db)
+        conn.execute("UPDATE articles SET url = 'https://news.example/kosovo' WHERE outlet = 'Bloomberg'")
+        conn.commit()
+        conn.close()
+
+        async def run_before(pilot) -> None:
+            await ready(pilot)
+            await pilot.press("enter")  # Bloomberg, at its first quote
+            await ready(pilot)
+            await pilot.press("slash", *"serb", "enter")  # find "serb", keep the matches
+            await pilot.press("n")  # the second match
+
+        assert snap_compare(BriefingApp(briefing_db), terminal_size=(80, 24), run_before=run_before)
 
 
 class TestDialogs:

@@ -1,4 +1,4 @@
-"""The help screen: every key binding of the app, by where it works, with its id for remapping."""
+"""The help screen: every key of the app, by where it works, each with what it does."""
 
 from __future__ import annotations
 
@@ -45,9 +45,29 @@ def _own(cls) -> list[Binding]:
     return [b for b in cls.BINDINGS if isinstance(b, Binding)]
 
 
+def _each_key_once(sections: list[tuple[str, list[Binding]]]) -> list[tuple[str, list[Binding]]]:
+    """A key is listed once in a section (the first binding of it wins), and a key listed in the
+    first section (everywhere) is not listed again where it does the same (quit in the dialogs)."""
+    everywhere: set[tuple[str, str]] = set()
+    result = []
+    for number, (title, bindings) in enumerate(sections):
+        keys: set[str] = set()
+        kept = []
+        for binding in bindings:
+            what = (binding.key, binding.tooltip or binding.description)
+            if binding.key in keys or (number and what in everywhere):
+                continue
+            keys.add(binding.key)
+            kept.append(binding)
+            if not number:
+                everywhere.add(what)
+        result.append((title, kept))
+    return result
+
+
 def binding_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]:
     """Every key binding of the app, by where it works; `app_bindings` are the app's own."""
-    return [
+    return _each_key_once([
         ("Everywhere", [b for b in app_bindings if isinstance(b, Binding)] + FOCUS_BINDINGS),
         ("Main screen", [b for b in _own(MainScreen) if b not in FOCUS_BINDINGS]),
         ("Lists (sources, timeline, columns, articles)", _own(BriefingList)),
@@ -58,7 +78,7 @@ def binding_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Bi
         ("Article reader", [b for b in _own(ReaderScreen) if b not in FOCUS_BINDINGS] + _own(ArticleView)),
         ("Speaker picker", [b for b in _own(SpeakerPicker) if b not in FOCUS_BINDINGS] + _own(ColumnChoices)),
         ("Help", [b for b in _own(HelpScreen) if b not in FOCUS_BINDINGS]),
-    ]
+    ])
 
 
 class HelpScreen(ModalScreen[None], inherit_bindings=False):
@@ -68,7 +88,7 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
         *FOCUS_BINDINGS,
         Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
         # A modal screen hides the app's own bindings, so quitting is offered here too.
-        Binding("q", "app.quit", "Quit", id="help.quit"),
+        Binding("q", "app.quit", "Quit", id="help.quit", tooltip="Leave the app"),
         Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
     ]
@@ -99,9 +119,8 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
                       padding=(0, 1))
         table.add_column("key", style="bold", no_wrap=True, min_width=12)
         table.add_column("what", ratio=1)
-        table.add_column("id", style="dim", no_wrap=True)
         for binding in bindings:
-            table.add_row(Text(self.key_display(binding)), Text(binding.tooltip or binding.description), Text(binding.id or ""))
+            table.add_row(Text(self.key_display(binding)), Text(binding.tooltip or binding.description))
         return table
 
     def _legend(self) -> Table:

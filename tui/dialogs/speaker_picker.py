@@ -39,7 +39,7 @@ class SpeakerPicker(ModalScreen[list[ColumnSpec] | None], inherit_bindings=False
         Binding("enter", "apply", "Show these columns", priority=True, id="picker.apply"),
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         # A modal screen hides the app's own bindings, so quitting is offered here too.
-        Binding("q", "app.quit", "Quit", id="picker.quit"),
+        Binding("q", "app.quit", "Quit", id="picker.quit", tooltip="Leave the app"),
     ]
     """Apply or cancel."""
 

@@ -44,7 +44,9 @@ class MainScreen(Screen, inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
-        Binding("slash", "app.search", "Search", id="search", tooltip="Search quotes and articles as you type"),
+        # A priority binding acts as the key arrives: the keys of "/strike" typed in one burst
+        # (a paste, tmux, a fast typist) go into the box, not to the quote column's own keys.
+        Binding("slash", "open_search", "Search", priority=True, id="search", tooltip="Search quotes and articles as you type"),
         Binding("escape", "app.back", "Back", show=False, id="back", tooltip="Close the search, or undo the last filter"),
         Binding("c", "app.choose_columns", "Columns", id="columns", tooltip="Choose the speakers shown as columns"),
         Binding("e", "app.export", "Export", id="export", tooltip="Write a Markdown brief (pinned items, or what is shown)"),
@@ -55,6 +57,17 @@ class MainScreen(Screen, inherit_bindings=False):
 
     class Ready(Message):
         """The screen's widgets are mounted: results can be shown."""
+
+    def action_open_search(self) -> None:
+        """Open the search box."""
+        self.app.action_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the search box, / is a character to search for."""
+        if action == "open_search":
+            # The screen's focus: the box's has_focus follows only once its Focus event is handled.
+            return self.focused is not self.search.input
+        return True
 
     def compose(self) -> ComposeResult:
         """Header, progress, search, status, the two panes and the footer."""

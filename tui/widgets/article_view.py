@@ -51,8 +51,10 @@ class ArticleView(ScrollView, can_focus=True):
         "article--date",
         "article--gutter",
         "article--match",
+        "article--find",
+        "article--find-current",
     }
-    """Quote colours per speaker column, the chosen quote, dates and the side line, set in app.tcss."""
+    """Quote colours per speaker column, the chosen quote, dates, the side line, search and find matches, set in app.tcss."""
 
     def __init__(self, *, id: str | None = None) -> None:
         """An empty view; `show` loads an article."""
@@ -63,6 +65,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.colours: dict[int, int] = {}
         self.current: int | None = None
         self.terms: tuple[str, ...] = ()
+        #: Matches of the reader's find, as offsets into `text` (the text shown), and the one stepped to.
+        self.finds: list[tuple[int, int]] = []
+        self.find_current: int | None = None
         self._map: list[int] = [0]
         self._lines: list[_Line] = []
         self._starts: list[int] = []
@@ -86,6 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.colours = colours
         self.current = current
         self.terms = tuple(t for t in terms if t)
+        self.finds, self.find_current = [], None
         self._width = 0
         self._layout()
 
@@ -116,7 +122,16 @@ class ArticleView(ScrollView, can_focus=True):
                 while position >= 0 and folded:
                     text.stylize(style("article--match"), position, position + len(folded))
                     position = lowered.find(folded, position + len(folded))
+        self._style_finds(text, style)
         return text
+
+    def _style_finds(self, text: Text, style) -> None:
+        """Mark the find's matches; the one stepped to stands out."""
+        for start, end in self.finds:
+            text.stylize(style("article--find"), start, end)
+        if self.find_current is not None and 0 <= self.find_current < len(self.finds):
+            start, end = self.finds[self.find_current]
+            text.stylize(style("article--find-current"), start, end)
 
     def _layout(self) -> None:
         """Wrap the text to the current width and note where each line starts."""
@@ -184,6 +199,20 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll so the line holding `offset` sits in the upper third of the view."""
         line = self.line_of(offset)
         self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 3), animate=animate, force=True)
+
+    def set_finds(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
+        """Show the find's matches (offsets into `text`) and scroll to match `current`."""
+        self.finds = spans
+        self.find_current = current if spans else None
+        self._layout()
+        if self.find_current is not None:
+            line = max(0, bisect.bisect_right(self._starts, spans[self.find_current][0]) - 1)
+            self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 3), animate=False, force=True)
+
+    def first_shown_offset(self) -> int:
+        """Where in `text` the first line on screen begins."""
+        top = int(self.scroll_offset.y)
+        return self._lines[top].start if 0 <= top < len(self._lines) else 0
 
     def set_current(self, index: int | None) -> None:
         """Emphasise quote `index` and scroll to it."""

@@ -37,8 +37,10 @@ class BriefingList(OptionList, inherit_bindings=False):
         Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "select", "Open", id="list.open", tooltip="Open the article at this item"),
+        Binding("o", "link", "Open link", show=False, id="list.open_link",
+                tooltip="Open the article's web address in the browser (over SSH it is copied instead)"),
     ]
-    """Movement (arrows or j/k) and enter to open the highlighted item."""
+    """Movement (arrows or j/k), enter to open the highlighted item, o for its article's web address."""
 
     #: Items turned into options at a time (more are added while the window is under two screens):
     #: each option is styled and measured, so the first paint costs what one page costs.
@@ -281,6 +283,10 @@ class BriefingList(OptionList, inherit_bindings=False):
         item = self.current
         if item is not None:
             self.post_message(self.Action(self, action, item))
+
+    def action_link(self) -> None:
+        """Ask the app to open the web address of the highlighted item's article."""
+        self.post_action("link")
 
     def action_select(self) -> None:
         """Open the highlighted item."""

@@ -40,14 +40,16 @@ class QuoteColumn(BriefingList):
         Binding("p", "item('pin')", "Pin", id="quote.pin", tooltip="Pin this quote for the exported brief"),
         Binding("s", "item('same-speaker')", "Same speaker", show=False, id="quote.same_speaker",
                 tooltip="Show only quotes by this quote's speaker"),
-        Binding("o", "item('same-source')", "Same source", show=False, id="quote.same_source",
-                tooltip="Show only this quote's source (its quotes and events)"),
+        Binding("f", "item('same-source')", "Same source", show=False, id="quote.same_source",
+                tooltip="Show only this quote's source (its quotes and events), as f does in the source list"),
+        Binding("y", "item('copy')", "Copy", show=False, id="quote.copy",
+                tooltip="Copy the quote with its citation (speaker, outlet, date, web address)"),
         Binding("d", "item('same-day')", "Same day", show=False, id="quote.same_day",
                 tooltip="Show only quotes and events of the day this quote was published"),
         Binding("left,h", "move(-1)", "Column left", show=False, id="quote.column_left"),
         Binding("right,l", "move(1)", "Column right", show=False, id="quote.column_right"),
     ]
-    """Pin, narrow to the quote's speaker, source or day, and move between columns."""
+    """Pin, copy with its citation, narrow to the quote's speaker, source or day, and move between columns."""
 
     DIVIDERS = True
     EMPTY_TEXT = "No quotes."

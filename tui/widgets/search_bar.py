@@ -77,7 +77,8 @@ class SearchBar(Vertical):
     def open(self) -> None:
         """Show the bar and put the cursor in it."""
         self.display = True
-        self.input.focus()
+        # Focused at once, so keys that arrived with the / go into the box.
+        self.screen.set_focus(self.input)
 
     def show_error(self, message: str | None) -> None:
         """Show (or clear) the inline message under the box."""
