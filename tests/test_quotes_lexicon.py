@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from briefing.core.nlp.cue_verbs import VERBS
 from briefing.core.nlp.lexicon import forms
-from briefing.core.nlp.speech_cues import VERBS
 
 
 @pytest.mark.parametrize(

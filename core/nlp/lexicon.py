@@ -512,3 +512,22 @@ CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…\u00a0") | frozenset(" \t\n\r\f\v
 
 #: Dashes that introduce a speaker line after a quote ("… ” — Meloni said").
 DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
+
+# --- clause words ------------------------------------------------------------------------------
+
+END_PUNCT = frozenset({".", "!", "?", "..", "...", "…", ";", "?!", "!?"})
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
+#: A bare complement starting with one of these is not a reported clause ("said to be", "said so").
+NOT_CLAUSE_STARTS = frozenset({"to", "by", "for", "about", "of", "with", "so", "goodbye"})
+#: Verbs of promising: a to-infinitive after them is reported when it quotes ("vowed to …").
+COMMISSIVES = frozenset({"vow", "promise", "pledge", "threaten"})
+QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites", "quoting", "citing"})
+#: Words that join a clause with its own speaker to reported words before it (", as X warned").
+CLAUSE_LINKS = frozenset({"as", "while", "whereas", "but", "although", "though", "and", "with"})
+#: Links that start a clause even without a comma ("demanded fresh elections and Vucic said").
+BARE_LINKS = frozenset({"and", "but", "while", "whereas"})
+#: Conjunctions after a comma that open a new clause before a cue ("…, but the vote …, X said").
+CONJUNCTIONS = frozenset({"but", "and", "while", "whereas", "although", "though", "yet"})
+SEPARATORS = frozenset({",", ":"}) | DASHES
+#: Punctuation that ends a clause before a link word.
+LINK_PUNCT = frozenset({",", ";"}) | DASHES

@@ -18,8 +18,9 @@ from briefing.core.models import Quote
 from briefing.core.nlp import lexicon as lx
 from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
 from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
-from briefing.core.nlp.speech_cues import Cue, TokenView, find_cues
+from briefing.core.nlp.speech_cues import Cue, find_cues
 from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
+from briefing.core.nlp.token_view import TokenView
 from briefing.core.settings import Settings
 from spacy.language import Language
 from spacy.tokens import Doc

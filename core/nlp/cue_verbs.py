@@ -1,0 +1,55 @@
+"""The verb table: every surface form of a reporting verb, with its lemma and class.
+
+The lemmas are data (`lexicon`); this module inflects them once at import and answers, for a
+token, whether a cue starts there ("said", "called on", "according to").
+"""
+
+from __future__ import annotations
+
+from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.token_view import TokenView
+
+
+def _verb_table() -> dict[str, tuple[str, str]]:
+    """Surface form -> (lemma, class); a form in several classes keeps the most specific."""
+    table: dict[str, tuple[str, str]] = {}
+    for cls, lemmas in (
+        ("act", lx.ACT_VERBS),
+        ("naming", lx.NAMING_VERBS),
+        ("that", lx.THAT_VERBS),
+        ("bare", lx.BARE_CLAUSE_VERBS),
+        ("directive", lx.DIRECTIVE_VERBS),
+    ):
+        for lemma in lemmas:
+            for form in lx.forms(lemma):
+                table[form] = (lemma, cls)
+    table[lx.ACCORDING_TO] = (lx.ACCORDING_TO, "according")
+    return table
+
+
+VERBS = _verb_table()
+#: First words of every cue, for the one cheap pass over the tokens.
+HEADS = frozenset(form.split(" ")[0] for form in VERBS)
+MULTI = {}
+for _form in VERBS:
+    if " " in _form:
+        MULTI.setdefault(_form.split(" ")[0], []).append(_form)
+
+
+def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
+    """(lemma, class, end token) of the cue starting at token i, or None."""
+    word = v.words[i]
+    low = v.lowers[i]
+    if word != low and not (low == "according" and word == "According"):
+        return None  # "Said" as a name, "Calls" in a headline
+    for form in MULTI.get(low, ()):
+        rest = form.split(" ")[1:]
+        if v.lowers[i + 1 : i + 1 + len(rest)] == rest:
+            lemma, cls = VERBS[form]
+            return lemma, cls, i + 1 + len(rest)
+    if low == "according" or low not in VERBS:
+        return None
+    lemma, cls = VERBS[low]
+    if cls == "naming" and low not in lx.NAMING_FORMS:
+        return None  # "Locals call the bridge …" names; it reports no utterance
+    return lemma, cls, i + 1

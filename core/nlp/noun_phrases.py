@@ -1,0 +1,384 @@
+"""Noun phrases around a reporting verb: who speaks, to whom, and the adverbials in between.
+
+The readers scan plain token lists left or right from a position, each within a fixed number of
+tokens, so reading a phrase never costs more than a few dozen steps: "Serbian President
+Aleksandar Vucic", "The force, known as KFOR,", "a spokesman for the ministry", "told reporters
+in Belgrade on Monday".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.token_view import TokenView
+
+#: How far (in tokens) a speaker phrase, an appositive chain or an adverbial may reach.
+MAX_PHRASE = 8
+MAX_SEGMENT = 30
+MAX_SEGMENTS = 4
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase: tokens [start, end) and whether it is a pronoun, a name or a common noun."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun" | "proper" | "common" | "coordinated" (the subject of an earlier verb)
+    #: First token of the whole subject when the phrase is one appositive of several
+    #: ("The force, known as KFOR,"): reported words before the cue end before it.
+    subject_start: int = -1
+
+    @property
+    def first(self) -> int:
+        """First token of the subject."""
+        return self.subject_start if self.subject_start >= 0 else self.start
+
+
+
+class PhraseReader:
+    """Reads speaker, recipient and adverbial phrases of one document."""
+
+    def __init__(self, view: TokenView) -> None:
+        self.v = view
+
+    def appositive_chain(self, j: int, lo: int) -> Phrase | None:
+        """Speaker of "The commander of X, Major General Y, who …, said" and "The force, known as
+        KFOR, said": comma-separated segments read right to left, relative clauses skipped."""
+        v = self.v
+        candidates: list[Phrase] = []
+        end = j
+        for _ in range(MAX_SEGMENTS):
+            if v.words[end] == ")":
+                # "the NATO-led force (KFOR) said": the bracketed name, then the phrase before it.
+                k = end - 1
+                while k >= lo and end - k < 8 and v.words[k] != "(":
+                    k -= 1
+                if k < lo or v.words[k] != "(":
+                    break
+                inner = self.left(end - 1, k + 1)
+                if inner is not None and inner.start == k + 1 and inner.kind == "proper":
+                    candidates.append(inner)
+                if k - 1 >= lo and not v.is_punct(k - 1):
+                    outer = self.left(k - 1, lo)
+                    if outer is not None:
+                        candidates.append(outer)
+                break
+            s = end - 1
+            while s >= lo and v.words[s] != "," and end - s <= MAX_SEGMENT:
+                if v.words[s] == ";" or v.words[s] in lx.DASHES:
+                    break  # "…; a KFOR spokesman, speaking …, said": the clause starts here
+                s -= 1
+            if end - s > MAX_SEGMENT or s + 1 >= end:
+                break
+            closed = s >= lo and v.words[s] != ","
+            seg = s + 1
+            while seg < end and v.is_punct(seg):
+                seg += 1  # the closing mark of a quote, or a dash, before the subject
+            if seg >= end:
+                break
+            first_low = v.lowers[seg]
+            relative = any(v.lowers[k] in ("who", "whom", "which", "whose") for k in range(seg, min(end, seg + 3))) or (
+                v.words[seg].islower() and first_low.endswith(("ed", "ing"))  # ", asked by reporters …,"
+            )
+            if first_low in lx.BARE_LINKS and seg + 1 < end:
+                # "…, and Kurti, speaking in Pristina, said": the chain's subject opens a clause.
+                phrase = self.left(end - 1, seg + 1)
+                if phrase is not None and phrase.start == seg + 1:
+                    candidates.append(phrase)
+                break
+            if first_low in lx.NAMING_APPOSITIVES:
+                # "known as KFOR", "also called the Quint"
+                k = seg + 1
+                if k < end and v.lowers[k] == "as":
+                    k += 1
+                named = self.right(k, end)
+                if named is not None:
+                    candidates.append(named)
+            elif relative or first_low in lx.SUBORDINATE_STARTS or v.words[seg][:1].isdigit():
+                if candidates and not relative and first_low != "including":
+                    break  # an adverbial before the subject: "In turn, Vucic, …, said"
+            else:
+                phrase = self.left(end - 1, seg)
+                if phrase is None or phrase.start != seg:
+                    break
+                candidates.append(phrase)
+            if s < lo or closed:
+                break
+            end = s
+        if not candidates:
+            return None
+        proper = [c for c in candidates if c.kind == "proper"]
+        # A name beats a description ("Albin Kurti, Kosovo's prime minister"); among equals the
+        # head of the chain (leftmost) wins.
+        best = proper[-1] if proper else candidates[-1]
+        return Phrase(best.start, best.end, best.kind, min(c.start for c in candidates))
+
+    def left(self, j: int, lo: int) -> Phrase | None:
+        """The speaker noun phrase ending at token j (a name with titles, or a speaker noun)."""
+        v = self.v
+        lowers = v.lowers
+        if j < lo:
+            return None
+        if (v.is_name(j) or (v.is_cap(j) and lowers[j] in lx.NAME_INTERIOR and lowers[j] in lx.ORG_WORDS)) and not v.is_punct(j):
+            i = j
+            while i - 1 >= lo:
+                p = i - 1
+                if v.is_name(p) or (v.is_cap(p) and lowers[p] in lx.NAME_INTERIOR and p - 1 >= lo and v.is_cap(p - 1)):
+                    i = p
+                elif lowers[p] in ("'s", "’s") and p - 1 >= lo and v.is_name(p - 1):
+                    i = p - 1
+                elif (lowers[p] in lx.NAME_CONNECTORS and (
+                    lowers[p] not in ("and", "&", "for") or (lowers[p] == "for" and p - 1 >= lo and lowers[p - 1] in lx.ORG_WORDS and v.is_cap(p - 1))
+                )) or (lowers[p] == "the" and p - 1 >= lo and lowers[p - 1] == "of"):
+                    # "Ursula von der Leyen", "Ministry of Defence", "Centre for Security
+                    # Policy", "Ministry of Foreign Affairs of the Republic": up to two particles.
+                    q = p - 1 if p - 1 >= lo and lowers[p - 1] in lx.NAME_CONNECTORS else p
+                    if q - 1 >= lo and v.is_name(q - 1):
+                        i = q - 1
+                    else:
+                        break
+                else:
+                    break
+                if j - i > MAX_PHRASE:
+                    break
+            if i - 2 >= lo and lowers[i - 1] in ("and", "&") and v.is_name(i - 2):
+                # "Vucic and Kurti said": both names (SpeakerBook makes a group of them).
+                i -= 2
+                while i - 1 >= lo and v.is_name(i - 1) and j - i <= MAX_PHRASE:
+                    i -= 1
+            # Lowercase titles in front: "EU foreign policy chief Josep Borrell".
+            if i - 1 >= lo and lowers[i - 1] in lx.TITLE_WORDS and not v.is_cap(i - 1):
+                k = i - 1
+                while k - 1 >= lo and i - k < 4 and not v.is_punct(k - 1) and lowers[k - 1] not in lx.NP_STOPS and lowers[k - 1] not in lx.DETERMINERS:
+                    k -= 1
+                i = k
+            i = self._role_of(i, lo)
+            if i - 1 >= lo and lowers[i - 1] in lx.DETERMINERS and lowers[i - 1] not in ("that", "this", "one"):
+                i -= 1
+            return Phrase(i, j + 1, "proper")
+        if lowers[j] in lx.SPEAKER_NOUNS and v.words[j][:1].islower():
+            i = j
+            while i - 1 >= lo and j - i < 5:
+                p = i - 1
+                low = lowers[p]
+                if low in lx.DETERMINERS:
+                    if low != "that":
+                        i = p
+                    break
+                if low in ("'s", "’s"):
+                    i = p
+                    continue
+                if v.is_punct(p) or low in lx.NP_STOPS or low in lx.PRONOUNS:
+                    break
+                if v.is_mark(p):
+                    break
+                i = p
+            i = self._role_of(i, lo)
+            if i - 1 >= lo and lowers[i - 1] in ("the", "a", "an"):
+                i -= 1
+            return Phrase(i, j + 1, "common")
+        if v.words[j][:1].islower() and v.words[j].isalpha() and lowers[j] not in lx.NP_STOPS:
+            return self._left_unlisted(j, lo)
+        return None
+
+    def _left_unlisted(self, j: int, lo: int) -> Phrase | None:
+        """A subject whose head is not a listed speaker noun ("the ministry of defence",
+        "lawyers for the defendants"): accepted only as a whole clause-initial phrase."""
+        v = self.v
+        lowers = v.lowers
+        i = j
+        while i - 1 >= lo and j - i < 5:
+            low = lowers[i - 1]
+            if v.is_punct(i - 1) or low in lx.NP_STOPS or low in lx.PRONOUNS or low in lx.AUX_ADVERBS:
+                break
+            i -= 1
+            if low in lx.DETERMINERS:
+                break
+        i = self._role_of(i, lo)
+        first = lowers[i]
+        opens = first in lx.DETERMINERS or first in lx.QUANTIFIERS or v.is_cap(i) or first in lx.SPEAKER_NOUNS
+        bounded = i == lo or v.words[i - 1] in lx.SEPARATORS or v.words[i - 1] == ";" or v.is_mark(i - 1) or lowers[i - 1] in ("and", "but")
+        if opens and bounded and lowers[i] not in lx.PRONOUNS and lowers[i] not in lx.NON_NAMES - lx.DETERMINERS - lx.QUANTIFIERS:
+            return Phrase(i, j + 1, "common")
+        return None
+
+    def _role_of(self, i: int, lo: int) -> int:
+        """Extend "the NATO mission" to "the commander of the NATO mission", "Pristina" to
+        "a Western diplomat in Pristina", "the protesters" to "one of the protesters"."""
+        v = self.v
+        start = i
+        if start - 1 >= lo and v.lowers[start - 1] in lx.DETERMINERS:
+            start -= 1
+        if start - 2 >= lo and v.lowers[start - 1] == "of" and v.lowers[start - 2] in lx.QUANTIFIERS:
+            return start - 2
+        head = v.lowers[start - 2] if start - 2 >= lo else ""
+        if start - 2 >= lo and v.lowers[start - 1] in lx.POSTMODIFIERS and (
+            v.words[start - 2][:1].islower() or start - 2 == lo or head in lx.ORG_WORDS
+        ) and (head in lx.ROLE_OF_NOUNS or head in lx.SPEAKER_NOUNS or head in lx.DEMONYMS or head in lx.ORG_WORDS):
+            k = start - 2
+            while k - 1 >= lo and start - k < 6 and not v.is_punct(k - 1) and v.lowers[k - 1] not in lx.NP_STOPS:
+                if v.lowers[k - 1] in lx.DETERMINERS:
+                    return k - 1
+                k -= 1
+            return k
+        return i
+
+    def right(self, k: int, hi: int) -> Phrase | None:
+        """The speaker noun phrase starting at token k ("said Smith", "according to the ministry")."""
+        v = self.v
+        lowers = v.lowers
+        i = k
+        if i < hi and lowers[i] in lx.DETERMINERS:
+            i += 1
+        head = -1
+        proper = False
+        determined = i > k or (k < hi and lowers[k] in lx.QUANTIFIERS)
+        noun = -1  # a lowercase word after a determiner: "one woman", "a shopkeeper"
+        while i < hi and i - k < MAX_PHRASE + 2:
+            low = lowers[i]
+            if v.is_punct(i):
+                break
+            if low in ("of", "for", "from", "by") and head >= 0 and i + 1 < hi and (
+                lowers[i + 1] in lx.DETERMINERS or v.is_cap(i + 1)
+            ):
+                i += 1
+                continue
+            if low in ("of", "for", "from", "by") and noun >= 0 and head < 0 and i + 1 < hi and (
+                lowers[i + 1] in lx.DETERMINERS or v.is_cap(i + 1)
+            ):
+                head = noun  # "one woman from Zvecan"
+                i += 1
+                continue
+            if low in lx.NP_STOPS or low in lx.ADVERBIAL_PREPOSITIONS:
+                break
+            if v.is_name(i):
+                head, proper = i, True
+            elif low in lx.SPEAKER_NOUNS or low in lx.TITLE_WORDS:
+                head, proper = i, False
+            elif low in ("'s", "’s"):
+                pass
+            elif determined and head < 0 and v.words[i].isalpha() and v.words[i].islower():
+                if noun >= 0 and low.endswith(("ed", "ing")):
+                    break  # "the agreement signed in 1999": a participle after the noun
+                noun = i
+            elif head >= 0 and not v.words[i][:1].islower():
+                break
+            i += 1
+        if head < 0 and noun >= 0:
+            head = noun
+        if head < 0:
+            return None
+        return Phrase(k, head + 1, "proper" if proper else "common")
+
+    # --- after the verb -----------------------------------------------------------------------
+
+    def recipient(self, k: int, hi: int) -> int | None:
+        """End of the recipient of "told": "reporters", "the BBC", "a news conference", "him"."""
+        v = self.v
+        if k >= hi:
+            return None
+        low = v.lowers[k]
+        if low in lx.OBJECT_PRONOUNS or low in lx.RECIPIENT_NOUNS:
+            return k + 1
+        i = k + 1 if low in lx.DETERMINERS else k
+        last = None
+        # "the BBC", "a news conference", "Kossev news portal", "state broadcaster RTS"
+        while i < hi and i - k < 6:
+            low = v.lowers[i]
+            if v.is_punct(i) or low in lx.NP_STOPS or low in lx.ADVERBIAL_PREPOSITIONS or low in lx.FINITE_MARKERS:
+                break
+            if low in lx.RECIPIENT_NOUNS or v.is_name(i):
+                last = i
+            elif low in lx.DETERMINERS or low in lx.SUBJECT_PRONOUNS:
+                break
+            i += 1
+        return last + 1 if last is not None else None
+
+    def adverbials(self, k: int, hi: int) -> int:
+        """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1"."""
+        v = self.v
+        lowers = v.lowers
+        for _ in range(4):
+            if k >= hi:
+                return k
+            low = lowers[k]
+            if low in lx.CUE_ADVERBS:
+                k += 1
+                continue
+            if low in ("last", "this", "next", "late", "early") and k + 1 < hi and lowers[k + 1] in lx.TIME_WORDS:
+                k += 2  # "said last year", "said late Monday"
+                continue
+            if v.words[k] == "," and k + 1 < hi and lowers[k + 1] in lx.ADVERBIAL_PREPOSITIONS | {"with", "to"}:
+                # ", in a statement," between the verb and its content
+                end = self._prep_phrase(k + 1, hi)
+                if end < hi and v.words[end] == ",":
+                    k = end + 1
+                    continue
+                return k
+            if low in ("when", "while", "after", "before", "upon") and k + 1 < hi and v.lowers[k + 1][-3:] in ("ing", "ked", "ted", "ned"):
+                # "replied when asked about the sanctions": a short clause, up to the comma.
+                limit = min(hi, k + MAX_SEGMENT)
+                while k < limit and v.words[k] != "," and v.words[k] not in lx.END_PUNCT:
+                    k += 1
+                continue
+            if low in lx.ADVERBIAL_PREPOSITIONS or low in ("with", "to"):
+                if low == "to" and (k + 1 >= hi or lowers[k + 1] not in lx.DETERMINERS and not v.is_name(k + 1) and lowers[k + 1] not in lx.RECIPIENT_NOUNS):
+                    return k
+                k = self._prep_phrase(k, hi)
+                continue
+            return k
+        return k
+
+    def _prep_phrase(self, k: int, hi: int) -> int:
+        """End of a prepositional adverbial starting at token k (a bounded, clause-free run)."""
+        v = self.v
+        lowers = v.lowers
+        i = k + 1
+        if i < hi and lowers[i] in lx.DETERMINERS:
+            i += 1
+        # Up to five words; a second determiner, a pronoun or a clause word starts the content
+        # ("said on Friday the army …"), another preposition a further adverbial.
+        start = i
+        while i < hi and i - start < 5:
+            low = lowers[i]
+            if v.is_punct(i) or low in lx.ADVERBIAL_PREPOSITIONS or low == "with":
+                break
+            if low in lx.DETERMINERS or low in lx.CLAUSE_OPENERS or low in lx.NP_STOPS:
+                break
+            i += 1
+        return i
+
+    def sentence_subject(self, lo: int, i: int) -> Phrase | None:
+        """The subject at the start of a sentence ("Kosovo's government on Tuesday rejected …")."""
+        v = self.v
+        start = lo
+        if v.lowers[lo] in lx.SUBORDINATE_STARTS or v.lowers[lo] in lx.ADVERBIAL_PREPOSITIONS or v.words[lo].endswith("ing"):
+            while start < i and v.words[start] != ",":
+                start += 1
+            start += 1  # "On Tuesday, the ministry …"
+        while start < i and v.is_punct(start):
+            start += 1
+        if start >= i:
+            return None
+        phrase = self.right(start, i)
+        return phrase if phrase is not None and phrase.start == start else None
+
+    def subject_limit(self, k: int, i: int) -> int:
+        """First token from k on that cannot belong to a subject noun phrase (its verb:
+        "Moscow blamed the West" → "blamed"), at most i."""
+        v = self.v
+        j = k
+        while j < i:
+            low = v.lowers[j]
+            if v.is_punct(j) and low not in ("'s", "’s"):
+                break
+            if v.words[j][:1].islower() and not (
+                low in lx.DETERMINERS or low in lx.SPEAKER_NOUNS or low in lx.TITLE_WORDS
+                or low in lx.NAME_CONNECTORS or low in lx.QUANTIFIERS or low in lx.DEMONYMS
+                or low in ("'s", "’s")
+            ):
+                break
+            j += 1
+        return j
