@@ -328,7 +328,7 @@ SUBORDINATE_STARTS = frozenset({
     "however", "meanwhile", "too", "though", "in", "on", "at", "during", "after", "before",
     "for", "with", "from", "by", "via", "as", "like", "unlike", "according",
     "following", "amid", "while", "then", "later", "earlier", "separately", "furthermore",
-    "moreover", "instead",
+    "moreover", "instead", "of",
 })
 
 #: Quantifiers that take "of" inside a speaker phrase: "one of the protesters", "some of them".
@@ -460,6 +460,14 @@ NON_NAMES = frozenset({
     "analysis", "editor", "note", "copyright", "rights", "reserved", "story",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }) | MONTHS
+#: Words of NON_NAMES that are also surnames: capitalised right after a name they end it
+#: ("Theresa May", "Ian Read").
+SURNAME_WORDS = frozenset({"may", "read", "story", "march", "august"})
+#: Titles that may follow a name ("Kosovo Police Commissioner", "Smith Jr."): never read as a surname.
+TRAILING_TITLES = frozenset({"jr", "jr.", "sr", "sr.", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "president", "minister"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Lowercase particles joined by a hyphen to a capitalised name: "al-Ghaithi", "el-Drese".
+NAME_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "abu", "bin", "ibn", "ben", "bint", "ould"})
 #: Words of NON_NAMES that, capitalised inside a name, belong to it ("Human Rights Watch",
 #: "The New York Times").
 NAME_INTERIOR = frozenset({"new", "rights", "watch"})
@@ -531,3 +539,10 @@ CONJUNCTIONS = frozenset({"but", "and", "while", "whereas", "although", "though"
 SEPARATORS = frozenset({",", ":"}) | DASHES
 #: Punctuation that ends a clause before a link word.
 LINK_PUNCT = frozenset({",", ";"}) | DASHES
+#: Words that open a relative clause inside a noun phrase ("the army that controls the east").
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+#: Forms of "say" and "tell": inside an appositive they show a clause, not a description.
+SPEECH_FORMS = frozenset({"said", "says", "say", "told", "tells", "saying"})
+#: Verbs after which "of X" is an adverbial about the topic ("said of the plan that …"); after
+#: others it is their complement ("warned of a crisis").
+OF_ADVERBIAL_VERBS = frozenset({"say", "tell", "add", "write", "note", "state", "explain", "comment", "remark", "tweet", "post"})

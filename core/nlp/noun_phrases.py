@@ -17,6 +17,8 @@ from briefing.core.nlp.token_view import TokenView
 MAX_PHRASE = 8
 MAX_SEGMENT = 30
 MAX_SEGMENTS = 4
+#: Longest appositive description read as part of a speaker's phrase.
+MAX_DESCRIPTION = 20
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ class Phrase:
         """First token of the subject."""
         return self.subject_start if self.subject_start >= 0 else self.start
 
+
+
+#: Prepositions that open an adverbial between a reporting verb and what it reports.
+_PREPOSITIONS = lx.ADVERBIAL_PREPOSITIONS | {"with", "to", "by"}
+_PREPOSITIONS_OF = _PREPOSITIONS | {"of"}
 
 
 class PhraseReader:
@@ -96,12 +103,16 @@ class PhraseReader:
                 named = self.right(k, end)
                 if named is not None:
                     candidates.append(named)
+            elif v.words[seg][:1].isdigit() and end - seg <= 2:
+                pass  # an age: "Abdelhak El Amrani, 33, told"
             elif relative or first_low in lx.SUBORDINATE_STARTS or v.words[seg][:1].isdigit():
                 if candidates and not relative and first_low != "including":
                     break  # an adverbial before the subject: "In turn, Vucic, …, said"
             else:
                 phrase = self.left(end - 1, seg)
                 if phrase is None or phrase.start != seg:
+                    phrase = self.description(seg, end)
+                if phrase is None:
                     break
                 candidates.append(phrase)
             if s < lo or closed:
@@ -114,6 +125,29 @@ class PhraseReader:
         # head of the chain (leftmost) wins.
         best = proper[-1] if proper else candidates[-1]
         return Phrase(best.start, best.end, best.kind, min(c.start for c in candidates))
+
+    def description(self, seg: int, end: int) -> Phrase | None:
+        """An appositive that describes the speaker, tokens [seg, end): "a former mayor of Nice
+        and president of the regional council", "an independent voter raised in Chile", "the
+        spokesperson for the army that controls the east". None when the words read as a clause
+        (a finite verb before any relative pronoun) or do not open like a noun phrase."""
+        v = self.v
+        lowers = v.lowers
+        if end - seg > MAX_DESCRIPTION:
+            return None
+        first = lowers[seg]
+        possessive = seg + 1 < end and lowers[seg + 1] in ("'s", "’s") and v.is_cap(seg)
+        if not (first in lx.DETERMINERS or first in lx.QUANTIFIERS or first in lx.TITLE_WORDS or possessive):
+            return None
+        for k in range(seg, end):
+            low = lowers[k]
+            if low in lx.RELATIVE_PRONOUNS and k > seg:
+                break  # "… that controls the east": what follows describes, it is not the verb
+            if low in lx.FINITE_MARKERS and low not in ("'s", "’s") or low in lx.SPEECH_FORMS:
+                return None
+            if v.words[k].islower() and low.endswith("ed") and k + 1 < end and lowers[k + 1] in lx.DETERMINERS:
+                return None  # "the army deployed the troops": a past tense with its object
+        return Phrase(seg, end, "common")
 
     def left(self, j: int, lo: int) -> Phrase | None:
         """The speaker noun phrase ending at token j (a name with titles, or a speaker noun)."""
@@ -296,10 +330,12 @@ class PhraseReader:
             i += 1
         return last + 1 if last is not None else None
 
-    def adverbials(self, k: int, hi: int) -> int:
-        """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1"."""
+    def adverbials(self, k: int, hi: int, of_phrase: bool = True) -> int:
+        """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1", "by
+        phone", and (with `of_phrase`) "of the plan" ("said of the plan that …")."""
         v = self.v
         lowers = v.lowers
+        prepositions = _PREPOSITIONS_OF if of_phrase else _PREPOSITIONS
         for _ in range(4):
             if k >= hi:
                 return k
@@ -323,7 +359,7 @@ class PhraseReader:
                 while k < limit and v.words[k] != "," and v.words[k] not in lx.END_PUNCT:
                     k += 1
                 continue
-            if low in lx.ADVERBIAL_PREPOSITIONS or low in ("with", "to"):
+            if low in prepositions:
                 if low == "to" and (k + 1 >= hi or lowers[k + 1] not in lx.DETERMINERS and not v.is_name(k + 1) and lowers[k + 1] not in lx.RECIPIENT_NOUNS):
                     return k
                 k = self._prep_phrase(k, hi)
@@ -339,10 +375,15 @@ class PhraseReader:
         if i < hi and lowers[i] in lx.DETERMINERS:
             i += 1
         # Up to five words; a second determiner, a pronoun or a clause word starts the content
-        # ("said on Friday the army …"), another preposition a further adverbial.
+        # ("said on Friday the army …"), another preposition a further adverbial. "of" goes on
+        # with the same phrase ("in one of a series of messages").
         start = i
         while i < hi and i - start < 5:
             low = lowers[i]
+            if low == "of" and i > start - 1 and i + 1 < hi and not v.is_punct(i + 1) and lowers[i + 1] not in lx.CLAUSE_OPENERS - lx.DETERMINERS:
+                i += 2 if lowers[i + 1] in lx.DETERMINERS else 1
+                start = i
+                continue
             if v.is_punct(i) or low in lx.ADVERBIAL_PREPOSITIONS or low == "with":
                 break
             if low in lx.DETERMINERS or low in lx.CLAUSE_OPENERS or low in lx.NP_STOPS:

@@ -288,15 +288,16 @@ class _Assembler:
         resolved: dict[int, tuple[Entity | None, str, str]] = {}  # id(cue) -> its speaker
         for pos, _order, payload in events:
             if isinstance(payload, Cue):
-                entity, _how, _written = self._cue_speaker(payload, pos)
+                entity, _how, written = self._cue_speaker(payload, pos)
                 if entity is not None:
-                    self.speakers.record(pos, entity, spoke=False)
+                    self.speakers.record(pos, entity, spoke=False, written=written)
                 continue
             item = payload
             if item.source == "continuation":
                 previous = self.speakers.last_speaker(item.start, acts=True)
-                if previous is not None and self._paragraph(item.start) - self._paragraph(previous[0]) <= 1:
-                    item.entity, item.attribution = previous[1], "continuation"
+                if previous is not None and self._paragraph(item.start) - self._paragraph(previous.pos) <= 1:
+                    # The words go on from the attribution before them: so does how it named the speaker.
+                    item.entity, item.attribution, item.as_written = previous.entity, "continuation", previous.written
                 else:
                     item.attribution = "unknown"
                 continue
@@ -311,7 +312,7 @@ class _Assembler:
                     resolved[key] = self._cue_speaker(item.cue, pos)
                 item.entity, item.attribution, item.as_written = resolved[key]
             if item.entity is not None:
-                self.speakers.record(pos, item.entity, heads=self._heads(item))
+                self.speakers.record(pos, item.entity, heads=self._heads(item), written=item.as_written)
         # A role named before the person is ("the bloc's foreign policy chief … EU foreign
         # policy chief Josep Borrell") is that person, when the article has only one such.
         for item in self.items:
@@ -323,7 +324,7 @@ class _Assembler:
             if item.source == "run":
                 mate = self.attached_runs.get(item.run)
                 if mate is not None and mate.entity is not None:
-                    item.entity, item.attribution = mate.entity, "continuation"
+                    item.entity, item.attribution, item.as_written = mate.entity, "continuation", mate.as_written
 
     def _heads(self, item: _Item) -> tuple[str, ...]:
         """Head nouns of the phrase that named an item's speaker, every appositive included

@@ -13,6 +13,7 @@ import functools
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.core.fold import fold
 from briefing.core.nlp import lexicon as lx
@@ -43,7 +44,23 @@ def normalise(name: str) -> str:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can belong to a person's or organisation's name."""
     low = word.lower()
-    return word[:1].isupper() and low not in lx.NON_NAMES and low not in lx.TITLE_WORDS
+    if word[:1].isupper():
+        return low not in lx.NON_NAMES and low not in lx.TITLE_WORDS
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in lx.NAME_PREFIXES and rest[:1].isupper()  # "al-Ghaithi"
+
+
+def _name_at(words: list[str], k: int) -> bool:
+    """Whether words[k] belongs to a name, reading it after the word before it: a capitalised
+    title or common word right after a first name is a surname ("Charlie King", "Ian Read")."""
+    word = words[k]
+    if _is_name_word(word):
+        return True
+    low = word.lower()
+    return (
+        word[:1].isupper() and k > 0 and (low in lx.TITLE_WORDS or low in lx.SURNAME_WORDS)
+        and low not in lx.TRAILING_TITLES and _is_name_word(words[k - 1]) and not _is_acronym(words[k - 1])
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -190,7 +207,7 @@ class SpeakerBook:
             lows[head] in lx.SPEAKER_NOUNS or lows[head] in lx.DEMONYMS or lows[head] in lx.QUANTIFIERS
         ) and not self._titled_name(words, lows):
             return self._description(written, words, lows)  # "residents of Zvecan", "one of them"
-        if not _is_name_word(words[-1]) or (
+        if not _name_at(words, len(words) - 1) or (
             # "Police said", "Officials said": common nouns capitalised only by the sentence start
             not any(w[:1].isupper() for w in words[1:])
             and all(low in lx.SPEAKER_NOUNS or low in lx.DEMONYMS or low in lx.TITLE_WORDS for low in lows)
@@ -244,7 +261,7 @@ class SpeakerBook:
         """A capitalised phrase: titles stripped for people, kept whole for organisations."""
         start = len(words)
         while start > 0:
-            if _is_name_word(words[start - 1]):
+            if _name_at(words, start - 1):
                 start -= 1
                 continue
             # Particles inside a name: "Ursula von der Leyen", "Ministry of Defence".
@@ -298,7 +315,7 @@ class SpeakerBook:
             low in lx.ORG_WORDS or low in lx.GEO_WORDS or low in lx.COUNTRIES or low in lx.DEMONYMS
             or low in lx.NAME_CONNECTORS or low in lx.ORG_ADJECTIVES
             for low in left_lows
-        ) or not all(_is_name_word(w) and not _is_acronym(w) for w in left):
+        ) or not all(_name_at(left, k) and not _is_acronym(w) for k, w in enumerate(left)):
             return None
         name = _join(left)
         hit = self.focus(name)
@@ -313,7 +330,7 @@ class SpeakerBook:
         hit = self.focus(_join(words))
         if hit:
             return hit
-        entity = self._proper(words, lows) if _is_name_word(words[-1]) else None
+        entity = self._proper(words, lows) if _name_at(words, len(words) - 1) else None
         if entity is None:
             return None
         if entity.kind == "person" and not titled and not self.focus(entity.name):
@@ -328,6 +345,15 @@ class SpeakerBook:
         ):
             return None  # countries and places are not the "it" of "it said"
         return entity
+
+
+class Said(NamedTuple):
+    """One entry of an article's reading history: who spoke (or acted) where, as written there."""
+
+    pos: int
+    entity: Entity
+    spoke: bool
+    written: str = ""
 
 
 @dataclass(frozen=True)
@@ -356,8 +382,8 @@ class ArticleSpeakers:
         self._mention_cache: dict[int, Entity | None] = {}
         #: (title words, person) for every person named with a title ("EU foreign policy chief").
         self._titled: list[tuple[frozenset[str], Entity]] = []
-        #: (position, entity, spoke) in reading order; `spoke` False for communication acts.
-        self.history: list[tuple[int, Entity, bool]] = []
+        #: Speakers and actors in reading order; `spoke` False for communication acts.
+        self.history: list[Said] = []
         self._history_pos: list[int] = []
         #: Head nouns the article has used for an entity ("The NATO-led peacekeeping force,
         #: known as KFOR, said" → force), for a later "the force said".
@@ -411,25 +437,25 @@ class ArticleSpeakers:
 
     # --- context ------------------------------------------------------------------------------
 
-    def record(self, pos: int, entity: Entity, spoke: bool = True, heads: tuple[str, ...] = ()) -> None:
+    def record(self, pos: int, entity: Entity, spoke: bool = True, heads: tuple[str, ...] = (), written: str = "") -> None:
         """Note that an entity spoke (or acted: "condemned", "addressed a message") at pos;
-        `heads` are the head nouns of the phrase that named it.
+        `heads` are the head nouns of the phrase that named it, `written` the phrase itself.
 
         Calls come in reading order, so positions stay sorted (bisect relies on it)."""
         if heads:
             self._written_heads.setdefault(entity.name, set()).update(heads)
         if self._history_pos and pos < self._history_pos[-1]:
             pos = self._history_pos[-1]
-        self.history.append((pos, entity, spoke))
+        self.history.append(Said(pos, entity, spoke, written))
         self._history_pos.append(pos)
 
-    def last_speaker(self, before: int, acts: bool = False) -> tuple[int, Entity] | None:
+    def last_speaker(self, before: int, acts: bool = False) -> Said | None:
         """The speaker of the latest quote before a position (or, with `acts`, the latest entity
         that spoke or acted: "Mayor X spoke to reporters." introduces the next quote's speaker)."""
         k = bisect_left(self._history_pos, before)
-        for pos, entity, spoke in reversed(self.history[max(0, k - 50) : k]):
-            if spoke or acts:
-                return pos, entity
+        for said in reversed(self.history[max(0, k - 50) : k]):
+            if said.spoke or acts:
+                return said
         return None
 
     def pronoun(self, word: str, pos: int) -> Entity | None:

@@ -182,7 +182,8 @@ class CueReader:
             k = self.np.recipient(k, hi)
             if k is None:
                 return None
-        k = self.np.adverbials(k, hi)
+        # "warned of", "accused … of": the "of" belongs to the verb, not to an adverbial.
+        k = self.np.adverbials(k, hi, of_phrase=verb.lemma in lx.OF_ADVERBIAL_VERBS)
         cue_end = v.ends[max(k, after) - 1]
         word = v.words[k] if k < hi else "."
         low = v.lowers[k] if k < hi else "."
@@ -347,6 +348,8 @@ class CueReader:
         steps = 0
         while j >= lo and steps < 8:
             low = lowers[j]
+            if j > lo and v.words[j][:1].isupper():
+                break  # capitalised inside a sentence: a name ("Theresa May said"), not "may"
             if low in lx.NEGATIONS:
                 asserted = False
             elif low in lx.MODALS:

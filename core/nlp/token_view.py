@@ -78,8 +78,20 @@ class TokenView:
         return self.words[i][:1].isupper()
 
     def is_name(self, i: int) -> bool:
-        """A word that can be part of a proper name."""
-        return self.words[i][:1].isupper() and self.lowers[i] not in lx.NON_NAMES
+        """A word that can be part of a proper name: capitalised ("Vucic"), a lowercase particle
+        joined to a capitalised name ("al-Ghaithi", "el-Drese"), or a capitalised common word
+        that follows a name ("Ian Read", "Theresa May")."""
+        word = self.words[i]
+        if word[:1].isupper():
+            low = self.lowers[i]
+            if low not in lx.NON_NAMES:
+                return True
+            return (
+                i > 0 and low not in lx.WEEKDAYS and low in lx.SURNAME_WORDS and self.words[i - 1][:1].isupper()
+                and self.lowers[i - 1] not in lx.NON_NAMES and self.lowers[i - 1] not in lx.TITLE_WORDS
+            )
+        head, dash, rest = word.partition("-")
+        return bool(dash) and head in lx.NAME_PREFIXES and rest[:1].isupper()
 
     def is_punct(self, i: int) -> bool:
         """Punctuation or a quotation mark."""
