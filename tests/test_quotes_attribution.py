@@ -88,3 +88,79 @@ def test_a_continuation_names_its_speaker_as_the_cue_did(extractor):
         ("We will rebuild", "Ivo Marsh", "he", "pronoun"),
         ("Nobody will be left behind.", "Ivo Marsh", "he", "continuation"),
     ]
+
+
+# --- speech acts with an object, directives, naming ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Ivo Marsh thanked the rescue teams for their tireless work.", "the rescue teams for their tireless work"),
+        ("The harbour board has expressed deep sorrow at the loss.", "deep sorrow at the loss"),
+        ("Ivo Marsh paid tribute to the volunteers who searched the coast.", "the volunteers who searched the coast"),
+        ("Ivo Marsh highlighted the seriousness of the damage to the pier.", "the seriousness of the damage to the pier"),
+        ("Ivo Marsh accused the council of hiding the report.", "the council of hiding the report"),
+        ("Coastal officials ordered residents to leave the low-lying districts.", "residents to leave the low-lying districts"),
+        ("One engineer called it the worst storm in a century.", "the worst storm in a century"),
+        ("The minister described the attack as a planned act of terror.", "a planned act of terror"),
+    ],
+)
+def test_the_object_of_a_speech_act_is_what_was_said(extractor, text, quote):
+    assert [q.text for q in extract(extractor, text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A condemnation names its target; the words, if any, follow as a quote.
+        "Ivo Marsh condemned the attack on the harbour office.",
+        # Performative acts and names are not speech.
+        "The council declared three days of mourning for the victims.",
+        "A group called Open Harbours organised the march.",
+        "The harbour board issued a statement on Monday.",
+    ],
+)
+def test_acts_and_names_report_nothing(extractor, text):
+    assert extract(extractor, text) == []
+
+
+def test_a_speech_participle_opens_a_clause_of_its_own(extractor):
+    text = "Ida Vell told the Gazette that the surgery “went well,” adding: “He will survive.”"
+    assert [(q.text, q.kind, q.cue) for q in extract(extractor, text)] == [
+        ("the surgery “went well,”", "mixed", "told the Gazette that"),
+        ("went well", "direct", "told the Gazette that"),
+        ("He will survive.", "direct", "adding:"),
+    ]
+
+
+def test_a_participle_after_an_adverb_keeps_the_speaker(extractor):
+    text = "Chancellor Ida Vell said she was shocked, also calling for an end to “violence in politics”."
+    assert said(extract(extractor, text)) == [
+        ("she was shocked", "Ida Vell"),
+        ("an end to “violence in politics”", "Ida Vell"),
+        ("violence in politics", "Ida Vell"),
+    ]
+
+
+def test_a_sentence_opening_participle_belongs_to_the_subject_after_it(extractor):
+    text = "Describing the attack as “premeditated,” Interior Minister Oren Kade left the briefing."
+    assert [(q.text, q.speaker, q.kind) for q in extract(extractor, text)] == [("premeditated", "Oren Kade", "direct")]
+
+
+# --- relative pronouns and relative clauses --------------------------------------------------------
+
+
+def test_who_speaks_for_the_phrase_before_it(extractor):
+    text = "The source, who thanked the countries that offered help, stated that the port was open."
+    quotes = extract(extractor, text)
+    assert [(q.text, q.speaker, q.speaker_as_written) for q in quotes] == [
+        ("the countries that offered help", "the source", "who"),
+        ("the port was open", "the source", "The source"),
+    ]
+
+
+def test_a_subject_with_a_relative_clause_before_its_verb(extractor):
+    text = "The Harbour Council which runs the port asked the navy to send divers."
+    [quote] = extract(extractor, text)
+    assert (quote.text, quote.speaker) == ("the navy to send divers", "Harbour Council")

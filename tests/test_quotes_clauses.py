@@ -115,7 +115,11 @@ def test_the_issue_sentence_gives_the_fragment_to_borrell(extractor):
         ),
         pytest.param(
             'The United States called on Pristina to de-escalate, while Russia accused the West of "double standards".',
-            [("indirect", "United States", "Pristina to de-escalate"), ("direct", "Russia", "double standards")],
+            [
+                ("indirect", "United States", "Pristina to de-escalate"),
+                ("mixed", "Russia", 'the West of "double standards"'),
+                ("direct", "Russia", "double standards"),
+            ],
             id="while-X-accused",
         ),
         pytest.param(

@@ -28,7 +28,10 @@ def test_forms(lemma, expected):
     [
         ("said", "say", "bare"),
         ("insisted", "insist", "bare"),
-        ("stressed", "stress", "that"),
+        ("stressed", "stress", "object"),
+        ("noted", "note", "that"),
+        ("paid tribute to", "pay tribute to", "object"),
+        ("ordered", "order", "directive"),
         ("urged", "urge", "directive"),
         ("called on", "call on", "directive"),
         ("described", "describe", "naming"),

@@ -72,6 +72,11 @@ class ClauseLimits:
             k = cue.verb - 1
             while k > lo and v.lowers[k] in lx.AUX_ADVERBS:
                 k -= 1
+            if k > lo and v.is_mark(k) and v.words[k - 1] == ",":
+                k -= 1  # the comma stands inside the closing mark: "“went well,” adding …"
+            if v.words[k] == "," and v.lowers[cue.verb].endswith("ing"):
+                # "…, adding that …", "…, saying …": the speaker goes on in a clause of its own.
+                return v.starts[k]
             return v.starts[k] if v.lowers[k] in ("and", "but") else -1
         first = cue.speaker.first
         if first - 1 < lo or cue.speaker.start > cue.verb:

@@ -15,6 +15,7 @@ def _verb_table() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for cls, lemmas in (
         ("act", lx.ACT_VERBS),
+        ("object", lx.OBJECT_VERBS),
         ("naming", lx.NAMING_VERBS),
         ("that", lx.THAT_VERBS),
         ("bare", lx.BARE_CLAUSE_VERBS),
@@ -40,8 +41,10 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
     """(lemma, class, end token) of the cue starting at token i, or None."""
     word = v.words[i]
     low = v.lowers[i]
-    if word != low and not (low == "according" and word == "According"):
-        return None  # "Said" as a name, "Calls" in a headline
+    if word != low and not (
+        word == low.capitalize() and (low == "according" or (low.endswith("ing") and v.sentence(i)[0] == i))
+    ):
+        return None  # "Said" as a name, "Calls" in a headline; but "Describing … as “…”, X …"
     for form in MULTI.get(low, ()):
         rest = form.split(" ")[1:]
         if v.lowers[i + 1 : i + 1 + len(rest)] == rest:

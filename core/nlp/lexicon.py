@@ -33,6 +33,8 @@ _IRREGULAR = {
     "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
     "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
     "post": ("post", "posts", "posted", "posting"),
+    "pay": ("pay", "pays", "paid", "paying"),
+    "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
 
@@ -52,14 +54,22 @@ BARE_CLAUSE_VERBS = ("say", "tell", "add", "claim", "insist", "argue", "warn")
 #: Verbs that report speech when followed by "that", a colon or a quote, or when they close a
 #: sentence ("…, he stressed."): "stressed the need for calm" is not a quote.
 THAT_VERBS = (
-    "note", "state", "stress", "announce", "explain", "continue", "reiterate", "declare",
-    "acknowledge", "admit", "confirm", "deny", "reply", "respond", "assert", "maintain",
-    "emphasize", "emphasise", "underline", "underscore", "point out", "recall", "allege",
-    "complain", "predict", "promise", "vow", "pledge", "report", "estimate", "conclude",
-    "suggest", "indicate", "observe", "remark", "comment", "reveal", "disclose", "inform",
-    "assure", "reassure", "repeat", "concede", "contend", "counter", "retort", "testify",
-    "quip", "ask", "demand", "threaten", "caution", "recount", "regret", "hint", "boast",
-    "lament", "clarify", "write", "tweet", "post",
+    "note", "state", "explain", "continue", "declare", "admit", "reply", "respond", "assert",
+    "maintain", "point out", "recall", "allege", "complain", "predict", "promise", "vow",
+    "pledge", "report", "estimate", "conclude", "suggest", "indicate", "observe", "remark",
+    "comment", "reveal", "disclose", "inform", "assure", "reassure", "repeat", "concede",
+    "contend", "counter", "retort", "testify", "quip", "ask", "demand", "threaten", "caution",
+    "recount", "regret", "hint", "boast", "clarify", "write", "tweet", "post", "reiterate",
+)
+
+#: Speech acts whose object is what was said ("expressed profound grief", "thanked the rescuers
+#: for their work", "accused the mayor of lying", "stressed the need for calm"); a that-clause
+#: or a quotation after them is reported too.
+OBJECT_VERBS = (
+    "praise", "welcome", "thank", "express", "highlight", "hail", "dismiss", "blame", "accuse",
+    "question", "voice", "applaud", "commend", "congratulate", "lament", "defend", "tout",
+    "pay tribute to", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "announce", "confirm", "deny", "acknowledge", "rule out",
 )
 
 #: Words that show a clause has a finite verb: a bare "said …" reports speech only when its
@@ -89,20 +99,27 @@ RECIPIENT_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind"})
 #: Verbs that report a request: object plus to-infinitive ("urged the governments … to engage").
 DIRECTIVE_VERBS = (
     "urge", "call on", "call upon", "appeal to", "ask", "press", "encourage", "implore",
-    "exhort", "invite", "beg", "demand", "call for",
+    "exhort", "invite", "beg", "demand", "call for", "order", "instruct", "advise",
 )
 
 #: Verbs that quote by naming ("called the move "a provocation""): only quoted words after them
 #: are speech; the rest of the sentence is the reporter's.
-NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "denounce", "accuse")
+NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "portray", "characterize", "characterise")
 #: Only the past tense of a naming verb reports an utterance ("Locals call the bridge …" does not).
-NAMING_FORMS = frozenset({"called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "denounced", "accused"})
+NAMING_FORMS = frozenset({
+    "called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "portrayed",
+    "characterized", "characterised", "describing", "calling", "branding", "labelling",
+})
+#: Naming verbs whose label follows "as" ("described the attack as premeditated").
+AS_NAMING = frozenset({"describe", "portray", "characterize", "characterise", "brand", "label"})
 
 #: Communication acts that report no content but make their subject the likely source of a later
 #: "the statement said" or "he said" ("NATO condemns violence…", "Vucic addressed a message…").
+#: A condemnation names its target, not what was said: the words follow as a quote ("Meloni
+#: condemned the attacks. “I express my strongest condemnation …”").
 ACT_VERBS = (
-    "condemn", "criticize", "criticise", "welcome", "address", "issue", "release", "publish",
-    "express", "praise", "reject", "slam", "speak", "thank", "decry", "denounce", "congratulate",
+    "address", "issue", "release", "publish", "speak", "condemn", "criticize", "criticise",
+    "slam", "decry", "denounce", "blast", "reject",
 )
 
 #: Multi-word cue that is not a verb.
@@ -184,6 +201,10 @@ SPEAKER_NOUNS = frozenset({
     "coalition", "movement", "bloc", "authorities", "authority", "municipality", "prosecution",
     "prosecutors", "opposition", "leadership", "team", "company", "firm", "operator", "board",
     "peacekeepers", "troops", "delegation", "contingent", "unit", "campaign",
+    "countries", "nations", "governments", "groups", "organisations", "organizations",
+    "agencies", "parties", "companies", "firms", "ministries", "unions", "charity", "charities",
+    "families", "hospital", "hospitals", "outlets", "newspapers", "networks", "campaigns",
+    "institutions", "network", "society", "societies", "crescent", "cross",
     # people in roles, singular and plural
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
     "minister", "ministers", "president", "premier", "leader", "leaders", "chief", "head",
@@ -243,6 +264,7 @@ PEOPLE_NOUNS = frozenset({
     "students", "workers", "farmers", "critics", "supporters", "opponents", "journalists",
     "reporters", "spokespeople", "colleagues", "employees", "owners", "peacekeepers", "troops",
     "authorities", "allies", "partners", "police", "men", "women", "children", "neighbours",
+    "countries", "nations", "governments", "groups", "families", "organisations", "organizations",
     "neighbors", "friends", "volunteers", "refugees", "voters", "eyewitnesses", "participants",
 })
 
@@ -350,7 +372,7 @@ NP_STOPS = frozenset({
     "may", "might", "must", "can", "do", "does", "did", "not", "also", "said", "says", "say",
     "told", "then", "there", "here", "it", "he", "she", "they", "we", "i", "you", "what",
     "why", "how", "once", "whether", "amid", "following", "upon", "without", "within", "via",
-    "per", "like", "unlike", "toward", "towards", "near", "including", "despite", "except",
+    "per", "like", "unlike", "toward", "towards", "near", "including", "despite", "except", "among",
     "for",
 })
 
@@ -546,3 +568,7 @@ SPEECH_FORMS = frozenset({"said", "says", "say", "told", "tells", "saying"})
 #: Verbs after which "of X" is an adverbial about the topic ("said of the plan that …"); after
 #: others it is their complement ("warned of a crisis").
 OF_ADVERBIAL_VERBS = frozenset({"say", "tell", "add", "write", "note", "state", "explain", "comment", "remark", "tweet", "post"})
+#: Relative pronouns that can be the subject of a reporting verb ("the source, who thanked …").
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+#: Words that open an aside of examples inside a noun phrase ("several countries, notably France,").
+ASIDE_STARTS = frozenset({"notably", "including", "especially", "particularly", "mainly", "chiefly", "mostly", "such"})

@@ -31,6 +31,8 @@ class Phrase:
     #: First token of the whole subject when the phrase is one appositive of several
     #: ("The force, known as KFOR,"): reported words before the cue end before it.
     subject_start: int = -1
+    #: For a relative pronoun ("The source, who thanked …"): the tokens of what it stands for.
+    refers: tuple[int, int] | None = None
 
     @property
     def first(self) -> int:
@@ -391,16 +393,22 @@ class PhraseReader:
             i += 1
         return i
 
-    def sentence_subject(self, lo: int, i: int) -> Phrase | None:
-        """The subject at the start of a sentence ("Kosovo's government on Tuesday rejected …")."""
+    def clause_start(self, lo: int, i: int) -> int:
+        """First token of the main clause of a sentence starting at lo (before token i): after
+        an opening adverbial and its comma ("On Tuesday, …", "In Tripoli, …")."""
         v = self.v
         start = lo
         if v.lowers[lo] in lx.SUBORDINATE_STARTS or v.lowers[lo] in lx.ADVERBIAL_PREPOSITIONS or v.words[lo].endswith("ing"):
             while start < i and v.words[start] != ",":
                 start += 1
-            start += 1  # "On Tuesday, the ministry …"
+            start += 1
         while start < i and v.is_punct(start):
             start += 1
+        return min(start, i)
+
+    def sentence_subject(self, lo: int, i: int) -> Phrase | None:
+        """The subject at the start of a sentence ("Kosovo's government on Tuesday rejected …")."""
+        start = self.clause_start(lo, i)  # "On Tuesday, the ministry …"
         if start >= i:
             return None
         phrase = self.right(start, i)

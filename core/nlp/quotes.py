@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.core.models import Quote
 from briefing.core.nlp import lexicon as lx
@@ -202,7 +202,7 @@ class _Assembler:
             start += 1
         end = _strip_end(text, start, end)
         parent = None
-        if cue.asserted and cue.cls != "naming" and len(text[start:end].split()) >= MIN_INDIRECT_WORDS:
+        if cue.asserted and len(text[start:end].split()) >= MIN_INDIRECT_WORDS:
             kind = "mixed" if inner else "indirect"
             parent = _Item(start, end, kind, cue, "cue")
             self.items.append(parent)
@@ -274,8 +274,11 @@ class _Assembler:
     def _resolve(self) -> None:
         """Name every item's speaker, reading cues and quotes in text order."""
         events: list[tuple[int, int, object]] = []
+        # A cue that gave no quote (an act, or a speech act whose object was too short to
+        # quote: "expressed concern") still shows who acted, for a later "the mission said".
+        quoted = {id(item.cue) for item in self.items if item.cue is not None}
         for cue in self.cues:
-            if cue.cls == "act":
+            if cue.cls == "act" or id(cue) not in quoted:
                 events.append((self._cue_pos(cue), 0, cue))
         for item in self.items:
             if item.source == "cue" and item.cue is not None:
@@ -358,6 +361,8 @@ class _Assembler:
             word = view.lowers[phrase.start]
             entity = self.speakers.pronoun(lx.OBJECT_TO_SUBJECT.get(word, word), pos)
             return entity, "pronoun" if entity else "unknown", written
+        if phrase.refers is not None:
+            phrase = replace(phrase, start=phrase.refers[0], end=phrase.refers[1])  # "who" → its antecedent
         words = view.words[phrase.start : phrase.end]
         entity = self.speakers.name(words, pos)
         head = view.lowers[phrase.end - 1]

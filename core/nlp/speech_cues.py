@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from briefing.core.nlp import lexicon as lx
 from briefing.core.nlp.clause_limits import ClauseLimits
 from briefing.core.nlp.cue_verbs import HEADS, verb_at
-from briefing.core.nlp.noun_phrases import Phrase, PhraseReader
+from briefing.core.nlp.noun_phrases import MAX_SEGMENT, Phrase, PhraseReader
 from briefing.core.nlp.token_view import TokenView
 
 #: How far (in tokens) the object of a directive verb may reach before its "to".
@@ -27,7 +27,7 @@ class Cue:
 
     verb: int  # token index of the verb's first word
     lemma: str
-    cls: str  # "bare" | "that" | "directive" | "naming" | "act" | "according"
+    cls: str  # "bare" | "that" | "object" | "directive" | "naming" | "act" | "according"
     speaker: Phrase | None
     cue_start: int  # characters: auxiliaries, verb, recipient, adverbials, "that"
     cue_end: int
@@ -122,7 +122,7 @@ class CueReader:
                 cue = replace(cue, speaker=subject)
             found.append(cue)
             speaker_by_sentence[sentence] = cue.speaker
-            if cue.direction == "forward" and cue.content_end > 0 and cue.cls != "naming":
+            if cue.direction == "forward" and cue.content_end > 0 and (cue.cls != "naming" or cue.asserted):
                 covered_until, covering = cue.content_end, len(found) - 1
             if cue.direction != "none":
                 # Reported words of a later cue in this sentence start after this one's.
@@ -140,6 +140,21 @@ class CueReader:
         before = self._subject_before(i, lo)
         if before == "skip":
             return None
+        cue = self._read_with(i, end, lemma, cls, floor, before)
+        if cue is not None and cue.speaker is not None and cue.speaker.kind == "relative" and cue.direction == "forward":
+            # "The source, who thanked the countries that offered help, stated …": the relative
+            # clause ends at its closing comma.
+            s = cue.speaker.start
+            if s - 1 >= lo and v.words[s - 1] == ",":
+                for k in range(v.token_at(cue.content_start), hi):
+                    if v.words[k] == "," and not v.quoted[k] and v.starts[k] >= cue.content_start:
+                        return replace(cue, content_end=v.starts[k])
+        return cue
+
+    def _read_with(self, i: int, end: int, lemma: str, cls: str, floor: int, before) -> Cue | None:
+        """The cue of verb [i, end) given what `_subject_before` found before it."""
+        v = self.v
+        lo, hi = v.sentence(i)
         speaker, first, asserted = before if before else (None, i, True)
         inverted = False
         if speaker is None:
@@ -163,15 +178,36 @@ class CueReader:
         if cls == "directive":
             return self._directive(verb, after)
         if cls == "naming":
-            # Only the quoted label right after the verb is the speaker's: "described the
-            # protests as “peaceful”, while the opposition called …".
-            limit = v.starts[min(hi, after + 12) - 1]
-            spans = v.spans_between(v.starts[after], limit) if not inverted and after < hi else []
-            if not spans:
-                return None
-            return Cue(i, lemma, cls, speaker, verb.cue_start, v.ends[end - 1], "forward",
-                       spans[0].start, spans[0].end, asserted=False)
+            return self._naming(verb, after)
         return self._reported(verb, after)
+
+    def _naming(self, verb: _Verb, after: int) -> Cue | None:
+        """"called it “a provocation”", "described the attack as premeditated": the label is what
+        was said. Without a pronoun object or "as", only a quoted label counts ("called the
+        move “a farce”"): "a group called Open Roads" names, it reports nothing."""
+        v = self.v
+        hi = verb.hi
+        if verb.inverted or after >= hi:
+            return None
+        k = after
+        if v.lowers[k] in lx.OBJECT_PRONOUNS:
+            k += 1  # "called it the region's biggest"
+        elif verb.lemma in lx.AS_NAMING:
+            for j in range(k, min(hi, k + _MAX_OBJECT)):
+                if v.lowers[j] == "as":
+                    k = j + 1
+                    break
+                if v.is_punct(j) and not v.is_mark(j):
+                    break
+        if k > after and k < hi and not v.is_punct(k) or (k > after and k < hi and v.is_mark(k)):
+            return verb.cue(v.ends[k - 1], "forward", v.starts[k], self._sentence_end_char(hi))
+        # Only the quoted label right after the verb is the speaker's: "described the
+        # protests as “peaceful”, while the opposition called …".
+        limit = v.starts[min(hi, after + 12) - 1]
+        spans = v.spans_between(v.starts[after], limit)
+        if not spans:
+            return None
+        return replace(verb.cue(v.ends[verb.end - 1], "forward", spans[0].start, spans[0].end), asserted=False)
 
     def _reported(self, verb: _Verb, after: int) -> Cue | None:
         """Say-type verbs: content after the cue, or before it when the cue closes the sentence."""
@@ -194,7 +230,7 @@ class CueReader:
             return None
         if low == "that":
             return self._forward(verb, v.ends[k], k + 1)
-        that = self._that_after_object(k, hi)
+        that = self._that_after_object(k, hi) if verb.cls != "object" else -1
         if that > 0:
             # "warned the West that …", "assured his counterpart that …"
             return self._forward(verb, v.ends[that], that + 1)
@@ -212,6 +248,12 @@ class CueReader:
             return self._forward(verb, v.ends[k], k + 1)
         if verb.cls == "bare" and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(k, hi):
             return self._forward(verb, cue_end, k)
+        if verb.cls == "object" and not v.is_punct(k):
+            # "condemned the attack", "thanked the rescuers for their work": the object.
+            return self._forward(verb, cue_end, k)
+        if verb.cls == "that" and low not in lx.NOT_CLAUSE_STARTS and self._plain_clause(k, hi):
+            # "wrote he was honoured", "suggested the vote was rigged": a clause without "that".
+            return self._forward(verb, cue_end, k)
         if verb.lemma in lx.COMMISSIVES and low == "to" and v.spans_between(v.starts[k], v.starts[min(hi, k + _MAX_OBJECT) - 1]):
             # "vowed to keep protesting “until he goes”": the quoted words are the speaker's.
             return self._forward(verb, cue_end, k)
@@ -226,6 +268,20 @@ class CueReader:
             if v.is_punct(j) or v.lowers[j] in lx.FINITE_MARKERS or v.lowers[j] in lx.SUBJECT_PRONOUNS:
                 return -1
         return -1
+
+    def _plain_clause(self, k: int, hi: int) -> bool:
+        """Whether the words from token k are a subject and its finite verb: a pronoun, or a short
+        noun phrase (no preposition, no punctuation) right before an auxiliary or a past tense."""
+        v = self.v
+        if v.lowers[k] in lx.SUBJECT_PRONOUNS and v.lowers[k] != "it":
+            return True
+        for j in range(k, min(hi, k + 7)):
+            low = v.lowers[j]
+            if j > k and (low in lx.FINITE_MARKERS and low not in ("'s", "’s") or (v.words[j].islower() and len(low) >= 4 and low.endswith("ed"))):
+                return True
+            if v.is_punct(j) and low not in ("'s", "’s") or low in lx.NP_STOPS and j > k:
+                return False
+        return False
 
     def _is_clause(self, k: int, hi: int) -> bool:
         """Whether the words from token k read as a clause (have a finite verb near the start)."""
@@ -259,6 +315,8 @@ class CueReader:
     def _backward(self, verb: _Verb, cue_end: int) -> Cue:
         """Content before the speaker: "…, X said", "“…,” said X", "… — the ministry said"."""
         v = self.v
+        if verb.speaker is None:
+            return verb.cue(cue_end, "none")  # a participle reports forward only
         first = verb.i if verb.inverted else verb.speaker.first
         b = first - 1
         if b < verb.lo or not (v.words[b] in lx.SEPARATORS or v.is_mark(b)):
@@ -293,17 +351,23 @@ class CueReader:
         return None
 
     def _participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
-        """"…, saying that …", "…, adding: “…”": the speaker is the sentence's (set by `cues`).
-        "Tanjug quoted Vucic as saying …": the speaker is the one quoted."""
+        """"…, saying that …", "…, adding: “…”", "…, calling for …": the speaker is the
+        sentence's (set by `cues`). "Tanjug quoted Vucic as saying …": the speaker is the one
+        quoted. "Describing the attack as “premeditated,” the minister …": the subject after it."""
         v = self.v
-        if end >= hi or i - 1 < lo:
+        if end >= hi:
             return None
+        if i == lo or all(v.is_punct(k) for k in range(lo, i)):
+            return self._opening_participle(i, end, lemma, cls, lo, hi)
         quoted = None
+        before = i - 1
+        while before > lo and v.lowers[before] in lx.AUX_ADVERBS:
+            before -= 1  # ", also calling for …"
         if v.lowers[i - 1] == "as" and i - 2 >= lo:
             quoted = self.np.left(i - 2, lo)
             if quoted is None or quoted.start - 1 < lo or v.lowers[quoted.start - 1] not in lx.QUOTING_VERBS:
                 return None
-        elif v.words[i - 1] not in (",", "and"):
+        elif v.words[before] not in (",", "and") and not (v.is_mark(before) and v.words[before - 1] == ","):
             # "…, with Borrell saying …": the absolute construction names its own speaker.
             quoted = self.np.left(i - 1, lo)
             if quoted is None or quoted.first - 1 < lo or v.lowers[quoted.first - 1] != "with":
@@ -316,9 +380,45 @@ class CueReader:
             cls == "bare" and not v.is_punct(end) and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(end, hi)
         ):
             cue = self._forward(verb, v.ends[end - 1], end)
+        elif cls == "object" and not v.is_punct(end):
+            cue = self._forward(verb, v.ends[end - 1], end)  # ", expressing concern over …"
+        elif cls == "directive":
+            cue = self._directive(verb, end)
+        elif cls == "naming":
+            cue = self._naming(verb, end)
         else:
             return None
-        return cue if cue.direction == "forward" else None
+        return cue if cue is not None and cue.direction == "forward" else None
+
+    def _opening_participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
+        """A sentence that opens with a speech participle: "Describing the attack as
+        “premeditated,” the minister said …", "Calling the vote “a farce”, Kurti left": the
+        subject after the phrase speaks; the words reported run to the comma that ends it."""
+        v = self.v
+        comma = -1
+        for k in range(end, min(hi, end + MAX_SEGMENT)):
+            # The comma may stand inside the closing mark: "as “premeditated,” Kalinak …".
+            if v.words[k] == "," and (not v.quoted[k] or (k + 1 < hi and v.is_mark(k + 1))):
+                comma = k
+                break
+        if comma < 0:
+            return None
+        k = comma + 1
+        while k < hi and v.is_punct(k):
+            k += 1
+        speaker = self.np.right(k, hi) if k < hi else None
+        if speaker is None or speaker.start != k:
+            return None
+        verb = _Verb(i, end, lemma, cls, speaker, v.starts[i], lo, hi, v.starts[i], True, False)
+        if cls == "naming":
+            cue = self._naming(verb, end)
+        elif v.lowers[end] == "that":
+            cue = self._forward(verb, v.ends[end], end + 1)
+        else:
+            return None
+        if cue is None or cue.direction != "forward":
+            return None
+        return replace(cue, content_end=min(cue.content_end, v.starts[comma]))
 
     def _according(self, i: int, end: int, lo: int, hi: int, floor: int) -> Cue | None:
         """"According to X, …" (content after) or "…, according to X." (content before)."""
@@ -387,6 +487,13 @@ class CueReader:
             return Phrase(j, j + 1, "pronoun"), first, asserted
         if low in lx.FIRST_PERSON:
             return "skip"
+        if low in lx.RELATIVE_SUBJECTS and v.words[j] == low:
+            # "The source, who thanked …", "countries that have said …": the pronoun as
+            # written, standing for the phrase before it.
+            antecedent = self._antecedent(j, lo)
+            if antecedent is None:
+                return None
+            return Phrase(j, j + 1, "relative", antecedent.first, (antecedent.start, antecedent.end)), first, asserted
         if v.words[j] in (",", ")"):
             phrase = self.np.appositive_chain(j, lo)
         elif v.is_punct(j):
@@ -394,10 +501,59 @@ class CueReader:
         else:
             phrase = self.np.left(j, lo)
         if phrase is None:
+            phrase = self._relative_head(j, lo)
+        if phrase is None:
             return None
         if phrase.first - 1 >= lo and self._non_assertive(phrase.first - 1, i):
             return "skip"
         return phrase, first, asserted
+
+    def _antecedent(self, j: int, lo: int) -> Phrase | None:
+        """The phrase a relative pronoun at token j stands for: the noun phrase (or appositive
+        chain) right before it, with or without a comma."""
+        v = self.v
+        k = j - 1
+        if k < lo:
+            return None
+        if v.words[k] == ",":
+            # Past an aside of examples: "several countries, notably France, that …".
+            p = k - 1
+            while p > lo and k - p < 12 and v.words[p] != ",":
+                p -= 1
+            if p > lo and v.words[p] == "," and v.lowers[p + 1] in lx.ASIDE_STARTS:
+                k = p
+            if k - 1 < lo or v.words[k - 1] in (",", ")"):
+                return None
+            return self.np.appositive_chain(k, lo) or self.np.left(k - 1, lo)
+        if v.is_punct(k):
+            return None
+        return self.np.left(k, lo)
+
+    def _relative_head(self, j: int, lo: int) -> Phrase | None:
+        """A subject that carries a relative clause before its verb: "The family of the sailor
+        who died after the ferry sank has paid tribute …". The subject is the clause-initial
+        noun phrase before the first relative pronoun, when nothing but the relative clause
+        (no punctuation, no second relative pronoun) stands between it and the verb."""
+        v = self.v
+        start = self.np.clause_start(lo, j)
+        relative = -1
+        for k in range(start + 1, j + 1):
+            low = v.lowers[k]
+            if v.is_punct(k) and low not in ("'s", "’s"):
+                return None
+            if low in lx.RELATIVE_SUBJECTS and relative < 0:
+                relative = k
+        if relative < 0 or j - relative > MAX_SEGMENT:
+            return None
+        phrase = self.np.left(relative - 1, start)
+        if phrase is None:
+            return None
+        if phrase.start != start:
+            # "the three-person council which …": a few words in front of the head noun.
+            if phrase.start - start > 3 or any(not v.words[k].islower() or v.is_punct(k) for k in range(start, phrase.start)):
+                return None
+            phrase = Phrase(start, phrase.end, phrase.kind)
+        return phrase
 
     def _non_assertive(self, k: int, verb: int) -> bool:
         """Whether word k makes the clause assert nothing: "what they said were …", "if she says",
