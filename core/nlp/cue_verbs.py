@@ -17,7 +17,7 @@ def _verb_table() -> dict[str, tuple[str, str]]:
         ("act", lx.ACT_VERBS),
         ("object", lx.OBJECT_VERBS),
         ("naming", lx.NAMING_VERBS),
-        ("that", lx.THAT_VERBS),
+        ("that", lx.THAT_VERBS + lx.DOCUMENT_VERBS),
         ("bare", lx.BARE_CLAUSE_VERBS),
         ("directive", lx.DIRECTIVE_VERBS),
     ):
@@ -52,6 +52,8 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
             return lemma, cls, i + 1 + len(rest)
     if low == "according" or low not in VERBS:
         return None
+    if low.endswith("s") and i + 1 < len(v) and v.lowers[i + 1] in lx.NOUN_AFTER_S:
+        return None  # "Slovak reports have identified …", "the claims were": a plural noun
     lemma, cls = VERBS[low]
     if cls == "naming" and low not in lx.NAMING_FORMS:
         return None  # "Locals call the bridge …" names; it reports no utterance

@@ -34,6 +34,7 @@ _IRREGULAR = {
     "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
     "post": ("post", "posts", "posted", "posting"),
     "pay": ("pay", "pays", "paid", "paying"),
+    "read": ("read", "reads", "reading"),
     "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
@@ -92,6 +93,9 @@ FINITE_MARKERS = frozenset({
 })
 #: Subject pronouns: "said it backs Belgrade" is a clause even without an auxiliary.
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
+
+#: Verbs that report speech only when a document speaks: "the statement read", "“…,” it read".
+DOCUMENT_VERBS = ("read",)
 
 #: Verbs that take a recipient before the reported content ("told reporters …").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind"})
@@ -572,3 +576,6 @@ OF_ADVERBIAL_VERBS = frozenset({"say", "tell", "add", "write", "note", "state", 
 RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 #: Words that open an aside of examples inside a noun phrase ("several countries, notably France,").
 ASIDE_STARTS = frozenset({"notably", "including", "especially", "particularly", "mainly", "chiefly", "mostly", "such"})
+#: Words after which a verb form in -s is a plural noun ("reports have", "claims were", "calls
+#: grew louder"): a verb in -s is not followed by an auxiliary.
+NOUN_AFTER_S = frozenset({"have", "had", "were", "are", "say", "said", "show", "showed", "suggest", "suggested", "grew", "mounted", "of"})

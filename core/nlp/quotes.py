@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 
 from briefing.core.models import Quote
 from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.coreference import ArticleSpeakers
+from briefing.core.nlp.mentions import find_mentions
 from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
-from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
+from briefing.core.nlp.speakers import Entity, SpeakerBook
 from briefing.core.nlp.speech_cues import Cue, find_cues
 from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
 from briefing.core.nlp.token_view import TokenView
@@ -107,7 +109,7 @@ class _Assembler:
         blank = blank_line_paragraphs(self.text)
         self.paragraph_starts = [m.end() for m in _NEWLINES.finditer(self.text) if is_paragraph_break(m.group(), blank)]
         sentence_starts = [view.starts[start] for start, _end in view.sent_bounds]
-        self.speakers = ArticleSpeakers(book, view.words, _mentions(view), sentence_starts)
+        self.speakers = ArticleSpeakers(book, view.words, find_mentions(view), sentence_starts)
 
     def quotes(self) -> list[Quote]:
         """Assemble, resolve and emit."""
@@ -431,32 +433,6 @@ class _Assembler:
 def _attribution(entity: Entity) -> str:
     """How a speaker named in the cue was found: a person (by name or role) or an organisation."""
     return "named" if entity.kind == "person" else "organisation"
-
-
-def _mentions(view: TokenView) -> list[Mention]:
-    """Capitalised runs outside quotes: the people and organisations a pronoun may stand for."""
-    words, lowers, quoted, starts = view.words, view.lowers, view.quoted, view.starts
-    caps = [i for i, w in enumerate(words) if w[:1].isupper() and not quoted[i] and lowers[i] not in lx.NON_NAMES]
-    mentions: list[Mention] = []
-    k = 0
-    org_words = lx.ORG_WORDS
-    while k < len(caps):
-        first = last = caps[k]
-        org = lowers[first] in org_words  # an organisation's name so far: it may go on "of …"
-        k += 1
-        while k < len(caps) and (
-            caps[k] == last + 1
-            or (caps[k] == last + 2 and lowers[last + 1] in ("'s", "’s", "de", "van", "von", "bin", "al"))
-            # "Ministry of Foreign Affairs of the Republic of Serbia" is one name; "Albin Kurti
-            # of Kosovo" is a person and a place.
-            or (org and caps[k] == last + 2 and lowers[last + 1] == "of")
-            or (org and caps[k] == last + 3 and lowers[last + 1] == "of" and lowers[last + 2] == "the")
-        ):
-            last = caps[k]
-            org = org or lowers[last] in org_words
-            k += 1
-        mentions.append(Mention(first, last + 1, starts[first]))
-    return mentions
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

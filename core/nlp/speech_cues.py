@@ -169,6 +169,11 @@ class CueReader:
                 inverted = speaker is not None
             if speaker is None:
                 return None
+        if lemma in lx.DOCUMENT_VERBS and not (
+            (speaker.kind == "pronoun" and v.lowers[speaker.start] == "it")
+            or any(v.lowers[k] in lx.ISSUED_NOUNS for k in range(speaker.start, speaker.end))
+        ):
+            return None  # "read" reports only what a statement or a letter says
         if cls == "act":
             return Cue(i, lemma, cls, speaker, v.starts[first], v.ends[end - 1], "none", asserted=asserted)
         after = speaker.end if inverted else end
