@@ -164,3 +164,100 @@ def test_a_subject_with_a_relative_clause_before_its_verb(extractor):
     text = "The Harbour Council which runs the port asked the navy to send divers."
     [quote] = extract(extractor, text)
     assert (quote.text, quote.speaker) == ("the navy to send divers", "Harbour Council")
+
+
+# --- descriptions and titles resolved inside the article -------------------------------------------
+
+
+def test_the_company_is_the_organisation_the_article_described_as_one(extractor):
+    text = (
+        "The survey vessel belongs to Coral Deep Services, a Dunmore-based salvage company that owns the crane.\n\n"
+        "A spokesperson for the company told the Gazette that its crane lifted the wreck.\n\n"
+        "The company said that it has worked on the site since Monday."
+    )
+    assert {q.speaker for q in extract(extractor, text)} == {"Coral Deep Services"}
+
+
+def test_the_company_is_not_a_government_body(extractor):
+    text = "The Harbour Ministry said on Monday the port was closed.\n\nThe company said that it has worked on the site since Monday."
+    quotes = extract(extractor, text)
+    assert quotes[-1].speaker == "the company"
+
+
+def test_the_statement_was_issued_by_whoever_the_narrative_says_issued_it(extractor):
+    text = (
+        "According to the Vell Gazette, Coral Deep deleted an earlier statement from its website.\n\n"
+        "“We are grateful to every rescuer,” the statement said."
+    )
+    assert said(extract(extractor, text))[-1] == ("We are grateful to every rescuer", "Coral Deep")
+
+
+def test_an_acronym_is_the_organisation_the_article_spells_out(extractor):
+    text = (
+        "The Marine Accident Board of Veltra says it is opening an inquiry.\n\n"
+        "The MAB said the inquiry would take months."
+    )
+    assert said(extract(extractor, text))[-1] == ("the inquiry would take months", "Marine Accident Board of Veltra")
+
+
+def test_an_acronym_the_article_does_not_spell_out_stays(extractor):
+    assert said(extract(extractor, "The MAB said the inquiry would take months.")) == [("the inquiry would take months", "MAB")]
+
+
+def test_a_title_is_the_person_named_with_it_later(extractor):
+    text = (
+        "The toll could reach 2,000 in the old town alone, the mayor said.\n\n"
+        "“We expect many more victims,” Mayor Hadi al-Rumi said."
+    )
+    assert {q.speaker for q in extract(extractor, text)} == {"Hadi al-Rumi"}
+
+
+def test_a_short_description_refers_to_the_fuller_one_before_it_not_to_another_minister(extractor):
+    text = (
+        "The Valdorian interior minister announced that the suspect had been charged.\n\n"
+        "Deputy Prime Minister Ivo Marsh said the patient was stable.\n\n"
+        "The minister stated that the attack was “planned.”"
+    )
+    quotes = extract(extractor, text)
+    assert quotes[-2].speaker == "the Valdorian interior minister"
+    assert all(q.speaker != "Ivo Marsh" for q in quotes if "planned" in q.text)
+
+
+def test_both_ministers_are_the_last_two_named_with_that_title(extractor):
+    text = (
+        "Health Minister Ida Marl told a press conference that the patient was stable.\n\n"
+        "Vice-Premier and Defence Minister Tomas Kell added that transport was not yet possible.\n\n"
+        "Both ministers praised the care provided by the hospital staff."
+    )
+    assert said(extract(extractor, text))[-1] == ("the care provided by the hospital staff", "Ida Marl and Tomas Kell")
+
+
+def test_a_unit_of_an_organisation_speaks_for_it(extractor):
+    text = "The Harbour Trust’s mission in Valdoria has said that more than 500 people are missing."
+    assert said(extract(extractor, text)) == [("more than 500 people are missing", "Harbour Trust")]
+
+
+def test_a_report_speaks_for_the_body_that_wrote_it(extractor):
+    quotes = extract(extractor, "The toll has risen to 300, according to a UN report released on Saturday.")
+    assert said(quotes) == [("The toll has risen to 300", "United Nations")]
+
+
+def test_a_country_that_speaks_is_its_government(extractor):
+    text = "Valdoria, which has offered aid, has said it sees no politics in the refusal. Germany said the teams were ready."
+    assert said(extract(extractor, text)) == [
+        ("it sees no politics in the refusal", "Valdoria"),
+        ("the teams were ready", "German government"),
+    ]
+
+
+def test_a_crosshead_names_the_person_quoted_under_it(extractor):
+    text = (
+        "Leaders reacted with shock.\n\n"
+        "- Ostreny voices 'deep shock' -\n\n"
+        "\"I learned with deep shock of the attack,\" Ostreny's Prime Minister Lena Varo said.\n\n"
+        "- Harbour League says 'violence must end' -\n\n"
+        "\"We condemn the vile attack. Such acts have [...]"
+    )
+    quotes = extract(extractor, text)
+    assert ("deep shock", "Lena Varo") in said(quotes)
+    assert ("violence must end", "Harbour League") in said(quotes)

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from briefing.core.nlp import lexicon as lx
-from briefing.core.nlp.mentions import Mention
+from briefing.core.nlp.mentions import Document, Mention
 from briefing.core.nlp.speakers import Entity, SpeakerBook, normalise
 
 #: How far back (characters) a pronoun or "the statement" looks for who it stands for.
@@ -32,7 +32,15 @@ class Said(NamedTuple):
 class ArticleSpeakers:
     """Speakers of one article, in reading order."""
 
-    def __init__(self, book: SpeakerBook, words: list[str], mentions: list[Mention], sentence_starts: list[int]) -> None:
+    def __init__(
+        self,
+        book: SpeakerBook,
+        words: list[str],
+        mentions: list[Mention],
+        sentence_starts: list[int],
+        appositives: dict[int, str] | None = None,
+        documents: list[Document] | None = None,
+    ) -> None:
         self.book = book
         self.words = words
         self.mentions = mentions
@@ -53,23 +61,73 @@ class ArticleSpeakers:
         #: known as KFOR, said" → force), for a later "the force said".
         self._written_heads: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
+        #: Statements and letters the narrative mentions, with who issued them, in text order.
+        self.documents = documents or []
+        self._document_pos = [d.pos for d in self.documents]
+        # "Pelagic Research Services, a … company that owns the ROV": a later "the company".
+        for mention in mentions:
+            head = (appositives or {}).get(mention.start)
+            entity = self._mention_entity(mention) if head else None
+            if entity is not None:
+                self._written_heads.setdefault(entity.name, set()).add(head)
 
     # --- naming -------------------------------------------------------------------------------
 
     def name(self, words: list[str], pos: int) -> Entity | None:
-        """The entity a speaker phrase names, merging a lone surname into an earlier full name."""
+        """The entity a speaker phrase names, merging a lone surname into an earlier full name
+        and an acronym into the name it stands for."""
         entity = self.book.entity(words)
         if entity is None:
             return None
+        if entity.kind == "organisation" and entity.named and _is_acronym(entity.name) and not self.book.focus(entity.name):
+            return self.expand(entity)
         if entity.kind == "person" and " " not in entity.name and not self.book.focus(entity.name):
             full = self._full_name(entity.name, pos)
             if full is not None:
                 return full
         if entity.kind == "person" and entity.named:
-            titles = frozenset(w.lower() for w in words if w.lower() in lx.TITLE_WORDS or (w.isalpha() and w.islower()))
+            # Every word of the phrase but the name and its articles: "NATO chief Jens
+            # Stoltenberg" → {nato, chief}.
+            own = set(entity.name.lower().split())
+            titles = frozenset(
+                low for low in (w.lower().replace("’", "'").removesuffix("'s") for w in words)
+                if low not in own and low not in lx.DETERMINERS and low.isalpha()
+            )
             if titles:
                 self._titled.append((titles, entity))
         return entity
+
+    def expand(self, acronym: Entity) -> Entity:
+        """The organisation an acronym stands for in this article ("TSB" after "Transportation
+        Safety Board of Canada"), or the usual name of a well-known body ("UN"); else itself."""
+        letters = acronym.name.replace(".", "").lower()
+        known = lx.KNOWN_ACRONYMS.get(letters)
+        for mention in self.mentions:
+            if mention.end - mention.start < 2:
+                continue
+            entity = self._mention_entity(mention)
+            if entity is None or entity.kind != "organisation" or " " not in entity.name:
+                continue
+            if known and normalise(entity.name) == normalise(known):
+                return entity
+            initials = "".join(w[0] for w in entity.name.lower().split() if w not in lx.NAME_CONNECTORS and w[:1].isalpha())
+            # "Transportation Safety Board of Canada" is the TSB; "of Canada" may be left out.
+            full = [w for w in entity.name.split() if w.lower() not in lx.NAME_CONNECTORS]
+            if initials == letters or (initials.startswith(letters) and len(letters) >= 3 and len(full) - len(letters) <= 1):
+                return entity
+        return Entity(known, "organisation") if known else acronym
+
+    def settle(self, entity: Entity, pos: int, speakers: list[Entity]) -> Entity:
+        """The final reading of an unnamed speaker at pos, once the whole article is read:
+        "the minister" after "the Slovak interior minister" is that minister; a title is the one
+        person the article gives it ("the mayor" → Mayor Jane Doe, named later); "both
+        ministers" the last two; "the family of …" the one "X's family" among `speakers`."""
+        if entity.named:
+            return entity
+        entity = self.earlier_description(entity, pos) or entity
+        if entity.kind == "person" or normalise(entity.name).startswith("both "):
+            return self.titled_person(entity.name) or entity
+        return self.possessed(entity, speakers) or entity
 
     def titled_person(self, description: str) -> Entity | None:
         """The one person the article names with the title a description uses: "the bloc's
@@ -78,8 +136,51 @@ class ArticleSpeakers:
         words = [w for w in normalise(description).replace("'s", " ").split() if w not in lx.DETERMINERS]
         if not words:
             return None
-        head, modifiers = words[-1], set(words[:-1])
-        fits = {e for titles, e in self._titled if head in titles and (not modifiers or modifiers & titles)}
+        if words[0] == "both" and len(words) >= 2 and words[-1].endswith("s"):
+            # "Both ministers praised …": the last two people named with that title.
+            title = words[-1][:-1]
+            people: list[Entity] = []
+            for titles, entity in reversed(self._titled):
+                if title in titles and entity not in people:
+                    people.append(entity)
+            if len(people) >= 2:
+                first, second = people[1], people[0]
+                return Entity(f"{first.name} and {second.name}", "group")
+            return None
+        words = words[: _head_index(words) + 1]
+        # "the bloc's foreign policy chief": a possessor refers, it is not part of the title.
+        possessors = {w[:-2] for w in normalise(description).split() if w.endswith("'s")}
+        head, modifiers = words[-1], set(words[:-1]) - possessors
+        fits = {e for titles, e in self._titled if head in titles and modifiers <= titles}
+        return fits.pop() if len(fits) == 1 else None
+
+    def earlier_description(self, entity: Entity, pos: int) -> Entity | None:
+        """An earlier, fuller description a short one refers back to: "the minister" after "The
+        Slovak interior minister announced …". None when there is none."""
+        words = normalise(entity.name).split()
+        if len(words) != 1:
+            return None
+        k = bisect_left(self._history_pos, pos)
+        while k > 0 and pos - self.history[k - 1].pos <= _REACH:
+            k -= 1
+            earlier = self.history[k].entity
+            if earlier.named or earlier.kind != entity.kind:
+                continue
+            earlier_words = normalise(earlier.name).split()
+            if len(earlier_words) > 1 and earlier_words[_head_index(earlier_words)] == words[0]:
+                return earlier
+        return None
+
+    def possessed(self, entity: Entity, named: list[Entity]) -> Entity | None:
+        """The one description with a named possessor and the same head among `named` ("the
+        family of a British adventurer" → "Harding’s family")."""
+        words = normalise(entity.name).replace("'s", " 's").split()
+        head = words[_head_index(words)] if words else ""
+        fits = set()
+        for other in named:
+            other_words = normalise(other.name).replace("'s", " 's").split()
+            if other is not entity and "'s" in other_words and other_words[-1] == head and other.name[:1].isupper():
+                fits.add(other)
         return fits.pop() if len(fits) == 1 else None
 
     def _full_name(self, surname: str, pos: int) -> Entity | None:
@@ -177,26 +278,64 @@ class ArticleSpeakers:
             entity = self.history[k][1]
             if entity.kind != "organisation":
                 continue
-            words = normalise(entity.name).split()
-            # Not the first word of the name ("the kosovo …"), unless it is the organisation's
-            # kind ("the ministry" is the Ministry of Foreign Affairs).
-            if head in words[1:] + words[-1:] or (words[:1] == [head] and head in lx.ORG_WORDS) or (
-                head in self.book.heads(entity.name) or head in self._written_heads.get(entity.name, ())
-            ):
+            if self._fits_head(entity, head):
                 return entity
         m = bisect_left(self._mention_pos, pos)
         while m > 0 and pos - self._mention_pos[m - 1] <= _REACH:
             m -= 1
             entity = self._mention_entity(self.mentions[m])
-            if entity is not None and entity.kind == "organisation" and head in normalise(entity.name).split():
+            if entity is not None and entity.kind == "organisation" and entity.named and self._fits_head(entity, head):
                 return entity
         return None
 
+    def _fits_head(self, entity: Entity, head: str) -> bool:
+        """Whether "the <head>" can be this organisation: its name has the word (not as its first
+        word, "the kosovo …", unless that is its kind: "the ministry"), the article described it
+        so ("…, a … company"), or it is a company and the head says company."""
+        words = normalise(entity.name).split()
+        heads = self.book.heads(entity.name) | self._written_heads.get(entity.name, set())
+        if head in words[1:] + words[-1:] or (words[:1] == [head] and head in lx.ORG_WORDS) or head in heads:
+            return True
+        if head in lx.REPRESENTATIVE_NOUNS and heads & lx.REPRESENTATIVE_NOUNS:
+            return True  # "the spokesman said" after "a ministry representative said"
+        return head in lx.COMPANY_WORDS and bool((set(words) | heads) & lx.COMPANY_WORDS)
+
     def issuer(self, pos: int) -> Entity | None:
-        """Who issued "the statement" read at pos: the latest named entity that spoke or acted."""
+        """Who issued "the statement" read at pos: the owner of the latest statement the
+        narrative mentioned ("PRS deleted an earlier statement"), else the latest named entity
+        that spoke or acted."""
+        d = bisect_left(self._document_pos, pos)
         k = bisect_left(self._history_pos, pos)
+        latest_actor = max((said.pos for said in self.history[max(0, k - 50) : k] if said.entity.named), default=-1)
+        if d > 0 and pos - self.documents[d - 1].pos <= _REACH and self.documents[d - 1].pos > latest_actor:
+            owner = self.name(list(self.documents[d - 1].owner), self.documents[d - 1].pos)
+            if owner is not None and owner.named:
+                return owner
         while k > 0 and pos - self.history[k - 1][0] <= _REACH:
             k -= 1
             if self.history[k][1].named:
                 return self.history[k][1]
         return None
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the head noun of a description: before its first postmodifier ("director of the
+    hospital" → director)."""
+    for k in range(1, len(words)):
+        if words[k] in lx.POSTMODIFIERS or words[k] in lx.RELATIVE_PRONOUNS:
+            return k - 1
+    return len(words) - 1
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return " " not in name and len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def as_speaker(entity: Entity) -> Entity:
+    """A country that speaks is its government: "Germany has said" → German government."""
+    if entity.kind == "organisation":
+        adjective = lx.COUNTRY_ADJECTIVES.get(normalise(entity.name))
+        if adjective:
+            return Entity(f"{adjective} government", "organisation")
+    return entity

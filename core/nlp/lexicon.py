@@ -164,6 +164,7 @@ OBJECT_TO_SUBJECT = MappingProxyType({"him": "he", "her": "she", "them": "they"}
 
 # --- speaker phrases ------------------------------------------------------------------------------
 
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "another", "one"})
 
 #: Titles and roles stripped from a name ("Serbian President Aleksandar Vucic" → Aleksandar Vucic).
@@ -191,6 +192,8 @@ TITLE_WORDS = frozenset({
     "rev.", "reverend", "father", "sister", "brother", "mother", "st.", "saint",
     # British style writes military ranks without full stops: "Maj Gen Angelo Ristuccia".
     "maj", "gen", "lt", "col", "brig", "adm", "capt", "sgt", "cpl", "cdr", "lt-col", "lt-gen",
+    "vice-premier", "vice-chairman", "vice-chair", "vice-chancellor", "vice-minister",
+    "vice-mayor", "vice-governor", "deputy-premier", "co-chair", "co-chairman",
 })
 
 #: Nouns that can head a speaker phrase written in lowercase ("the ministry said",
@@ -291,6 +294,9 @@ REPRESENTATIVE_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
     "representatives", "press office", "press service", "office", "source", "sources",
 })
+
+#: Parts of an organisation that speak for it: "the agency's mission in Libya" is the agency.
+UNIT_NOUNS = frozenset({"mission", "office", "branch", "delegation", "team", "bureau", "secretariat", "headquarters", "press office", "spokesperson", "spokesman", "spokeswoman"})
 
 #: Role nouns that take "of"/"for" + organisation: "the commander of the NATO mission".
 ROLE_OF_NOUNS = frozenset({
@@ -579,3 +585,43 @@ ASIDE_STARTS = frozenset({"notably", "including", "especially", "particularly", 
 #: Words after which a verb form in -s is a plural noun ("reports have", "claims were", "calls
 #: grew louder"): a verb in -s is not followed by an auxiliary.
 NOUN_AFTER_S = frozenset({"have", "had", "were", "are", "say", "said", "show", "showed", "suggest", "suggested", "grew", "mounted", "of"})
+
+# --- resolving descriptions inside an article -----------------------------------------------------
+
+#: "the company", "the firm": any organisation the article names or describes as one of these.
+COMPANY_WORDS = frozenset({
+    "company", "firm", "corporation", "conglomerate", "group", "business", "operator", "carrier",
+    "maker", "manufacturer", "insurer", "lender", "bank", "retailer", "inc", "inc.", "corp",
+    "corp.", "ltd", "ltd.", "plc", "llc", "holdings",
+})
+
+#: Acronyms of international bodies whose usual name is the full one.
+KNOWN_ACRONYMS = MappingProxyType({
+    "un": "United Nations", "eu": "European Union", "who": "World Health Organization",
+    "iom": "International Organization for Migration", "imf": "International Monetary Fund",
+    "icrc": "International Committee of the Red Cross",
+    "ifrc": "International Federation of Red Cross and Red Crescent Societies",
+})
+
+#: A country that speaks is its government: "Germany has said" → the German government.
+COUNTRY_ADJECTIVES = MappingProxyType({
+    "afghanistan": "Afghan", "albania": "Albanian", "algeria": "Algerian", "argentina": "Argentine",
+    "armenia": "Armenian", "australia": "Australian", "austria": "Austrian", "azerbaijan": "Azerbaijani",
+    "belarus": "Belarusian", "belgium": "Belgian", "bosnia": "Bosnian", "brazil": "Brazilian",
+    "britain": "British", "bulgaria": "Bulgarian", "canada": "Canadian", "chile": "Chilean",
+    "china": "Chinese", "colombia": "Colombian", "croatia": "Croatian", "cuba": "Cuban",
+    "cyprus": "Cypriot", "czechia": "Czech", "denmark": "Danish", "egypt": "Egyptian",
+    "estonia": "Estonian", "ethiopia": "Ethiopian", "finland": "Finnish", "france": "French",
+    "georgia": "Georgian", "germany": "German", "greece": "Greek", "hungary": "Hungarian",
+    "india": "Indian", "indonesia": "Indonesian", "iran": "Iranian", "iraq": "Iraqi",
+    "ireland": "Irish", "israel": "Israeli", "italy": "Italian", "japan": "Japanese",
+    "jordan": "Jordanian", "kazakhstan": "Kazakh", "kenya": "Kenyan", "kosovo": "Kosovo",
+    "latvia": "Latvian", "lebanon": "Lebanese", "libya": "Libyan", "lithuania": "Lithuanian",
+    "luxembourg": "Luxembourg", "malta": "Maltese", "mexico": "Mexican", "moldova": "Moldovan",
+    "montenegro": "Montenegrin", "morocco": "Moroccan", "netherlands": "Dutch", "nigeria": "Nigerian",
+    "norway": "Norwegian", "pakistan": "Pakistani", "poland": "Polish", "portugal": "Portuguese",
+    "qatar": "Qatari", "romania": "Romanian", "russia": "Russian", "serbia": "Serbian",
+    "slovakia": "Slovak", "slovenia": "Slovenian", "spain": "Spanish", "sweden": "Swedish",
+    "switzerland": "Swiss", "syria": "Syrian", "taiwan": "Taiwanese", "tunisia": "Tunisian",
+    "turkey": "Turkish", "türkiye": "Turkish", "ukraine": "Ukrainian", "yemen": "Yemeni",
+})

@@ -94,7 +94,7 @@ def find_documents(view: TokenView, phrases: PhraseReader) -> list[Document]:
             continue
         lo, hi = view.sentence(k)
         owner = None
-        if k + 2 < hi and lowers[k + 1] in ("from", "by"):
+        if k + 2 < hi and lowers[k + 1] in ("from", "by") and lowers[k + 2] not in lx.POSSESSIVE_DETERMINERS:
             owner = phrases.right(k + 2, hi)  # "a statement from the Dawood Foundation"
         elif k - 2 >= lo and lowers[k - 1] in ("'s", "’s"):
             owner = phrases.left(k - 2, lo)  # "the ministry's statement"

@@ -179,7 +179,7 @@ class PhraseReader:
                     break
                 if j - i > MAX_PHRASE:
                     break
-            if i - 2 >= lo and lowers[i - 1] in ("and", "&") and v.is_name(i - 2):
+            if i - 2 >= lo and lowers[i - 1] in ("and", "&") and v.is_name(i - 2) and lowers[i - 2] not in lx.TITLE_WORDS:
                 # "Vucic and Kurti said": both names (SpeakerBook makes a group of them).
                 i -= 2
                 while i - 1 >= lo and v.is_name(i - 1) and j - i <= MAX_PHRASE:
@@ -247,6 +247,10 @@ class PhraseReader:
         start = i
         if start - 1 >= lo and v.lowers[start - 1] in lx.DETERMINERS:
             start -= 1
+        while start - 1 > lo and i - start < 2 and v.words[start - 1].islower() and (
+            v.lowers[start - 1] in lx.GEO_WORDS or v.lowers[start - 1] in lx.DEMONYMS
+        ):
+            start -= 1  # "authorities in eastern Libya"
         if start - 2 >= lo and v.lowers[start - 1] == "of" and v.lowers[start - 2] in lx.QUANTIFIERS:
             return start - 2
         head = v.lowers[start - 2] if start - 2 >= lo else ""
@@ -362,6 +366,8 @@ class PhraseReader:
                     k += 1
                 continue
             if low in prepositions:
+                if low == "at" and k + 1 < hi and lowers[k + 1] in ("least", "most"):
+                    return k  # "said at least 2,000 people died": a number, not an adverbial
                 if low == "to" and (k + 1 >= hi or lowers[k + 1] not in lx.DETERMINERS and not v.is_name(k + 1) and lowers[k + 1] not in lx.RECIPIENT_NOUNS):
                     return k
                 k = self._prep_phrase(k, hi)

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from briefing.core.models import Quote
 from briefing.core.nlp import lexicon as lx
-from briefing.core.nlp.coreference import ArticleSpeakers
-from briefing.core.nlp.mentions import find_mentions
+from briefing.core.nlp.coreference import ArticleSpeakers, as_speaker
+from briefing.core.nlp.mentions import appositive_heads, find_documents, find_mentions
+from briefing.core.nlp.noun_phrases import PhraseReader
 from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
 from briefing.core.nlp.speakers import Entity, SpeakerBook
 from briefing.core.nlp.speech_cues import Cue, find_cues
@@ -62,6 +63,7 @@ class _Item:
     entity: Entity | None = None
     attribution: str = "unknown"
     as_written: str = ""
+    pos: int = -1  # where its speaker was read
 
 
 class QuoteFinder:
@@ -109,7 +111,16 @@ class _Assembler:
         blank = blank_line_paragraphs(self.text)
         self.paragraph_starts = [m.end() for m in _NEWLINES.finditer(self.text) if is_paragraph_break(m.group(), blank)]
         sentence_starts = [view.starts[start] for start, _end in view.sent_bounds]
-        self.speakers = ArticleSpeakers(book, view.words, find_mentions(view), sentence_starts)
+        self.speakers = self._article_speakers(book, sentence_starts)
+
+    def _article_speakers(self, book: SpeakerBook, sentence_starts: list[int]) -> ArticleSpeakers:
+        """The article's names, the appositives that describe them and the documents it cites."""
+        view = self.view
+        mentions = find_mentions(view)
+        return ArticleSpeakers(
+            book, view.words, mentions, sentence_starts,
+            appositive_heads(view, mentions), find_documents(view, PhraseReader(view)),
+        )
 
     def quotes(self) -> list[Quote]:
         """Assemble, resolve and emit."""
@@ -316,20 +327,51 @@ class _Assembler:
                 if key not in resolved:
                     resolved[key] = self._cue_speaker(item.cue, pos)
                 item.entity, item.attribution, item.as_written = resolved[key]
+            item.pos = pos
             if item.entity is not None:
                 self.speakers.record(pos, item.entity, heads=self._heads(item), written=item.as_written)
         # A role named before the person is ("the bloc's foreign policy chief … EU foreign
         # policy chief Josep Borrell") is that person, when the article has only one such.
+        named = [item.entity for item in self.items if item.entity is not None]
         for item in self.items:
-            entity = item.entity
-            if entity is not None and entity.kind == "person" and not entity.named:
-                item.entity = self.speakers.titled_person(entity.name) or entity
+            if item.entity is not None and not item.entity.named:
+                item.entity = self.speakers.settle(item.entity, item.pos, named)
+        self._crossheads()
+        for item in self.items:
+            if item.entity is not None:
+                item.entity = as_speaker(item.entity)
         # Other paragraphs of a multi-paragraph quote take the speaker of the attributed one.
         for item in self.items:
             if item.source == "run":
                 mate = self.attached_runs.get(item.run)
                 if mate is not None and mate.entity is not None:
                     item.entity, item.attribution, item.as_written = mate.entity, "continuation", mate.as_written
+
+    def _crossheads(self) -> None:
+        """A crosshead names the section's speaker by country or by role ("- Italy voices 'deep
+        shock' -", "- NATO chief urges …"): it is the person quoted under it, when one is."""
+        items = sorted((i for i in self.items if i.entity is not None), key=lambda i: i.start)
+        for n, item in enumerate(items):
+            if item.entity.kind == "person" and item.entity.named and " " in item.entity.name or not self._is_crosshead(item.start):
+                continue
+            paragraph = self._paragraph(item.start)
+            for later in items[n + 1 :]:
+                if self._is_crosshead(later.start) or self._paragraph(later.start) > paragraph + 2:
+                    break
+                if later.entity.kind == "person" and later.entity.named and " " in later.entity.name and later.source != "continuation":
+                    item.entity = later.entity
+                    break
+
+    def _is_crosshead(self, pos: int) -> bool:
+        """Whether pos lies in a crosshead: a short paragraph set between dashes, or of a few
+        words without a full stop."""
+        k = self._paragraph(pos)
+        start = self.paragraph_starts[k - 1] if k > 0 else 0
+        end = self.paragraph_starts[k] if k < len(self.paragraph_starts) else len(self.text)
+        line = self.text[start:end].strip()
+        if line[:1] in "-–—" and line[-1:] in "-–—":
+            return True
+        return len(line.split()) <= 10 and line[-1:] not in ".!?…:\"”’'" and k > 0
 
     def _heads(self, item: _Item) -> tuple[str, ...]:
         """Head nouns of the phrase that named an item's speaker, every appositive included
@@ -367,20 +409,27 @@ class _Assembler:
             phrase = replace(phrase, start=phrase.refers[0], end=phrase.refers[1])  # "who" → its antecedent
         words = view.words[phrase.start : phrase.end]
         entity = self.speakers.name(words, pos)
-        head = view.lowers[phrase.end - 1]
-        definite = view.lowers[phrase.start] == "the" and phrase.end - phrase.start <= 3
-        if entity is not None and not entity.named and head in lx.ISSUED_NOUNS:
-            # "the statement said": whoever last spoke or acted by name issued it.
-            entity = self.speakers.issuer(pos) or entity
-        elif entity is not None and not entity.named and definite and (head in lx.ORG_WORDS or head in lx.REPRESENTATIVE_NOUNS):
-            # "the mission said" after "The OSCE Mission in Kosovo expressed concern"; "the
-            # spokesperson said" after "A NATO spokesperson said".
-            entity = self.speakers.antecedent(head, pos) or entity
+        if entity is not None and not entity.named:
+            entity = self._refer_back(entity, pos)
         if entity is None:
             return None, "unknown", written
         if cue.cls == "according":
             return entity, "according-to", written
         return entity, _attribution(entity), written
+
+    def _refer_back(self, entity: Entity, pos: int) -> Entity:
+        """What a short description stands for: "the statement" → who issued it; "the mission",
+        "the company", "the spokesperson" (also inside "a spokesperson for the company") → the
+        organisation the article named before."""
+        name = entity.name.lower()
+        words = name.split()
+        head = words[-1] if words else ""
+        if head in lx.ISSUED_NOUNS:
+            return self.speakers.issuer(pos) or entity
+        definite = words[:1] in (["the"], ["its"]) and len(words) <= 3
+        if definite and (head in lx.ORG_WORDS or head in lx.REPRESENTATIVE_NOUNS or head in lx.COMPANY_WORDS):
+            return self.speakers.antecedent(head, pos) or entity
+        return entity
 
     def _phrase_text(self, start: int, end: int) -> str:
         view = self.view

@@ -176,9 +176,10 @@ class SpeakerBook:
                 sub = self.entity(words[k + 1 :])
                 if sub is not None and (sub.named or sub.kind == "organisation"):
                     return sub
-        # "Vucic's office", "the ministry's spokesman".
-        if lows[-1] in lx.REPRESENTATIVE_NOUNS:
-            for k in range(len(words) - 1, 0, -1):
+        # "Vucic's office", "the ministry's spokesman", "the agency's mission in Libya".
+        unit = _head(lows)
+        if lows[unit] in lx.REPRESENTATIVE_NOUNS or lows[unit] in lx.UNIT_NOUNS:
+            for k in range(unit, 0, -1):
                 if words[k] in _POSSESSIVE:
                     sub = self.entity(words[:k])
                     if sub is not None and sub.named:
@@ -211,8 +212,9 @@ class SpeakerBook:
     def _description(self, written: list[str], words: list[str], lows: list[str]) -> Entity:
         """"local Serb authorities", "the report", "a NATO spokesman" (`written` keeps its article)."""
         head = lows[_head(lows)]
-        if head in lx.REPRESENTATIVE_NOUNS and lows[-1] == head:
-            # "a NATO spokesman" speaks for NATO, "a State Department spokesman" for the department.
+        if (head in lx.REPRESENTATIVE_NOUNS or head in lx.ISSUED_NOUNS or head in lx.SOURCED_NOUNS) and lows[-1] == head:
+            # "a NATO spokesman" speaks for NATO, "a State Department spokesman" for the
+            # department, "a UN report" for the UN.
             org = self._organisation_in(words[:-1])
             if org is not None:
                 return org
