@@ -261,3 +261,62 @@ def test_a_crosshead_names_the_person_quoted_under_it(extractor):
     quotes = extract(extractor, text)
     assert ("deep shock", "Lena Varo") in said(quotes)
     assert ("violence must end", "Harbour League") in said(quotes)
+
+
+# --- speakers after the verb, estimates, nouns that look like verbs -----------------------------
+
+
+def test_a_speaker_after_the_verb_may_carry_a_relative_clause_and_go_on_quoting(extractor):
+    text = '"I could see the walls moving," said Oren Vask who went outside, joining his neighbours, "all in shock."'
+    assert said(extract(extractor, text)) == [("I could see the walls moving", "Oren Vask"), ("all in shock.", "Oren Vask")]
+
+
+def test_a_speaker_after_the_verb_with_adverbials(extractor):
+    text = "“The patient had wounds,” said Ida Marl at a press conference on Thursday outside her Dunmore clinic."
+    assert said(extract(extractor, text)) == [("The patient had wounds", "Ida Marl")]
+
+
+def test_another_and_a_third_are_more_of_the_same(extractor):
+    text = '"The rooms are full of mud," said one resident. "We have no aid," said another. "Nobody helps," said a third.'
+    assert [q.speaker for q in extract(extractor, text)] == ["one resident", "another resident", "a third resident"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Ivo Marsh put the number of missing at 5,000.", "the number of missing at 5,000"),
+        ("The Harbour Trust on Friday put the death toll at more than 300.", "the death toll at more than 300"),
+    ],
+)
+def test_putting_a_figure_at_a_number_is_an_estimate_reported(extractor, text, quote):
+    assert [q.text for q in extract(extractor, text)] == [quote]
+
+
+def test_put_without_a_figure_is_not_speech(extractor):
+    assert extract(extractor, "The storm put pressure on the harbour walls.") == []
+
+
+def test_ordering_people_is_a_directive_ordering_a_thing_is_an_act(extractor):
+    assert [q.text for q in extract(extractor, "On Sunday, officials ordered residents to leave the coast.")] == ["residents to leave the coast"]
+    assert extract(extractor, "The king ordered the formation of a committee to draft a plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Twelve people died in the flood, Valdorian state television reported on Sunday.", "Valdorian state television"),
+        ("Residents of Dunmore say the bridge was unsafe for years.", "residents of Dunmore"),
+    ],
+)
+def test_a_noun_before_the_verb_is_part_of_the_subject(extractor, text, speaker):
+    assert [q.speaker for q in extract(extractor, text)] == [speaker]
+
+
+def test_a_plural_noun_that_looks_like_a_verb(extractor):
+    # "reports have" is a noun and its auxiliary: no cue, only the report's own "said".
+    text = "The suspect has not been named, but local reports have identified him as a teacher, a report by the Vell Gazette said."
+    assert [q.speaker for q in extract(extractor, text)] == ["Vell Gazette"]
+
+
+def test_according_to_a_tally_has_no_speaker(extractor):
+    assert extract(extractor, "In the old town, 300 deaths have been registered, according to the latest tally.") == []

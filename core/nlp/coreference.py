@@ -97,6 +97,18 @@ class ArticleSpeakers:
                 self._titled.append((titles, entity))
         return entity
 
+    def another(self, words: str, pos: int) -> Entity | None:
+        """"another", "a third" at pos: one more of the kind the latest unnamed speaker was ("one
+        resident" → "another resident"); None when no such speaker came before."""
+        k = bisect_left(self._history_pos, pos)
+        for said in reversed(self.history[max(0, k - 20) : k]):
+            if not said.entity.named:
+                described = normalise(said.entity.name).split()
+                if described:
+                    head = described[_head_index(described)]
+                    return Entity(f"{words} {head}", said.entity.kind, named=False)
+        return None
+
     def expand(self, acronym: Entity) -> Entity:
         """The organisation an acronym stands for in this article ("TSB" after "Transportation
         Safety Board of Canada"), or the usual name of a well-known body ("UN"); else itself."""

@@ -15,7 +15,7 @@ def _verb_table() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for cls, lemmas in (
         ("act", lx.ACT_VERBS),
-        ("object", lx.OBJECT_VERBS),
+        ("object", lx.OBJECT_VERBS + lx.FIGURE_VERBS),
         ("naming", lx.NAMING_VERBS),
         ("that", lx.THAT_VERBS + lx.DOCUMENT_VERBS),
         ("bare", lx.BARE_CLAUSE_VERBS),
@@ -54,7 +54,30 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         return None
     if low.endswith("s") and i + 1 < len(v) and v.lowers[i + 1] in lx.NOUN_AFTER_S:
         return None  # "Slovak reports have identified …", "the claims were": a plural noun
+    if i > 0 and (v.lowers[i - 1] in lx.NOUN_DETERMINERS or (v.lowers[i - 1] in lx.DEMONYMS and v.is_cap(i - 1))):
+        return None  # "the report", "a call", "Moroccan state television": nouns
     lemma, cls = VERBS[low]
+    if (
+        i > 0 and low == lemma.split(" ")[0] and v.is_cap(i - 1) and v.lowers[i - 1] not in lx.FIRST_PERSON | {"they"}
+        and any(v.lowers[j] in VERBS for j in range(i + 2, min(len(v), i + 4)))
+    ):
+        return None  # "Moroccan state television reported": a noun before the verb
+    if lemma in lx.FIGURE_VERBS and not _puts_a_figure(v, i + 1):
+        return None  # "put pressure on", "put forward"
     if cls == "naming" and low not in lx.NAMING_FORMS:
         return None  # "Locals call the bridge …" names; it reports no utterance
     return lemma, cls, i + 1
+
+
+def _puts_a_figure(v: TokenView, k: int) -> bool:
+    """Whether the words from token k read "the death toll at …": a figure noun, then "at"."""
+    noun = False
+    for j in range(k, min(len(v), k + 8)):
+        low = v.lowers[j]
+        if low == "at":
+            return noun
+        if low in lx.FIGURE_NOUNS:
+            noun = True
+        elif v.is_punct(j):
+            return False
+    return False

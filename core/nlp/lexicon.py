@@ -35,6 +35,7 @@ _IRREGULAR = {
     "post": ("post", "posts", "posted", "posting"),
     "pay": ("pay", "pays", "paid", "paying"),
     "read": ("read", "reads", "reading"),
+    "put": ("put", "puts", "putting"),
     "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
@@ -94,6 +95,11 @@ FINITE_MARKERS = frozenset({
 #: Subject pronouns: "said it backs Belgrade" is a clause even without an auxiliary.
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
 
+#: "put the death toll at 2,000": an estimate reported, when a figure follows with "at".
+FIGURE_VERBS = ("put",)
+#: Nouns an estimate puts at a figure.
+FIGURE_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "cost", "damage", "estimate", "deaths", "casualties", "missing"})
+
 #: Verbs that report speech only when a document speaks: "the statement read", "“…,” it read".
 DOCUMENT_VERBS = ("read",)
 
@@ -105,6 +111,11 @@ DIRECTIVE_VERBS = (
     "urge", "call on", "call upon", "appeal to", "ask", "press", "encourage", "implore",
     "exhort", "invite", "beg", "demand", "call for", "order", "instruct", "advise",
 )
+#: Directives that are also executive acts: a request only when told to someone ("ordered
+#: residents to leave", not "ordered the formation of a committee").
+COMMAND_VERBS = frozenset({"order", "instruct", "advise", "invite"})
+#: Endings of nouns that name an act ("formation", "deployment", "closure").
+ACTION_NOUN_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence", "ing")
 
 #: Verbs that quote by naming ("called the move "a provocation""): only quoted words after them
 #: are speech; the rest of the sentence is the reporter's.
@@ -313,6 +324,7 @@ ACCORDING_TO_RULES = frozenset({
     "rules", "rule", "mandate", "deal", "procedure", "procedures", "tradition", "legend",
     "protocol", "timetable", "treaty", "regulations", "standards", "principle", "principles",
     "script", "custom", "need", "needs", "size", "age", "type", "order", "estimates",
+    "tally", "count", "toll",
 })
 
 #: Recipients of "told": "told reporters", "told a news conference", "told N1 television".
@@ -367,7 +379,7 @@ SUBORDINATE_STARTS = frozenset({
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five", "few", "each", "all", "both", "none", "dozens", "hundreds", "thousands", "majority"})
 
 #: Prepositions that attach a place or organisation to a speaker noun: "a diplomat in Pristina".
-POSTMODIFIERS = frozenset({"of", "for", "in", "at", "from", "with"})
+POSTMODIFIERS = frozenset({"of", "for", "in", "at", "from", "with", "by"})
 
 #: Appositives that name: "The force, known as KFOR, said" → KFOR.
 NAMING_APPOSITIVES = frozenset({"known", "called", "named", "dubbed"})
@@ -406,7 +418,7 @@ ORG_WORDS = frozenset({
     "headquarters", "reuters", "bloomberg", "associated", "afp", "ap", "bbc", "cnn",
     "tanjug", "beta", "fonet", "n1", "rts", "tass", "ria", "interfax", "ukrinform", "balkan",
     "insight", "birn", "osce", "nato", "kfor", "eulex", "unmik", "eu", "un", "who",
-    "imf", "wto", "oecd", "g7", "g20", "quint", "peacekeepers",
+    "imf", "wto", "oecd", "g7", "g20", "quint", "peacekeepers", "cross", "crescent",
     # in names left untranslated: Srpska Lista, Srpska napredna stranka, Vlada Kosova
     "lista", "stranka", "partija", "vlada", "ministarstvo", "skupstina", "kuvendi", "qeveria",
 })
@@ -625,3 +637,8 @@ COUNTRY_ADJECTIVES = MappingProxyType({
     "switzerland": "Swiss", "syria": "Syrian", "taiwan": "Taiwanese", "tunisia": "Tunisian",
     "turkey": "Turkish", "türkiye": "Turkish", "ukraine": "Ukrainian", "yemen": "Yemeni",
 })
+#: Words that stand for a speaker of their own after the verb: "“…,” said another".
+PRO_FORMS = frozenset({"another", "one", "others", "some", "many"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth"})
+#: Determiners after which a verb form is a noun ("the report", "an announcement", "his call").
+NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "another", "these", "those", "this"})

@@ -42,7 +42,7 @@ class Phrase:
 
 
 #: Prepositions that open an adverbial between a reporting verb and what it reports.
-_PREPOSITIONS = lx.ADVERBIAL_PREPOSITIONS | {"with", "to", "by"}
+_PREPOSITIONS = lx.ADVERBIAL_PREPOSITIONS | {"with", "to", "by", "outside", "inside", "near", "beside", "behind"}
 _PREPOSITIONS_OF = _PREPOSITIONS | {"of"}
 
 
@@ -269,6 +269,10 @@ class PhraseReader:
         """The speaker noun phrase starting at token k ("said Smith", "according to the ministry")."""
         v = self.v
         lowers = v.lowers
+        if k < hi and lowers[k] in lx.PRO_FORMS and (k + 1 >= hi or v.is_punct(k + 1)):
+            return Phrase(k, k + 1, "common")  # "“…,” said another."
+        if k + 1 < hi and lowers[k] == "a" and lowers[k + 1] in lx.ORDINALS and (k + 2 >= hi or v.is_punct(k + 2)):
+            return Phrase(k, k + 2, "common")  # "said a third"
         i = k
         if i < hi and lowers[i] in lx.DETERMINERS:
             i += 1
@@ -375,6 +379,22 @@ class PhraseReader:
             return k
         return k
 
+    def trailer(self, k: int, hi: int) -> int:
+        """End of what may follow a speaker named after the verb before the sentence goes on:
+        a relative clause ("said Amrani who went outside"), a participle phrase ("joining many
+        other people") or "close to the campaign". Runs to the next comma, never over a
+        quotation mark; k itself when nothing of the kind starts there."""
+        v = self.v
+        low = v.lowers[k]
+        if not (low in ("who", "which", "whose", "close") or (v.words[k].islower() and low.endswith(("ing", "ed")) and len(low) > 4)):
+            return k
+        j = k
+        while j < hi and j - k < MAX_SEGMENT and v.words[j] not in (",", ";") and v.words[j] not in lx.END_PUNCT:
+            if v.is_mark(j) or v.words[j] in lx.DASHES:
+                return k
+            j += 1
+        return j if j - k < MAX_SEGMENT else k
+
     def _prep_phrase(self, k: int, hi: int) -> int:
         """End of a prepositional adverbial starting at token k (a bounded, clause-free run)."""
         v = self.v
@@ -392,7 +412,7 @@ class PhraseReader:
                 i += 2 if lowers[i + 1] in lx.DETERMINERS else 1
                 start = i
                 continue
-            if v.is_punct(i) or low in lx.ADVERBIAL_PREPOSITIONS or low == "with":
+            if v.is_punct(i) or low in _PREPOSITIONS:
                 break
             if low in lx.DETERMINERS or low in lx.CLAUSE_OPENERS or low in lx.NP_STOPS:
                 break

@@ -408,7 +408,11 @@ class _Assembler:
         if phrase.refers is not None:
             phrase = replace(phrase, start=phrase.refers[0], end=phrase.refers[1])  # "who" → its antecedent
         words = view.words[phrase.start : phrase.end]
-        entity = self.speakers.name(words, pos)
+        if view.lowers[phrase.end - 1] in lx.PRO_FORMS or view.lowers[phrase.end - 1] in lx.ORDINALS:
+            # "said one resident … said another … said a third": another of the same.
+            entity = self.speakers.another(" ".join(w.lower() for w in words), pos)
+        else:
+            entity = self.speakers.name(words, pos)
         if entity is not None and not entity.named:
             entity = self._refer_back(entity, pos)
         if entity is None:

@@ -230,9 +230,7 @@ class CueReader:
         low = v.lowers[k] if k < hi else "."
         mark = k < hi and v.is_mark(k)
         if verb.inverted:
-            if word in lx.END_PUNCT or word in (",", ")") or mark or word in lx.DASHES:
-                return self._backward(verb, cue_end)
-            return None
+            return self._inverted(verb, k, cue_end)
         if low == "that":
             return self._forward(verb, v.ends[k], k + 1)
         that = self._that_after_object(k, hi) if verb.cls != "object" else -1
@@ -245,8 +243,8 @@ class CueReader:
             return self._forward(verb, v.ends[k], k + 1)  # He said, “…”
         if mark and v.span_starting(v.starts[k]):
             return self._forward(verb, cue_end, k)
-        if word in lx.END_PUNCT or word in (",", ")") or mark or word in lx.DASHES:
-            return self._backward(verb, cue_end)
+        if word in lx.END_PUNCT or word in (",", ")", "[") or mark or word in lx.DASHES:
+            return self._backward(verb, cue_end)  # "[" opens an editor's "[...]" at a cut
         if verb.lemma == "ask" and low in lx.WH_WORDS:
             return self._forward(verb, cue_end, k)
         if verb.lemma == "warn" and low in ("of", "against"):
@@ -262,6 +260,27 @@ class CueReader:
         if verb.lemma in lx.COMMISSIVES and low == "to" and v.spans_between(v.starts[k], v.starts[min(hi, k + _MAX_OBJECT) - 1]):
             # "vowed to keep protesting “until he goes”": the quoted words are the speaker's.
             return self._forward(verb, cue_end, k)
+        return None
+
+    def _inverted(self, verb: _Verb, k: int, cue_end: int) -> Cue | None:
+        """“…,” said Amrani, who went outside, joining others, “all in shock …”: the speaker may
+        carry a relative clause or a participle phrase; a quotation after them goes on with the
+        words before the cue, else the cue closes what came before it."""
+        v = self.v
+        hi = verb.hi
+        k = self.np.trailer(k, hi) if k < hi else k
+        for _ in range(3):
+            if k + 1 < hi and v.words[k] == "," and v.is_mark(k + 1) and v.span_starting(v.starts[k + 1]):
+                return self._forward(verb, cue_end, k + 1)
+            if k + 1 < hi and v.words[k] == ",":
+                after = self.np.trailer(k + 1, hi)
+                if after > k + 1:
+                    k = after
+                    continue
+            break
+        word = v.words[k] if k < hi else "."
+        if word in lx.END_PUNCT or word in (",", ")", "[") or (k < hi and v.is_mark(k)) or word in lx.DASHES:
+            return self._backward(verb, cue_end)
         return None
 
     def _that_after_object(self, k: int, hi: int) -> int:
@@ -345,6 +364,8 @@ class CueReader:
             return self._forward(verb, v.ends[after], after + 1)
         if verb.lemma == "ask" and v.lowers[after] in lx.WH_WORDS:
             return self._forward(verb, cue_end, after)
+        if verb.lemma in lx.COMMAND_VERBS and not self._agent(after):
+            return None  # "ordered the formation of a committee to …": an act, not a request
         # An object, then "to" and a verb (or a quotation); no punctuation inside the object.
         for k in range(after + 1, min(hi - 1, after + _MAX_OBJECT)):
             if v.lowers[k] == "to" and (not v.is_punct(k + 1) or v.is_mark(k + 1)):
@@ -354,6 +375,15 @@ class CueReader:
         if verb.lemma in ("call for", "demand", "urge") and hi - after >= 3:
             return self._forward(verb, cue_end, after)  # "called for an immediate end to …"
         return None
+
+    def _agent(self, k: int) -> bool:
+        """Whether the object starting at token k can be someone told to act ("residents", "the
+        army", "them"), not an act named by a noun ("the formation of a committee", "the
+        closure of schools")."""
+        v = self.v
+        while k < len(v) and (v.lowers[k] in lx.DETERMINERS or v.lowers[k] in lx.QUANTIFIERS or v.lowers[k] in ("all", "every")):
+            k += 1
+        return k < len(v) and not (v.words[k].islower() and v.lowers[k].endswith(lx.ACTION_NOUN_ENDINGS))
 
     def _participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
         """"…, saying that …", "…, adding: “…”", "…, calling for …": the speaker is the
@@ -453,7 +483,7 @@ class CueReader:
         steps = 0
         while j >= lo and steps < 8:
             low = lowers[j]
-            if j > lo and v.words[j][:1].isupper():
+            if j > lo and v.words[j][:1].isupper() and low in lx.MODALS:
                 break  # capitalised inside a sentence: a name ("Theresa May said"), not "may"
             if low in lx.NEGATIONS:
                 asserted = False
