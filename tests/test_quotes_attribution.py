@@ -320,3 +320,59 @@ def test_a_plural_noun_that_looks_like_a_verb(extractor):
 
 def test_according_to_a_tally_has_no_speaker(extractor):
     assert extract(extractor, "In the old town, 300 deaths have been registered, according to the latest tally.") == []
+
+
+# --- participles, progressives, parentheticals, shares of people -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ('Here in Dunmore, Ida Vell stepped up her campaign, saying, "We have got to act."', "We have got to act."),
+        ("Ida Vell had a similar view, while saying that the speech reassured her.", "the speech reassured her"),
+        ("Later, the Vell campaign released a statement saying it was postponing a rally.", "it was postponing a rally"),
+        ("Ida Vell held a news conference, mocking her rival and pointedly saying the port was not safe.", "the port was not safe"),
+    ],
+)
+def test_speech_participles_take_the_sentence_subject(extractor, text, quote):
+    assert [q.text for q in extract(extractor, text)] == [quote]
+
+
+def test_a_progressive_is_a_finite_verb(extractor):
+    [quote] = extract(extractor, "Some delegates are quietly saying it is time to accept defeat.")
+    assert (quote.text, quote.speaker_as_written) == ("it is time to accept defeat", "Some delegates")
+
+
+def test_a_participle_after_without_is_not_speech(extractor):
+    assert extract(extractor, "Ida Vell left the hall without saying the vote was fair.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Perhaps, she said, this small town has grown too fast.", "this small town has grown too fast"),
+        ("He hoped, he said, that the paper would stay away.", "the paper would stay away"),
+        ("He said, however, that he hopes somebody else takes up the cause.", "he hopes somebody else takes up the cause"),
+    ],
+)
+def test_a_parenthetical_cue_reports_the_clause_after_it(extractor, text, quote):
+    assert [q.text for q in extract(extractor, text)] == [quote]
+
+
+def test_a_parenthetical_cue_after_a_long_clause_reports_the_clause_before(extractor):
+    quotes = extract(extractor, "The bridge over the river will reopen in May, she said, after the repairs.")
+    assert [q.text for q in quotes] == ["The bridge over the river will reopen in May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("About four in 10 said they were angry with the council.", "About four in 10"),
+        ("Almost half said they wanted a mayor from outside.", "Almost half"),
+        ("Already, 520 delegates have publicly said they support the mayor.", "520 delegates"),
+        ("Marcos' team said the committee appears to skirt the rules.", "Marcos' team"),
+    ],
+)
+def test_shares_of_people_and_plural_possessives_speak(extractor, text, speaker):
+    [quote] = extract(extractor, text)
+    assert quote.speaker_as_written == speaker

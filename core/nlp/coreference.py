@@ -266,6 +266,8 @@ class ArticleSpeakers:
                 m -= 1
             while m > 0 and self._mention_pos[m - 1] >= start and want != "group":
                 m -= 1
+                if self._object_position(self.mentions[m]):
+                    continue  # "… met Scholz", "… at the Presidential Palace": not who "he" is
                 entity = self._mention_entity(self.mentions[m])
                 if entity is not None and entity.kind == "person" and " " not in entity.name:
                     entity = self._full_name(entity.name, self.mentions[m].pos) or entity
@@ -280,6 +282,13 @@ class ArticleSpeakers:
                 return best
             end = start
         return None
+
+    def _object_position(self, mention: Mention) -> bool:
+        """Whether a name stands after a verb or a preposition (an object), not as a subject."""
+        if mention.start == 0:
+            return False
+        before = self.words[mention.start - 1]
+        return before.isalpha() and before.islower() and before not in lx.CONJUNCTIONS and before not in lx.DETERMINERS
 
     def antecedent(self, head: str, pos: int) -> Entity | None:
         """The organisation "the <head>" at pos refers back to: the latest one before it whose

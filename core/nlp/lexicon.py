@@ -148,7 +148,9 @@ AUX_ADVERBS = frozenset({
     "does", "do", "himself", "herself", "itself", "themselves", "alone", "directly",
     "personally", "openly", "angrily", "flatly", "bluntly", "simply", "only", "even", "first",
     "initially", "formally", "officially", "jointly", "subsequently", "immediately", "quickly",
-    "swiftly", "privately", "explicitly", "allegedly", "both", "all",
+    "swiftly", "privately", "explicitly", "allegedly", "both", "all", "still", "yet", "ever",
+    "long", "now", "since", "quietly", "loudly", "frequently", "often", "always", "usually",
+    "specifically", "pointedly", "essentially", "basically",
 })
 
 #: A verb after one of these has not (yet) been performed: no reported statement.
@@ -432,6 +434,7 @@ GEO_WORDS = frozenset({
     "africa", "asia", "middle", "gulf", "bay", "lake", "new", "old", "upper", "lower", "saint",
     "square", "street", "avenue", "bridge", "airport", "border", "crossing", "village", "town",
     "peninsula", "coast", "land", "lands", "municipality", "oblast", "krai", "canton",
+    "palace", "castle", "cathedral", "stadium", "arena", "hotel", "park", "hall", "port",
 })
 
 #: Demonyms (singular and plural) and religions: part of groups, never of person names.
@@ -642,3 +645,19 @@ PRO_FORMS = frozenset({"another", "one", "others", "some", "many"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth"})
 #: Determiners after which a verb form is a noun ("the report", "an announcement", "his call").
 NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "another", "these", "those", "this"})
+#: Words that tie a speech participle to the sentence's subject: "while saying", "by saying".
+PARTICIPLE_LINKS = frozenset({"while", "after", "before", "by", "when", "since", "in"})
+#: Adverbs that open a sentence before its subject and a comma ("Here in Dunmore, the mayor …").
+OPENING_ADVERBS = frozenset({
+    "here", "there", "now", "then", "still", "yet", "also", "today", "yesterday", "later",
+    "earlier", "meanwhile", "however", "instead", "nevertheless", "nonetheless", "perhaps",
+    "indeed", "separately", "similarly", "likewise", "finally", "again", "already", "overall",
+    "elsewhere", "thus", "therefore", "hence", "so", "but", "and", "tonight", "last",
+})
+#: Adverbs set between commas after a reporting verb: "He said, however, that …".
+COMMA_ADVERBS = frozenset({"however", "though", "too", "also", "again", "moreover", "meanwhile", "nevertheless", "nonetheless", "instead", "indeed", "perhaps", "later", "earlier"})
+#: Words that can be a subject standing for a share of people ("Some said", "Most say").
+QUANTITY_WORDS = frozenset({"some", "many", "most", "others", "several", "few", "half", "majority", "minority", "percent", "dozens", "hundreds", "thousands", "millions", "both", "all"})
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozen"})
+#: Words before such a share: "About four in 10", "Almost half", "More than a third".
+QUANTITY_MODIFIERS = frozenset({"about", "almost", "nearly", "roughly", "around", "some", "more", "than", "fewer", "less", "just", "only", "over", "under", "in", "out", "of", "a", "the", "slim", "narrow", "vast", "overwhelming"})

@@ -157,6 +157,10 @@ class PhraseReader:
         lowers = v.lowers
         if j < lo:
             return None
+        if lowers[j] in lx.QUANTITY_WORDS or lowers[j] in lx.NUMBER_WORDS or v.words[j][:1].isdigit():
+            quantity = self._quantity(j, lo)  # "Some said", "About four in 10 said", "39 have said"
+            if quantity is not None:
+                return quantity
         if (v.is_name(j) or (v.is_cap(j) and lowers[j] in lx.NAME_INTERIOR and lowers[j] in lx.ORG_WORDS)) and not v.is_punct(j):
             i = j
             while i - 1 >= lo:
@@ -203,8 +207,8 @@ class PhraseReader:
                     if low != "that":
                         i = p
                     break
-                if low in ("'s", "’s"):
-                    i = p
+                if low in ("'s", "’s") or (low in ("'", "’") and p - 1 >= lo and lowers[p - 1].endswith("s")):
+                    i = p  # "the ministry's spokesman", "Sanders' team"
                     continue
                 if v.is_punct(p) or low in lx.NP_STOPS or low in lx.PRONOUNS:
                     break
@@ -217,6 +221,19 @@ class PhraseReader:
             return Phrase(i, j + 1, "common")
         if v.words[j][:1].islower() and v.words[j].isalpha() and lowers[j] not in lx.NP_STOPS:
             return self._left_unlisted(j, lo)
+        return None
+
+    def _quantity(self, j: int, lo: int) -> Phrase | None:
+        """A share of people as a subject, ending at token j: "Some", "Almost half", "About four
+        in 10", "39" — at the start of its clause."""
+        v = self.v
+        i = j
+        while i - 1 >= lo and j - i < 5 and (
+            v.lowers[i - 1] in lx.QUANTITY_MODIFIERS or v.lowers[i - 1] in lx.NUMBER_WORDS or v.words[i - 1][:1].isdigit()
+        ):
+            i -= 1
+        if i == lo or v.is_punct(i - 1) or v.lowers[i - 1] in ("and", "but", "while"):
+            return Phrase(i, j + 1, "common")
         return None
 
     def _left_unlisted(self, j: int, lo: int) -> Phrase | None:
@@ -234,7 +251,7 @@ class PhraseReader:
                 break
         i = self._role_of(i, lo)
         first = lowers[i]
-        opens = first in lx.DETERMINERS or first in lx.QUANTIFIERS or v.is_cap(i) or first in lx.SPEAKER_NOUNS
+        opens = first in lx.DETERMINERS or first in lx.QUANTIFIERS or v.is_cap(i) or first in lx.SPEAKER_NOUNS or first[:1].isdigit()
         bounded = i == lo or v.words[i - 1] in lx.SEPARATORS or v.words[i - 1] == ";" or v.is_mark(i - 1) or lowers[i - 1] in ("and", "but")
         if opens and bounded and lowers[i] not in lx.PRONOUNS and lowers[i] not in lx.NON_NAMES - lx.DETERMINERS - lx.QUANTIFIERS:
             return Phrase(i, j + 1, "common")
@@ -356,6 +373,9 @@ class PhraseReader:
             if low in ("last", "this", "next", "late", "early") and k + 1 < hi and lowers[k + 1] in lx.TIME_WORDS:
                 k += 2  # "said last year", "said late Monday"
                 continue
+            if v.words[k] == "," and k + 2 < hi and lowers[k + 1] in lx.COMMA_ADVERBS and v.words[k + 2] == ",":
+                k += 3  # "said, however, that …"
+                continue
             if v.words[k] == "," and k + 1 < hi and lowers[k + 1] in lx.ADVERBIAL_PREPOSITIONS | {"with", "to"}:
                 # ", in a statement," between the verb and its content
                 end = self._prep_phrase(k + 1, hi)
@@ -424,10 +444,15 @@ class PhraseReader:
         an opening adverbial and its comma ("On Tuesday, …", "In Tripoli, …")."""
         v = self.v
         start = lo
-        if v.lowers[lo] in lx.SUBORDINATE_STARTS or v.lowers[lo] in lx.ADVERBIAL_PREPOSITIONS or v.words[lo].endswith("ing"):
-            while start < i and v.words[start] != ",":
+        first = v.lowers[lo]
+        if (
+            first in lx.SUBORDINATE_STARTS or first in lx.ADVERBIAL_PREPOSITIONS or first in lx.OPENING_ADVERBS
+            or v.words[lo].endswith("ing") or (first.endswith("ly") and len(first) > 4)
+        ):
+            # "On Tuesday, …", "Here in Dunmore, …", "Separately, …": up to the comma.
+            while start < i and start - lo < MAX_SEGMENT and v.words[start] != ",":
                 start += 1
-            start += 1
+            start += 1 if start < i and v.words[start] == "," else lo - start
         while start < i and v.is_punct(start):
             start += 1
         return min(start, i)
@@ -437,6 +462,8 @@ class PhraseReader:
         start = self.clause_start(lo, i)  # "On Tuesday, the ministry …"
         if start >= i:
             return None
+        if self.v.lowers[start] in lx.PRONOUNS and self.v.words[start] in (self.v.lowers[start], self.v.lowers[start].capitalize()):
+            return Phrase(start, start + 1, "pronoun")  # "She also compared …, saying …"
         phrase = self.right(start, i)
         return phrase if phrase is not None and phrase.start == start else None
 

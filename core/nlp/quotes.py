@@ -408,7 +408,7 @@ class _Assembler:
         if phrase.refers is not None:
             phrase = replace(phrase, start=phrase.refers[0], end=phrase.refers[1])  # "who" → its antecedent
         words = view.words[phrase.start : phrase.end]
-        if view.lowers[phrase.end - 1] in lx.PRO_FORMS or view.lowers[phrase.end - 1] in lx.ORDINALS:
+        if view.lowers[phrase.end - 1] == "another" or view.lowers[phrase.end - 1] in lx.ORDINALS:
             # "said one resident … said another … said a third": another of the same.
             entity = self.speakers.another(" ".join(w.lower() for w in words), pos)
         else:

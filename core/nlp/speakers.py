@@ -82,7 +82,8 @@ def _join(words: list[str]) -> str:
     """Words back into text, with possessives and hyphens attached."""
     out = ""
     for word in words:
-        if out and word not in _POSSESSIVE and not out.endswith("-") and word != "-":
+        plural_possessive = word in ("'", "’") and out.endswith("s")  # "Sanders' team"
+        if out and word not in _POSSESSIVE and not plural_possessive and not out.endswith("-") and word != "-":
             out += " "
         out += word
     return out
@@ -220,8 +221,8 @@ class SpeakerBook:
                 return org
         if head in lx.PERSON_NOUNS:
             kind = "person"
-        elif head in lx.PEOPLE_NOUNS or head in lx.DEMONYMS:
-            kind = "group"
+        elif head in lx.PEOPLE_NOUNS or head in lx.DEMONYMS or head in lx.QUANTITY_WORDS or head[:1].isdigit():
+            kind = "group"  # "local residents", "Some", "About four in 10"
         else:
             kind = "organisation"
         return Entity(describe(written), kind, named=False)
@@ -328,6 +329,8 @@ class SpeakerBook:
         entity = self._proper(words, lows) if _name_at(words, len(words) - 1) else None
         if entity is None:
             return None
+        if entity.kind == "person" and any(w.lower() in lx.GEO_WORDS for w in entity.name.split()):
+            return None  # "the Presidential Palace": a building, whatever title it carries
         if entity.kind == "person" and not titled and not self.focus(entity.name):
             name_words = entity.name.split()
             if len(name_words) < 2 or any(

@@ -20,6 +20,8 @@ from briefing.core.nlp.token_view import TokenView
 
 #: How far (in tokens) the object of a directive verb may reach before its "to".
 _MAX_OBJECT = 14
+#: Fewer words than this before a parenthetical cue (", he said,") are no reported clause.
+_MIN_BEFORE = 4
 
 @dataclass(frozen=True)
 class Cue:
@@ -135,7 +137,7 @@ class CueReader:
         lo, hi = v.sentence(i)
         if cls == "according":
             return self._according(i, end, lo, hi, floor)
-        if v.words[i].endswith("ing"):
+        if v.words[i].endswith("ing") and not self._progressive(i, lo):
             return self._participle(i, end, lemma, cls, lo, hi)
         before = self._subject_before(i, lo)
         if before == "skip":
@@ -318,6 +320,8 @@ class CueReader:
                 return True
             if j > k and low.endswith("s") and not low.endswith("ss") and v.words[j][:1].islower() and v.is_cap(j - 1):
                 return True  # "Serbia deserves": a present tense after a named subject
+            if j == k + 2 and low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and v.lowers[k] in lx.DETERMINERS and v.words[j].isalpha():
+                return True  # "the committee appears": a present tense after a noun
             if v.is_mark(j):
                 return True  # a quotation inside: the words are the speaker's either way
         return False
@@ -349,6 +353,15 @@ class CueReader:
         end = v.starts[first]
         if end <= start:
             return verb.cue(cue_end, "none")
+        after = v.token_at(cue_end - 1) + 1
+        if (
+            after + 1 < verb.hi and v.words[after] == "," and not v.is_punct(after + 1)
+            and len(v.text[start:end].split()) < _MIN_BEFORE and not v.span_at(start)
+        ):
+            # "Now, she said, the two communities don't mix." "He hoped, he said, that …": a
+            # parenthetical cue; what was said is the clause after it.
+            k = after + 1 + (v.lowers[after + 1] == "that")
+            return verb.cue(cue_end, "forward", v.starts[k], self._sentence_end_char(verb.hi))
         if verb.inverted:
             return replace(verb.cue(v.ends[verb.i], "backward", start, end), cue_start=v.starts[verb.i])
         return verb.cue(cue_end, "backward", start, end)
@@ -395,13 +408,13 @@ class CueReader:
         if i == lo or all(v.is_punct(k) for k in range(lo, i)):
             return self._opening_participle(i, end, lemma, cls, lo, hi)
         quoted = None
-        before = i - 1
-        while before > lo and v.lowers[before] in lx.AUX_ADVERBS:
-            before -= 1  # ", also calling for …"
+        before = self._before_adverbs(i, lo)  # ", also calling for …", "and pointedly saying"
         if v.lowers[i - 1] == "as" and i - 2 >= lo:
             quoted = self.np.left(i - 2, lo)
             if quoted is None or quoted.start - 1 < lo or v.lowers[quoted.start - 1] not in lx.QUOTING_VERBS:
                 return None
+        elif v.lowers[before] in lx.PARTICIPLE_LINKS or v.lowers[before] in lx.ISSUED_NOUNS:
+            pass  # "while saying that …", "by saying …", "released a statement saying …"
         elif v.words[before] not in (",", "and") and not (v.is_mark(before) and v.words[before - 1] == ","):
             # "…, with Borrell saying …": the absolute construction names its own speaker.
             quoted = self.np.left(i - 1, lo)
@@ -409,7 +422,9 @@ class CueReader:
                 return None
         verb = _Verb(i, end, lemma, cls, quoted, v.starts[i], lo, hi, v.starts[i], True, False)
         nxt, low = v.words[end], v.lowers[end]
-        if low == "that" or nxt == ":":
+        if nxt == "," and end + 1 < hi and v.is_mark(end + 1) and v.span_starting(v.starts[end + 1]):
+            cue = self._forward(verb, v.ends[end], end + 1)  # ", saying, “…”"
+        elif low == "that" or nxt == ":":
             cue = self._forward(verb, v.ends[end], end + 1, colon=nxt == ":")
         elif (v.is_mark(end) and v.span_starting(v.starts[end])) or (
             cls == "bare" and not v.is_punct(end) and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(end, hi)
@@ -424,6 +439,20 @@ class CueReader:
         else:
             return None
         return cue if cue is not None and cue.direction == "forward" else None
+
+    def _before_adverbs(self, i: int, lo: int) -> int:
+        """The token before verb i, past adverbs ("also", "pointedly", "quietly")."""
+        v = self.v
+        k = i - 1
+        while k > lo and (v.lowers[k] in lx.AUX_ADVERBS or (v.words[k].islower() and v.lowers[k].endswith("ly") and len(v.lowers[k]) > 3)):
+            k -= 1
+        return k
+
+    def _progressive(self, i: int, lo: int) -> bool:
+        """Whether the -ing form at token i is a finite verb with its auxiliary ("are quietly
+        saying", "has been saying"), not a participle phrase."""
+        k = self._before_adverbs(i, lo)
+        return k >= lo and self.v.lowers[k] in lx.BE_FORMS and self.v.lowers[k] not in ("being", "get", "got")
 
     def _opening_participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
         """A sentence that opens with a speech participle: "Describing the attack as
