@@ -376,3 +376,22 @@ def test_a_parenthetical_cue_after_a_long_clause_reports_the_clause_before(extra
 def test_shares_of_people_and_plural_possessives_speak(extractor, text, speaker):
     [quote] = extract(extractor, text)
     assert quote.speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_as_written"),
+    [
+        ("The question is whether she can win, people close to the mayor say.", "people close to the mayor"),
+        ("People familiar with the matter said the talks had stalled.", "People familiar with the matter"),
+        ("If it does not slow down, forecasters say spending will climb.", "forecasters"),
+        ("The council faced anger from business leaders who say the law unfairly targets small shops.", "who"),
+    ],
+)
+def test_people_described_by_whom_they_know_or_what_they_do(extractor, text, speaker_as_written):
+    [quote] = extract(extractor, text)
+    assert quote.speaker_as_written == speaker_as_written
+    assert quote.speaker != "the mayor"
+
+
+def test_a_noun_before_an_auxiliary_is_no_cue(extractor):
+    assert extract(extractor, "The key question is whether the bridge will hold.") == []

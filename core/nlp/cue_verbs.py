@@ -54,6 +54,8 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         return None
     if low.endswith("s") and i + 1 < len(v) and v.lowers[i + 1] in lx.NOUN_AFTER_S:
         return None  # "Slovak reports have identified …", "the claims were": a plural noun
+    if i + 1 < len(v) and v.lowers[i + 1] in lx.AUX_AFTER_NOUN and i > 0 and not v.is_punct(i - 1):
+        return None  # "The key question is …": a verb is not followed by an auxiliary
     if i > 0 and (v.lowers[i - 1] in lx.NOUN_DETERMINERS or (v.lowers[i - 1] in lx.DEMONYMS and v.is_cap(i - 1))):
         return None  # "the report", "a call", "Moroccan state television": nouns
     lemma, cls = VERBS[low]

@@ -225,6 +225,17 @@ SPEAKER_NOUNS = frozenset({
     "agencies", "parties", "companies", "firms", "ministries", "unions", "charity", "charities",
     "families", "hospital", "hospitals", "outlets", "newspapers", "networks", "campaigns",
     "institutions", "network", "society", "societies", "crescent", "cross",
+    "forecasters", "economists", "strategists", "historians", "scholars", "researchers",
+    "scientists", "pollsters", "insiders", "operatives", "advocates", "attorneys",
+    "investigators", "consultants", "donors", "delegates", "superdelegates", "candidates",
+    "rivals", "conservatives", "liberals", "progressives", "moderates", "evangelicals",
+    "executives", "staffers", "commentators", "pundits", "authors", "writers", "producers",
+    "bloggers", "users", "fans", "parents", "agents", "senators", "congressmen", "governors",
+    "justices", "strategist", "economist", "historian", "scholar", "researcher", "scientist",
+    "pollster", "operative", "advocate", "attorney", "investigator", "consultant", "donor",
+    "delegate", "candidate", "rival", "executive", "staffer", "commentator", "pundit",
+    "author", "writer", "producer", "blogger", "parent", "agent", "congressman", "professor",
+    "professors", "teachers", "nurses", "engineers", "drivers", "farmers", "owners",
     # people in roles, singular and plural
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
     "minister", "ministers", "president", "premier", "leader", "leaders", "chief", "head",
@@ -238,10 +249,10 @@ SPEAKER_NOUNS = frozenset({
     "members", "citizens", "people", "locals", "villagers", "survivors", "victims", "family",
     "relatives", "doctors", "doctor", "medics", "staff", "adviser", "advisers", "advisor",
     "aide", "aides", "governor", "chairman", "chairwoman", "director", "secretary", "judge",
-    "monitors", "inspectors", "veterans", "students", "workers", "farmers", "allies", "partners",
+    "monitors", "inspectors", "veterans", "students", "workers", "allies", "partners",
     "broker", "deputy", "counterpart", "colleague", "colleagues", "critics",
     "supporters", "opponents", "journalists", "reporters", "correspondent", "editor", "priest",
-    "bishop", "patriarch", "church", "clergy", "owner", "owners", "employees", "man", "woman",
+    "bishop", "patriarch", "church", "clergy", "owner", "employees", "man", "woman",
     "men", "women", "person", "shopkeeper", "teacher", "driver", "student", "worker",
     "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
     "neighbor", "neighbours", "neighbors", "friend", "friends", "youth", "child", "children",
@@ -271,7 +282,11 @@ PERSON_NOUNS = frozenset({
     "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
     "neighbor", "friend", "youth", "child", "boy", "girl", "nurse", "engineer", "electrician",
     "manager", "guard", "volunteer", "refugee", "migrant", "voter", "citizen", "local",
-    "passer-by", "eyewitness", "participant", "farmer", "veteran",
+    "passer-by", "eyewitness", "participant", "farmer", "veteran", "strategist", "economist",
+    "historian", "scholar", "researcher", "scientist", "pollster", "operative", "advocate",
+    "attorney", "investigator", "consultant", "donor", "delegate", "candidate", "executive",
+    "staffer", "commentator", "pundit", "author", "writer", "producer", "blogger", "parent",
+    "agent", "congressman", "professor",
 })
 #: Plural people: "they said" after "officials said" is those officials.
 PEOPLE_NOUNS = frozenset({
@@ -281,6 +296,10 @@ PEOPLE_NOUNS = frozenset({
     "protestors", "demonstrators", "activists", "organisers", "organizers", "soldiers",
     "officers", "members", "citizens", "people", "locals", "villagers", "survivors", "victims",
     "relatives", "doctors", "medics", "advisers", "aides", "monitors", "inspectors", "veterans",
+    "forecasters", "economists", "strategists", "historians", "scholars", "researchers",
+    "scientists", "pollsters", "insiders", "operatives", "advocates", "attorneys", "donors",
+    "delegates", "superdelegates", "candidates", "rivals", "conservatives", "liberals",
+    "executives", "staffers", "commentators", "pundits", "parents", "senators", "professors",
     "students", "workers", "farmers", "critics", "supporters", "opponents", "journalists",
     "reporters", "spokespeople", "colleagues", "employees", "owners", "peacekeepers", "troops",
     "authorities", "allies", "partners", "police", "men", "women", "children", "neighbours",
@@ -661,3 +680,8 @@ QUANTITY_WORDS = frozenset({"some", "many", "most", "others", "several", "few", 
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozen"})
 #: Words before such a share: "About four in 10", "Almost half", "More than a third".
 QUANTITY_MODIFIERS = frozenset({"about", "almost", "nearly", "roughly", "around", "some", "more", "than", "fewer", "less", "just", "only", "over", "under", "in", "out", "of", "a", "the", "slim", "narrow", "vast", "overwhelming"})
+#: Words after which any reporting verb form is a noun: "the key question is", "his claims were".
+AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might"})
+#: Adjectives that tie people to whom they know: "people familiar with the matter", "sources
+#: close to the campaign".
+TIE_ADJECTIVES = frozenset({"familiar", "close", "loyal", "allied", "tied", "linked", "connected", "aligned", "sympathetic"})

@@ -220,7 +220,17 @@ class PhraseReader:
                 i -= 1
             return Phrase(i, j + 1, "common")
         if v.words[j][:1].islower() and v.words[j].isalpha() and lowers[j] not in lx.NP_STOPS:
-            return self._left_unlisted(j, lo)
+            phrase = self._left_unlisted(j, lo)
+            if phrase is None:
+                # "people familiar with the matter": the thing known, then who knows it.
+                k = j
+                while k - 1 >= lo and j - k < 4 and v.words[k - 1].isalpha() and lowers[k - 1] not in ("with", "to"):
+                    k -= 1
+                if k - 2 >= lo and lowers[k - 1] in ("with", "to") and lowers[k - 2] in lx.TIE_ADJECTIVES:
+                    tied = self._role_of(k, lo)
+                    if tied < k:
+                        return Phrase(tied, j + 1, "common")
+            return phrase
         return None
 
     def _quantity(self, j: int, lo: int) -> Phrase | None:
@@ -232,7 +242,7 @@ class PhraseReader:
             v.lowers[i - 1] in lx.QUANTITY_MODIFIERS or v.lowers[i - 1] in lx.NUMBER_WORDS or v.words[i - 1][:1].isdigit()
         ):
             i -= 1
-        if i == lo or v.is_punct(i - 1) or v.lowers[i - 1] in ("and", "but", "while"):
+        if i == lo or v.is_punct(i - 1) or v.lowers[i - 1] in ("and", "but", "while", "the", "compared"):
             return Phrase(i, j + 1, "common")
         return None
 
@@ -270,6 +280,16 @@ class PhraseReader:
             start -= 1  # "authorities in eastern Libya"
         if start - 2 >= lo and v.lowers[start - 1] == "of" and v.lowers[start - 2] in lx.QUANTIFIERS:
             return start - 2
+        if start - 3 >= lo and v.lowers[start - 1] in ("with", "to") and v.lowers[start - 2] in lx.TIE_ADJECTIVES and (
+            v.lowers[start - 3] in lx.SPEAKER_NOUNS or v.lowers[start - 3] in lx.PEOPLE_NOUNS
+        ):
+            # "people familiar with the matter", "a source close to the campaign"
+            k = start - 3
+            while k - 1 >= lo and start - k < 6 and not v.is_punct(k - 1) and v.lowers[k - 1] not in lx.NP_STOPS:
+                k -= 1
+                if v.lowers[k] in lx.DETERMINERS:
+                    break
+            return k
         head = v.lowers[start - 2] if start - 2 >= lo else ""
         if start - 2 >= lo and v.lowers[start - 1] in lx.POSTMODIFIERS and (
             v.words[start - 2][:1].islower() or start - 2 == lo or head in lx.ORG_WORDS

@@ -71,10 +71,11 @@ def describe(words: list[str]) -> str:
 
 
 def _head(lows: list[str]) -> int:
-    """Index of the head noun of a description: before its first postmodifier ("residents of X")."""
+    """Index of the head noun of a description: before its first postmodifier ("residents of X",
+    "people familiar with the matter")."""
     for k in range(1, len(lows)):
-        if lows[k] in lx.POSTMODIFIERS:
-            return k - 1
+        if lows[k] in lx.POSTMODIFIERS or (lows[k] == "to" and lows[k - 1] in lx.TIE_ADJECTIVES):
+            return k - 2 if k >= 2 and lows[k - 1] in lx.TIE_ADJECTIVES else k - 1
     return len(lows) - 1
 
 
@@ -185,6 +186,9 @@ class SpeakerBook:
                     sub = self.entity(words[:k])
                     if sub is not None and sub.named:
                         return sub
+        tie = next((k for k in range(1, len(lows) - 1) if lows[k] in lx.TIE_ADJECTIVES and lows[k + 1] in ("with", "to")), -1)
+        if tie > 0:
+            return self._description(written, words, lows)  # "people close to Vell" are not Vell
         titles = 0
         while titles < len(words) - 1 and lows[titles] in lx.TITLE_WORDS:
             titles += 1

@@ -320,8 +320,14 @@ class CueReader:
                 return True
             if j > k and low.endswith("s") and not low.endswith("ss") and v.words[j][:1].islower() and v.is_cap(j - 1):
                 return True  # "Serbia deserves": a present tense after a named subject
-            if j == k + 2 and low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and v.lowers[k] in lx.DETERMINERS and v.words[j].isalpha():
-                return True  # "the committee appears": a present tense after a noun
+            if (
+                k + 2 <= j <= k + 5 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and v.words[j].isalpha()
+                and v.words[j].islower() and v.lowers[k] in lx.DETERMINERS and v.words[j - 1].isalpha()
+                and v.words[j - 1].islower() and not v.lowers[j - 1].endswith("s") and v.lowers[j - 1] not in lx.DETERMINERS
+                and v.lowers[j - 1] not in lx.NP_STOPS and j + 1 < hi and not v.is_punct(j + 1)
+                and v.lowers[j + 1] not in ("of", "for", "and", "or")
+            ):
+                return True  # "the committee appears", "the law unfairly targets": a present tense
             if v.is_mark(j):
                 return True  # a quotation inside: the words are the speaker's either way
         return False
