@@ -395,3 +395,47 @@ def test_people_described_by_whom_they_know_or_what_they_do(extractor, text, spe
 
 def test_a_noun_before_an_auxiliary_is_no_cue(extractor):
     assert extract(extractor, "The key question is whether the bridge will hold.") == []
+
+
+# --- what closes a quotation, what is a noun, layers of a report -------------------------------
+
+
+def test_a_cue_after_an_opening_quotation_closes_it(extractor):
+    text = "“We are going to win,” Ida Vell told reporters as she left the meeting beside the mayor."
+    assert said(extract(extractor, text)) == [("We are going to win", "Ida Vell")]
+
+
+def test_a_title_in_quotation_marks_opening_an_adverbial_does_not_close_anything(extractor):
+    text = "In a “clarification statement,” the company said that the crane was deployed on Thursday."
+    assert [q.text for q in extract(extractor, text) if q.kind != "direct"] == ["the crane was deployed on Thursday"]
+
+
+def test_an_opening_adverbial_is_not_reported_words(extractor):
+    assert extract(extractor, "Following a town hall meeting last week, Ivo Marsh boasted to reporters of his strength.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters went to the polls in Ostreny and Valdor, river states that have suffered intensely.",
+        "It began with worker protests in New Dunmore state and has spread to other cities.",
+        "Ivo Marsh invited Ida Vell to a rally against the harbour deal.",
+        "Ivo Marsh described her remarks on the condition of anonymity.",
+        "Ivo Marsh won the vote, highlighting the divide between the town and the coast.",
+    ],
+)
+def test_nouns_invitations_and_narrator_comments_are_not_speech(extractor, text):
+    assert extract(extractor, text) == []
+
+
+def test_a_report_citing_a_source_is_the_sources_words_too(extractor):
+    text = "At least 200 others were injured, Valdorian state television reported on Sunday, citing an Interior Ministry update."
+    assert said(extract(extractor, text)) == [
+        ("At least 200 others were injured", "Valdorian state television"),
+        ("At least 200 others were injured", "Interior Ministry"),
+    ]
+
+
+def test_citing_a_concern_is_no_source(extractor):
+    text = "Ferry fares will rise by a third next year, the harbour board said, citing concerns about fuel."
+    assert said(extract(extractor, text)) == [("Ferry fares will rise by a third next year", "the harbour board")]

@@ -20,6 +20,7 @@ def _verb_table() -> dict[str, tuple[str, str]]:
         ("that", lx.THAT_VERBS + lx.DOCUMENT_VERBS),
         ("bare", lx.BARE_CLAUSE_VERBS),
         ("directive", lx.DIRECTIVE_VERBS),
+        ("citing", lx.CITING_VERBS),
     ):
         for lemma in lemmas:
             for form in lx.forms(lemma):
@@ -56,6 +57,8 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         return None  # "Slovak reports have identified …", "the claims were": a plural noun
     if i + 1 < len(v) and v.lowers[i + 1] in lx.AUX_AFTER_NOUN and i > 0 and not v.is_punct(i - 1):
         return None  # "The key question is …": a verb is not followed by an auxiliary
+    if i + 2 < len(v) and v.lowers[i + 1] in ("that", "which", "who") and v.lowers[i + 2] in lx.AUX_AFTER_NOUN:
+        return None  # "Rust Belt states that have suffered": a relative clause on a noun
     if i > 0 and (v.lowers[i - 1] in lx.NOUN_DETERMINERS or (v.lowers[i - 1] in lx.DEMONYMS and v.is_cap(i - 1))):
         return None  # "the report", "a call", "Moroccan state television": nouns
     lemma, cls = VERBS[low]
@@ -64,6 +67,13 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         and any(v.lowers[j] in VERBS for j in range(i + 2, min(len(v), i + 4)))
     ):
         return None  # "Moroccan state television reported": a noun before the verb
+    if (
+        i > 0 and i + 1 < len(v) and low == lemma.split(" ")[0] and v.is_cap(i - 1)
+        and v.lowers[i - 1] not in lx.FIRST_PERSON | {"they"} and v.lowers[i + 1] in ("and", "or", ",", ".")
+    ):
+        return None  # "protests in New York state and …": a noun, a verb would go on
+    if cls == "citing" and not (low.endswith("ing") and i > 0 and v.words[i - 1] == ","):
+        return None  # only ", citing X" layers a report
     if lemma in lx.FIGURE_VERBS and not _puts_a_figure(v, i + 1):
         return None  # "put pressure on", "put forward"
     if cls == "naming" and low not in lx.NAMING_FORMS:

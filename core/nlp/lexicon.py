@@ -64,6 +64,13 @@ THAT_VERBS = (
     "recount", "regret", "hint", "boast", "clarify", "write", "tweet", "post", "reiterate",
 )
 
+#: Of those, the ones that report speech even as a participle (", thanking the rescuers"); "…,
+#: highlighting the divide" is the narrator's comment.
+SPEECH_OBJECT_VERBS = frozenset({
+    "thank", "praise", "express", "welcome", "accuse", "deny", "confirm", "announce",
+    "acknowledge", "blame", "dismiss", "pay tribute to", "voice", "congratulate",
+})
+
 #: Speech acts whose object is what was said ("expressed profound grief", "thanked the rescuers
 #: for their work", "accused the mayor of lying", "stressed the need for calm"); a that-clause
 #: or a quotation after them is reported too.
@@ -99,6 +106,10 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "ther
 FIGURE_VERBS = ("put",)
 #: Nouns an estimate puts at a figure.
 FIGURE_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "cost", "damage", "estimate", "deaths", "casualties", "missing"})
+
+#: "…, state television reported, citing an Interior Ministry update": the words are the cited
+#: source's too (a second layer of the same report).
+CITING_VERBS = ("cite", "quote")
 
 #: Verbs that report speech only when a document speaks: "the statement read", "“…,” it read".
 DOCUMENT_VERBS = ("read",)

@@ -366,11 +366,14 @@ class PhraseReader:
         i = k + 1 if low in lx.DETERMINERS else k
         last = None
         # "the BBC", "a news conference", "Kossev news portal", "state broadcaster RTS"
-        while i < hi and i - k < 6:
+        while i < hi and i - k < 8:
             low = v.lowers[i]
+            if low in ("'s", "’s") and last == i - 1:
+                i += 1  # "told CNN's Jake Tapper", "told USA TODAY's weekly series"
+                continue
             if v.is_punct(i) or low in lx.NP_STOPS or low in lx.ADVERBIAL_PREPOSITIONS or low in lx.FINITE_MARKERS:
                 break
-            if low in lx.RECIPIENT_NOUNS or v.is_name(i):
+            if low in lx.RECIPIENT_NOUNS or v.is_name(i) or (last is not None and last >= i - 3 and v.words[i].isalpha() and v.words[i].islower() and low not in lx.DETERMINERS):
                 last = i
             elif low in lx.DETERMINERS or low in lx.SUBJECT_PRONOUNS:
                 break

@@ -447,11 +447,13 @@ class _Assembler:
     def _emit(self) -> list[Quote]:
         items = [i for i in self.items if i.end > i.start]
         items.sort(key=lambda i: (i.start, -i.end, i.parent is not None))
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str, str]] = set()
         index: dict[int, int] = {}
         quotes: list[Quote] = []
         for item in items:
-            key = (item.start, item.end, item.kind)
+            # The same words twice only for two speakers ("…, state television reported,
+            # citing the ministry").
+            key = (item.start, item.end, item.kind, item.entity.name if item.entity else "")
             if key in seen:
                 continue
             seen.add(key)

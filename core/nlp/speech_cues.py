@@ -98,6 +98,13 @@ class CueReader:
                 link = self.limits.link_before(i, found[covering].content_start)
                 if link is not None:
                     floor = link[1]
+            if cls == "citing":
+                # ", citing an Interior Ministry update": the sentence's report is the cited
+                # source's as well.
+                layer = self._citing(i, end, [c for c in found if v.sent_of[c.verb] == sentence and c.direction != "none"])
+                if layer is not None:
+                    found.append(layer)
+                continue
             cue = self._read(i, end, lemma, cls, floor)
             if inside and covering >= 0:
                 # Reported speech, unless the cue opens a clause of its own: "urged X …, as the
@@ -130,6 +137,23 @@ class CueReader:
                 # Reported words of a later cue in this sentence start after this one's.
                 floor_by_sentence[sentence] = max(cue.cue_end, cue.content_end)
         return found
+
+    def _citing(self, i: int, end: int, earlier: list[Cue]) -> Cue | None:
+        """A second layer of the last report in the sentence, attributed to the source it
+        cites, when that source is a body, a person or a document (not "citing concerns")."""
+        v = self.v
+        if not earlier:
+            return None
+        hi = v.sentence(i)[1]
+        source = self.np.right(end, hi)
+        if source is None or source.start != end:
+            return None
+        names = any(v.is_name(k) for k in range(source.start, source.end))
+        head = v.lowers[source.end - 1]
+        if not names and head not in lx.SPEAKER_NOUNS:
+            return None
+        report = earlier[-1]
+        return replace(report, verb=i, lemma="cite", cls="citing", speaker=source, cue_start=v.starts[i], cue_end=v.ends[source.end - 1])
 
     def _read(self, i: int, end: int, lemma: str, cls: str, floor: int) -> Cue | None:
         """The cue whose verb spans tokens [i, end), or None when it reports nothing."""
@@ -197,8 +221,9 @@ class CueReader:
         if verb.inverted or after >= hi:
             return None
         k = after
-        if v.lowers[k] in lx.OBJECT_PRONOUNS:
-            k += 1  # "called it the region's biggest"
+        possessive = v.lowers[k] in lx.POSSESSIVE_DETERMINERS and k + 1 < hi and v.lowers[k + 1] not in lx.DETERMINERS and not v.is_mark(k + 1)
+        if v.lowers[k] in lx.OBJECT_PRONOUNS and not possessive:
+            k += 1  # "called it the region's biggest", not "described her remarks"
         elif verb.lemma in lx.AS_NAMING:
             for j in range(k, min(hi, k + _MAX_OBJECT)):
                 if v.lowers[j] == "as":
@@ -233,6 +258,10 @@ class CueReader:
         mark = k < hi and v.is_mark(k)
         if verb.inverted:
             return self._inverted(verb, k, cue_end)
+        if self._quote_before(verb) and not (word == ":" or mark or (word == "," and k + 1 < hi and v.is_mark(k + 1))):
+            # "“We will win,” Clinton told reporters as she left the meeting": the cue closes
+            # the quotation before it; what follows it is the narrator's.
+            return self._backward(verb, cue_end)
         if low == "that":
             return self._forward(verb, v.ends[k], k + 1)
         that = self._that_after_object(k, hi) if verb.cls != "object" else -1
@@ -285,6 +314,18 @@ class CueReader:
             return self._backward(verb, cue_end)
         return None
 
+    def _quote_before(self, verb: _Verb) -> bool:
+        """Whether a quotation closes right before the speaker of a verb ("“…,” Clinton told …")."""
+        v = self.v
+        b = verb.speaker.first - 1 if verb.speaker is not None else -1
+        if b < verb.lo or not v.is_mark(b):
+            return False
+        span = v.span_at(v.starts[b])
+        if span is None or span.end != v.ends[b]:
+            return False
+        # The quotation opens the sentence: not a title inside an adverbial ("In a “…” statement, X said").
+        return all(v.is_punct(k) for k in range(verb.lo, v.token_at(span.start)))
+
     def _that_after_object(self, k: int, hi: int) -> int:
         """Index of a "that" after a short object with no punctuation ("the West that"), or -1."""
         v = self.v
@@ -301,6 +342,8 @@ class CueReader:
         v = self.v
         if v.lowers[k] in lx.SUBJECT_PRONOUNS and v.lowers[k] != "it":
             return True
+        if v.lowers[k] in lx.FINITE_MARKERS or v.lowers[k] in lx.WH_WORDS or v.lowers[k] == "what":
+            return False  # "writes in what is presented as …": no subject of its own
         for j in range(k, min(hi, k + 7)):
             low = v.lowers[j]
             if j > k and (low in lx.FINITE_MARKERS and low not in ("'s", "’s") or (v.words[j].islower() and len(low) >= 4 and low.endswith("ed"))):
@@ -328,7 +371,7 @@ class CueReader:
                 and v.lowers[j + 1] not in ("of", "for", "and", "or")
             ):
                 return True  # "the committee appears", "the law unfairly targets": a present tense
-            if v.is_mark(j):
+            if v.is_mark(j) and v.span_at(v.starts[j]) is not None:
                 return True  # a quotation inside: the words are the speaker's either way
         return False
 
@@ -363,14 +406,30 @@ class CueReader:
         if (
             after + 1 < verb.hi and v.words[after] == "," and not v.is_punct(after + 1)
             and len(v.text[start:end].split()) < _MIN_BEFORE and not v.span_at(start)
+            and not (v.words[after + 1].islower() and v.lowers[after + 1].endswith("ing"))
+            and v.lowers[after + 1] not in lx.CONJUNCTIONS
         ):
             # "Now, she said, the two communities don't mix." "He hoped, he said, that …": a
             # parenthetical cue; what was said is the clause after it.
             k = after + 1 + (v.lowers[after + 1] == "that")
             return verb.cue(cue_end, "forward", v.starts[k], self._sentence_end_char(verb.hi))
+        if self._adverbial_only(start, first):
+            return verb.cue(cue_end, "none")  # "Following a meeting last week, Kasich boasted …"
         if verb.inverted:
             return replace(verb.cue(v.ends[verb.i], "backward", start, end), cue_start=v.starts[verb.i])
         return verb.cue(cue_end, "backward", start, end)
+
+    def _adverbial_only(self, start: int, first: int) -> bool:
+        """Whether the words from character start to token `first` are only an opening adverbial
+        ("Following a town hall meeting last week,") and no reported clause."""
+        v = self.v
+        k = v.token_at(start)
+        if v.span_at(start) is not None or k >= first:
+            return False
+        low = v.lowers[k]
+        if not (low in lx.ADVERBIAL_PREPOSITIONS or low in lx.SUBORDINATE_STARTS or (v.words[k].endswith("ing") and v.is_cap(k))):
+            return False
+        return not any(v.lowers[j] in lx.FINITE_MARKERS or v.is_mark(j) for j in range(k, first))
 
     def _directive(self, verb: _Verb, after: int) -> Cue | None:
         """"X urged Y to …", "called on Y to …", "called for …", "demanded that …"."""
@@ -387,13 +446,19 @@ class CueReader:
             return None  # "ordered the formation of a committee to …": an act, not a request
         # An object, then "to" and a verb (or a quotation); no punctuation inside the object.
         for k in range(after + 1, min(hi - 1, after + _MAX_OBJECT)):
-            if v.lowers[k] == "to" and (not v.is_punct(k + 1) or v.is_mark(k + 1)):
+            if v.lowers[k] == "to" and ((not v.is_punct(k + 1) and self._infinitive(k + 1)) or v.is_mark(k + 1)):
                 return self._forward(verb, cue_end, after)
             if v.is_punct(k) and not (v.is_mark(k) and v.lowers[k + 1] == "to"):
                 break  # (all sides “to refrain …”: a quotation may open before the "to")
         if verb.lemma in ("call for", "demand", "urge") and hi - after >= 3:
             return self._forward(verb, cue_end, after)  # "called for an immediate end to …"
         return None
+
+    def _infinitive(self, k: int) -> bool:
+        """Whether token k, after "to", can be a verb: not an article, a name or a number
+        ("invited Trump to a rally" is no request)."""
+        v = self.v
+        return v.words[k].islower() and v.lowers[k] not in lx.DETERMINERS and v.lowers[k] not in lx.NP_STOPS
 
     def _agent(self, k: int) -> bool:
         """Whether the object starting at token k can be someone told to act ("residents", "the
@@ -436,7 +501,7 @@ class CueReader:
             cls == "bare" and not v.is_punct(end) and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(end, hi)
         ):
             cue = self._forward(verb, v.ends[end - 1], end)
-        elif cls == "object" and not v.is_punct(end):
+        elif cls == "object" and not v.is_punct(end) and lemma in lx.SPEECH_OBJECT_VERBS:
             cue = self._forward(verb, v.ends[end - 1], end)  # ", expressing concern over …"
         elif cls == "directive":
             cue = self._directive(verb, end)

@@ -84,8 +84,8 @@ class TokenView:
         word = self.words[i]
         if word[:1].isupper():
             low = self.lowers[i]
-            if low not in lx.NON_NAMES:
-                return True
+            if low not in lx.NON_NAMES or (len(word) > 2 and word.isupper()):
+                return True  # (an all-capitals word is a name or an acronym: "USA TODAY")
             return (
                 i > 0 and low not in lx.WEEKDAYS and low in lx.SURNAME_WORDS and self.words[i - 1][:1].isupper()
                 and self.lowers[i - 1] not in lx.NON_NAMES and self.lowers[i - 1] not in lx.TITLE_WORDS
