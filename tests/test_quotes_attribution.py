@@ -439,3 +439,45 @@ def test_a_report_citing_a_source_is_the_sources_words_too(extractor):
 def test_citing_a_concern_is_no_source(extractor):
     text = "Ferry fares will rise by a third next year, the harbour board said, citing concerns about fuel."
     assert said(extract(extractor, text)) == [("Ferry fares will rise by a third next year", "the harbour board")]
+
+
+def test_a_coordinated_speech_verb_after_a_comma_is_its_own_clause(extractor):
+    text = "A diplomatic source explained to the Gazette that Valdor accepted the teams, and stressed that the port needs no other help."
+    assert [q.text for q in extract(extractor, text)] == [
+        "Valdor accepted the teams",
+        "the port needs no other help",
+    ]
+
+
+def test_an_adverbial_between_and_and_the_subject_starts_a_clause(extractor):
+    text = "Officials in eastern Libya warned the public about the storm, and on Sunday, they ordered residents to leave the coast."
+    quotes = extract(extractor, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the public about the storm", "eastern Libyan officials"),
+        ("residents to leave the coast", "eastern Libyan officials"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Earlier on Monday, the head of the aid group in the region had said the toll was at 150.", "the head of the aid group in the region"),
+        ("Fatalities occurred in many villages, the country’s Interior Ministry said in a statement.", "Interior Ministry"),
+        ("Flags will fly at half-staff, the Royal Court said in a statement carried by the state news agency.", "Royal Court"),
+    ],
+)
+def test_long_and_possessive_subjects_and_trailing_participles(extractor, text, speaker):
+    [quote] = extract(extractor, text)
+    assert quote.speaker == speaker
+
+
+def test_a_quotation_cut_off_at_the_end_of_the_text_is_kept(extractor):
+    text = "Ivo Marsh visited the site.\n\n“We were taken by surprise,” Marsh told the Gazette. “I lost my home. May God help [...]"
+    assert said(extract(extractor, text)) == [
+        ("We were taken by surprise", "Ivo Marsh"),
+        ("I lost my home. May God help", "Ivo Marsh"),
+    ]
+
+
+def test_an_apostrophe_left_open_at_the_end_is_no_quotation(extractor):
+    assert extract(extractor, "The harbour’s walls held. Ivo Marsh visited the 'old town") == []

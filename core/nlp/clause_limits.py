@@ -49,6 +49,12 @@ class ClauseLimits:
                 if v.lowers[subject.start] in lx.PRONOUNS and subject.end - subject.start == 1:
                     subject = Phrase(subject.start, subject.end, "pronoun")
                 return link[0], replace(cue, speaker=subject)
+        if link is not None and cue.speaker is not None and cue.direction != "none" and cue.speaker.first > link[2]:
+            # "…, and on Sunday, they ordered …": an adverbial between the link and the subject.
+            first = cue.speaker.first
+            opener = v.lowers[link[2]]
+            if v.words[first - 1] == "," and (opener in lx.ADVERBIAL_PREPOSITIONS or opener in lx.OPENING_ADVERBS or opener in lx.TIME_WORDS):
+                return link[0], cue
         return self.clause_boundary(cue, lo, content_start), cue
 
     def clause_boundary(self, cue: Cue, lo: int, content_start: int) -> int:

@@ -169,6 +169,9 @@ class PhraseReader:
                     i = p
                 elif lowers[p] in ("'s", "’s") and p - 1 >= lo and v.is_name(p - 1):
                     i = p - 1
+                elif lowers[p] in ("'s", "’s") and p - 2 >= lo and v.words[p - 1].isalpha() and v.words[p - 1].islower() and lowers[p - 2] in lx.DETERMINERS:
+                    i = p - 2  # "the country’s Interior Ministry", "the company's chief executive"
+                    break
                 elif (lowers[p] in lx.NAME_CONNECTORS and (
                     lowers[p] not in ("and", "&", "for") or (lowers[p] == "for" and p - 1 >= lo and lowers[p - 1] in lx.ORG_WORDS and v.is_cap(p - 1))
                 )) or (lowers[p] == "the" and p - 1 >= lo and lowers[p - 1] == "of"):
@@ -194,7 +197,7 @@ class PhraseReader:
                 while k - 1 >= lo and i - k < 4 and not v.is_punct(k - 1) and lowers[k - 1] not in lx.NP_STOPS and lowers[k - 1] not in lx.DETERMINERS:
                     k -= 1
                 i = k
-            i = self._role_of(i, lo)
+            i = self._roles_of(i, lo)
             if i - 1 >= lo and lowers[i - 1] in lx.DETERMINERS and lowers[i - 1] not in ("that", "this", "one"):
                 i -= 1
             return Phrase(i, j + 1, "proper")
@@ -215,7 +218,7 @@ class PhraseReader:
                 if v.is_mark(p):
                     break
                 i = p
-            i = self._role_of(i, lo)
+            i = self._roles_of(i, lo)
             if i - 1 >= lo and lowers[i - 1] in ("the", "a", "an"):
                 i -= 1
             return Phrase(i, j + 1, "common")
@@ -259,13 +262,22 @@ class PhraseReader:
             i -= 1
             if low in lx.DETERMINERS:
                 break
-        i = self._role_of(i, lo)
+        i = self._roles_of(i, lo)
         first = lowers[i]
         opens = first in lx.DETERMINERS or first in lx.QUANTIFIERS or v.is_cap(i) or first in lx.SPEAKER_NOUNS or first[:1].isdigit()
         bounded = i == lo or v.words[i - 1] in lx.SEPARATORS or v.words[i - 1] == ";" or v.is_mark(i - 1) or lowers[i - 1] in ("and", "but")
         if opens and bounded and lowers[i] not in lx.PRONOUNS and lowers[i] not in lx.NON_NAMES - lx.DETERMINERS - lx.QUANTIFIERS:
             return Phrase(i, j + 1, "common")
         return None
+
+    def _roles_of(self, i: int, lo: int) -> int:
+        """`_role_of` as far as it goes: "the head of the aid group in the region"."""
+        for _ in range(3):
+            start = self._role_of(i, lo)
+            if start >= i:
+                break
+            i = start
+        return i
 
     def _role_of(self, i: int, lo: int) -> int:
         """Extend "the NATO mission" to "the commander of the NATO mission", "Pristina" to
@@ -445,11 +457,11 @@ class PhraseReader:
         i = k + 1
         if i < hi and lowers[i] in lx.DETERMINERS:
             i += 1
-        # Up to five words; a second determiner, a pronoun or a clause word starts the content
+        # Up to seven words; a second determiner, a pronoun or a clause word starts the content
         # ("said on Friday the army …"), another preposition a further adverbial. "of" goes on
         # with the same phrase ("in one of a series of messages").
         start = i
-        while i < hi and i - start < 5:
+        while i < hi and i - start < 7:
             low = lowers[i]
             if low == "of" and i > start - 1 and i + 1 < hi and not v.is_punct(i + 1) and lowers[i + 1] not in lx.CLAUSE_OPENERS - lx.DETERMINERS:
                 i += 2 if lowers[i + 1] in lx.DETERMINERS else 1

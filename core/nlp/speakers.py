@@ -79,6 +79,19 @@ def _head(lows: list[str]) -> int:
     return len(lows) - 1
 
 
+def _national_group(lows: list[str]) -> str:
+    """"officials in eastern Libya" → "eastern Libyan officials": people of a country are named
+    as news names them, by the country's adjective; "" when the phrase is not of that shape."""
+    head = _head(lows)
+    if head + 2 >= len(lows) or lows[head + 1] not in ("in", "of", "from"):
+        return ""
+    *regions, country = lows[head + 2 :]
+    adjective = lx.COUNTRY_ADJECTIVES.get(country)
+    if not adjective or len(regions) > 1 or any(r not in lx.GEO_WORDS for r in regions):
+        return ""
+    return " ".join([*lows[:head], *regions, adjective, lows[head]])
+
+
 def _join(words: list[str]) -> str:
     """Words back into text, with possessives and hyphens attached."""
     out = ""
@@ -150,6 +163,8 @@ class SpeakerBook:
         written = words
         while words and words[0].lower() in lx.DETERMINERS:
             words = words[1:]
+        if len(words) >= 3 and words[1] in _POSSESSIVE and words[0].islower() and words[2][:1].isupper():
+            words = words[2:]  # "the country’s Interior Ministry" is the Interior Ministry
         if not words:
             return None
         hit = self.focus(_join(words))
@@ -229,6 +244,10 @@ class SpeakerBook:
             kind = "group"  # "local residents", "Some", "About four in 10"
         else:
             kind = "organisation"
+        if kind == "group":
+            national = _national_group(lows)
+            if national:
+                return Entity(national, kind, named=False)
         return Entity(describe(written), kind, named=False)
 
     @staticmethod

@@ -258,6 +258,13 @@ class CueReader:
         mark = k < hi and v.is_mark(k)
         if verb.inverted:
             return self._inverted(verb, k, cue_end)
+        first = verb.speaker.first if verb.speaker is not None else verb.i
+        if k < hi and first - 1 >= verb.lo and v.words[first - 1] in (",", "—", "–") and not mark:
+            # "…, the Royal Court said in a statement carried by the news agency.": a participle
+            # phrase on the adverbial, then the sentence ends.
+            after = self.np.trailer(k, hi)
+            if after > k and (after >= hi or v.words[after] in lx.END_PUNCT):
+                return self._backward(verb, cue_end)
         if self._quote_before(verb) and not (word == ":" or mark or (word == "," and k + 1 < hi and v.is_mark(k + 1))):
             # "“We will win,” Clinton told reporters as she left the meeting": the cue closes
             # the quotation before it; what follows it is the narrator's.
@@ -280,6 +287,13 @@ class CueReader:
             return self._forward(verb, cue_end, k)
         if verb.lemma == "warn" and low in ("of", "against"):
             return self._forward(verb, v.ends[k], k + 1)
+        if verb.lemma == "warn" and any(v.lowers[j] in ("about", "of", "against", "to") for j in range(k + 1, min(hi, k + 6))):
+            # "warned the public about the coming storm", "warned residents to stay indoors"
+            for j in range(k, min(hi, k + 6)):
+                if v.is_punct(j):
+                    break
+                if v.lowers[j] in ("about", "of", "against", "to"):
+                    return self._forward(verb, cue_end, k)
         if verb.cls == "bare" and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(k, hi):
             return self._forward(verb, cue_end, k)
         if verb.cls == "object" and not v.is_punct(k):
@@ -612,7 +626,7 @@ class CueReader:
             return None
         first = j + 1
         low = lowers[j]
-        if low in ("and", "but") and j > lo and not v.is_punct(j - 1):
+        if low in ("and", "but") and j > lo and (not v.is_punct(j - 1) or v.words[j - 1] == ","):
             # "Vucic criticized the police and said …": the subject of the first verb, which
             # `cues` supplies; the phrase only marks the coordination.
             return Phrase(j, j, "coordinated"), first, asserted
