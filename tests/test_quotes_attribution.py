@@ -481,3 +481,37 @@ def test_a_quotation_cut_off_at_the_end_of_the_text_is_kept(extractor):
 
 def test_an_apostrophe_left_open_at_the_end_is_no_quotation(extractor):
     assert extract(extractor, "The harbour’s walls held. Ivo Marsh visited the 'old town") == []
+
+
+def test_a_cue_closing_the_sentence_reports_the_clause_with_its_own_speech_verb(extractor):
+    text = "The harbour master said the port was closed, an official said."
+    assert said(extract(extractor, text)) == [
+        ("The harbour master said the port was closed", "an official"),
+        ("the port was closed", "the harbour master"),
+    ]
+
+
+def test_he_may_be_the_organisation_a_representative_spoke_for(extractor):
+    text = (
+        '"Relations are good," a Valdorian Foreign Ministry representative said on Monday, '
+        "Ostreny thanked Valdor for its offer of help, he said."
+    )
+    quotes = extract(extractor, text)
+    assert ("Ostreny thanked Valdor for its offer of help", "Valdorian Foreign Ministry") in said(quotes)
+
+
+def test_crossheads_that_name_a_country_and_quote_it(extractor):
+    text = (
+        "Leaders reacted with shock.\n\n"
+        "- Ostreny 'strongly condemns' -\n\n"
+        '"We condemn this act of violence," said Ostreny President Lena Varo.\n\n'
+        "- Valdor slams 'heinous attack' -\n\n"
+        '"I was shocked by the heinous attack," said Valdor Prime Minister Ivo Marsh.'
+    )
+    quotes = extract(extractor, text)
+    assert ("strongly condemns", "Lena Varo") in said(quotes)
+    assert ("heinous attack", "Ivo Marsh") in said(quotes)
+
+
+def test_a_condemnation_without_quoted_words_is_still_no_quote(extractor):
+    assert extract(extractor, "Ivo Marsh condemned the attack on the harbour office.") == []

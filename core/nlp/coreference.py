@@ -27,6 +27,8 @@ class Said(NamedTuple):
     entity: Entity
     spoke: bool
     written: str = ""
+    #: An organisation that spoke through a person ("a ministry representative said"): "he" fits.
+    personal: bool = False
 
 
 class ArticleSpeakers:
@@ -61,6 +63,8 @@ class ArticleSpeakers:
         #: known as KFOR, said" → force), for a later "the force said".
         self._written_heads: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
+        #: Organisations a pronoun found through the person who spoke for them.
+        self._spoken_for: dict[str, Entity] = {}
         #: Statements and letters the narrative mentions, with who issued them, in text order.
         self.documents = documents or []
         self._document_pos = [d.pos for d in self.documents]
@@ -223,7 +227,8 @@ class ArticleSpeakers:
             self._written_heads.setdefault(entity.name, set()).update(heads)
         if self._history_pos and pos < self._history_pos[-1]:
             pos = self._history_pos[-1]
-        self.history.append(Said(pos, entity, spoke, written))
+        personal = entity.kind == "organisation" and any(head in lx.PERSON_NOUNS for head in heads)
+        self.history.append(Said(pos, entity, spoke, written, personal))
         self._history_pos.append(pos)
 
     def last_speaker(self, before: int, acts: bool = False) -> Said | None:
@@ -261,7 +266,13 @@ class ArticleSpeakers:
                 h -= 1
             while h > 0 and self.history[h - 1][0] >= start:
                 h -= 1
-                found.append(self.history[h][:2])
+                said = self.history[h]
+                if said.personal and want == "person":
+                    # "a ministry representative said …, he said": the ministry, through him.
+                    found.append((said.pos, Entity(said.entity.name, "person", said.entity.named)))
+                    self._spoken_for[said.entity.name] = said.entity
+                else:
+                    found.append(said[:2])
             while m > 0 and self._mention_pos[m - 1] >= end:
                 m -= 1
             while m > 0 and self._mention_pos[m - 1] >= start and want != "group":
@@ -279,7 +290,7 @@ class ArticleSpeakers:
                 best = min(fitting, key=lambda pe: (want == "group" and pe[1].kind != "group", pe[0]))[1]
                 if gender:
                     self._gender.setdefault(best.name, gender)
-                return best
+                return self._spoken_for.get(best.name, best) if best.kind == "person" else best
             end = start
         return None
 

@@ -238,6 +238,12 @@ class _Assembler:
             item = self._add_span(span, None, "dash")
             item.phrase = phrase
             return
+        phrase = self._crosshead_name(span, lo)
+        if phrase is not None:
+            # "- Ukraine 'strongly condemns' -": a crosshead that names its speaker.
+            item = self._add_span(span, None, "colon")
+            item.phrase = phrase
+            return
         run = self.runs.get(span.run, ())
         if span.run in self.attached_runs:
             self._add_span(span, None, "run")
@@ -251,6 +257,26 @@ class _Assembler:
         alone = not self._has_words(lo, first) and not self._has_words(close + 1, view.sentence(close)[1])
         if alone and (inner.rstrip()[-1:] in ".!?…" or not span.closed or len(run) > 1):
             self._add_span(span, None, "continuation")
+
+    def _crosshead_name(self, span: QuoteSpan, lo: int) -> tuple[int, int] | None:
+        """The name opening a dash-set crosshead before its quoted words ("- Ukraine 'strongly
+        condemns' -"), or None."""
+        view = self.view
+        if not self._is_crosshead(span.start) or self.text[self._paragraph_start(span.start):].lstrip()[:1] not in "-–—":
+            return None
+        k = lo
+        while k < len(view) and view.words[k] in lx.DASHES:
+            k += 1
+        j = k
+        while j < len(view) and view.is_name(j) and view.starts[j] < span.start:
+            j += 1
+        if j == k or view.starts[j] != span.start:
+            return None
+        return k, j
+
+    def _paragraph_start(self, pos: int) -> int:
+        k = self._paragraph(pos)
+        return self.paragraph_starts[k - 1] if k > 0 else 0
 
     def _colon_name(self, first: int, lo: int) -> tuple[int, int] | None:
         """"Vucic: “…”" — a name, a colon and the quote."""

@@ -98,6 +98,13 @@ class CueReader:
                 link = self.limits.link_before(i, found[covering].content_start)
                 if link is not None:
                     floor = link[1]
+                elif (
+                    found[covering].speaker is not None and found[covering].speaker.kind not in ("coordinated", "pronoun")
+                    and v.sent_of[found[covering].verb] == sentence and found[covering].speaker.first < found[covering].verb
+                ):
+                    # "…, Morocco thanked Germany for its help, he said.": a cue closing the
+                    # sentence reports from the earlier verb's subject on.
+                    floor = v.starts[found[covering].speaker.first]
             if cls == "citing":
                 # ", citing an Interior Ministry update": the sentence's report is the cited
                 # source's as well.
@@ -112,6 +119,10 @@ class CueReader:
                 # said …". Then the earlier content ends where this clause begins: reported
                 # words never run across a second cue with its own subject.
                 boundary, cue = self.limits.own_clause(cue, i, link, found[covering].content_start)
+                if boundary < 0 and self._closes_sentence(cue, found[covering]):
+                    # "…, Morocco thanked Germany for its help, he said.": the cue at the end
+                    # reports the whole clause, the earlier verb's words included.
+                    boundary = cue.content_end
                 if boundary < 0:
                     continue
                 # Nested speech ("The EU said Kurti had said …"): the earlier content may be
@@ -137,6 +148,18 @@ class CueReader:
                 # Reported words of a later cue in this sentence start after this one's.
                 floor_by_sentence[sentence] = max(cue.cue_end, cue.content_end)
         return found
+
+    def _closes_sentence(self, cue: Cue | None, covering: Cue) -> bool:
+        """Whether a backward cue inside earlier reported words ends its sentence and its words
+        hold the whole clause of the earlier cue, subject and all."""
+        v = self.v
+        if cue is None or cue.direction != "backward" or not cue.asserted or covering.speaker is None:
+            return False
+        after = v.token_at(cue.cue_end - 1) + 1
+        hi = v.sentence(cue.verb)[1]
+        if after < hi and v.words[after] not in lx.END_PUNCT:
+            return False
+        return cue.content_start <= v.starts[covering.speaker.first] and covering.speaker.kind != "pronoun"
 
     def _citing(self, i: int, end: int, earlier: list[Cue]) -> Cue | None:
         """A second layer of the last report in the sentence, attributed to the source it
@@ -201,6 +224,10 @@ class CueReader:
         ):
             return None  # "read" reports only what a statement or a letter says
         if cls == "act":
+            spans = v.spans_between(v.starts[end], v.starts[min(hi, end + 3) - 1]) if end < hi else []
+            if spans and spans[0].start < v.starts[min(hi, end + 3) - 1] and not inverted:
+                # "Hungary slams 'heinous attack'": a quoted label after a condemnation is speech.
+                return Cue(i, lemma, cls, speaker, v.starts[first], v.ends[end - 1], "forward", spans[0].start, spans[0].end, asserted=False)
             return Cue(i, lemma, cls, speaker, v.starts[first], v.ends[end - 1], "none", asserted=asserted)
         after = speaker.end if inverted else end
         if cls == "directive" and (inverted or after >= hi or v.words[after] in lx.END_PUNCT or v.words[after] == ","):
