@@ -515,3 +515,36 @@ def test_crossheads_that_name_a_country_and_quote_it(extractor):
 
 def test_a_condemnation_without_quoted_words_is_still_no_quote(extractor):
     assert extract(extractor, "Ivo Marsh condemned the attack on the harbour office.") == []
+
+
+# --- fragments stay with their statement ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Vell said the attack on the harbour was “politically motivated.”",
+        "Ida Vell expressed “profound grief” at the loss of the crew.",
+        "The minister described the suspect as a “lone wolf” with no ties to any party.",
+        "Chancellor Ida Vell said she was shocked, also calling for an end to “violence in politics”.",
+    ],
+)
+def test_a_fragment_points_at_the_statement_that_holds_it(extractor, text):
+    quotes = extract(extractor, text)
+    fragments = [q for q in quotes if q.kind == "direct"]
+    assert fragments
+    for fragment in fragments:
+        assert fragment.parent is not None
+        statement = quotes[fragment.parent]
+        assert statement.kind == "mixed"
+        assert statement.start <= fragment.start and fragment.end <= statement.end + 1
+
+
+def test_a_quotation_that_is_all_the_reported_words_has_no_parent_statement(extractor):
+    quotes = extract(extractor, 'Ida Vell said: "There will always be exceptions," and left.')
+    assert [(q.kind, q.parent) for q in quotes] == [("direct", None)]
+
+
+def test_a_fragment_alone_has_no_statement_to_point_at(extractor):
+    quotes = extract(extractor, "Describing the attack as “premeditated,” Oren Kade left the briefing.")
+    assert [(q.kind, q.parent) for q in quotes] == [("direct", None)]

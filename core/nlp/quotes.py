@@ -157,7 +157,9 @@ class _Assembler:
         span = view.span_starting(start)
         if span is not None and span.start not in self.by_span:
             rest = text[span.end : max(end, span.end)]
-            if not any(ch.isalnum() for ch in rest):
+            # After a colon the quotation is what was said; words after it are the narrator's.
+            colon = text[cue.cue_start : cue.cue_end].rstrip().endswith(":")
+            if colon or not any(ch.isalnum() for ch in rest):
                 self._direct_run(span, cue, last=False)
                 return
         self._reported(cue, start, end)
@@ -215,7 +217,12 @@ class _Assembler:
             start += 1
         end = _strip_end(text, start, end)
         parent = None
-        if cue.asserted and len(text[start:end].split()) >= MIN_INDIRECT_WORDS:
+        outside = text[start:end]
+        for span in reversed(inner):
+            outside = outside[: max(0, span.start - start)] + outside[max(0, span.end - start) :]
+        # Reported words with a quotation inside are a mixed quote; a quotation and nothing
+        # else ("said: “…”") is the direct quote alone.
+        if cue.asserted and len(text[start:end].split()) >= MIN_INDIRECT_WORDS and any(ch.isalnum() for ch in outside):
             kind = "mixed" if inner else "indirect"
             parent = _Item(start, end, kind, cue, "cue")
             self.items.append(parent)
