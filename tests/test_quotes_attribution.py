@@ -548,3 +548,39 @@ def test_a_quotation_that_is_all_the_reported_words_has_no_parent_statement(extr
 def test_a_fragment_alone_has_no_statement_to_point_at(extractor):
     quotes = extract(extractor, "Describing the attack as “premeditated,” Oren Kade left the briefing.")
     assert [(q.kind, q.parent) for q in quotes] == [("direct", None)]
+
+
+# --- datelines, opening time phrases, compounds that look like verbs -------------------------------
+
+
+def test_a_dateline_is_never_the_speaker(extractor):
+    text = "DUNMORE, Dec. 8 (VNA) — In response to the plan, the mayor’s chief aide rallied supporters, saying: “We have to stop it.”"
+    [quote] = extract(extractor, text)
+    assert quote.speaker_as_written == "the mayor’s chief aide"
+
+
+def test_an_opening_time_phrase_is_not_the_subject(extractor):
+    text = "First, officials said the vote would begin. A few minutes later they reversed themselves and said they will count again."
+    assert [q.speaker_as_written for q in extract(extractor, text)] == ["officials", "they"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The stakes are high,” she wrote in a blog post.",
+        "In a press release earlier this month, the committee said about its plan: “The plan goes further.”",
+    ],
+)
+def test_a_press_release_and_a_blog_post_are_nouns(extractor, text):
+    [quote] = extract(extractor, text)
+    assert quote.speaker_as_written in ("she", "the committee")
+
+
+def test_a_passive_participle_with_by_is_not_speech(extractor):
+    text = "While discussing the divide in Valdor highlighted by the shootings, Governor Ana Corr said the nominee was “trying to heal.”"
+    assert {q.speaker for q in extract(extractor, text)} == {"Ana Corr"}
+
+
+def test_having_announced_belongs_to_the_subject_after_it(extractor):
+    text = "Having announced that the port would reopen, Judge Ana Corr closed the hearing."
+    assert said(extract(extractor, text)) == [("the port would reopen", "Ana Corr")]

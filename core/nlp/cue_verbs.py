@@ -72,6 +72,10 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         and v.lowers[i - 1] not in lx.FIRST_PERSON | {"they"} and v.lowers[i + 1] in ("and", "or", ",", ".")
     ):
         return None  # "protests in New York state and …": a noun, a verb would go on
+    if i > 1 and low == lemma.split(" ")[0] and v.lowers[i - 2] in lx.SINGULAR_DETERMINERS and v.words[i - 1].isalpha() and v.words[i - 1].islower():
+        return None  # "a press release", "a blog post": a base form after "a" and a noun is a noun
+    if low.endswith("ed") and i + 1 < len(v) and v.lowers[i + 1] == "by":
+        return None  # "the divide highlighted by the shootings": a passive participle
     if cls == "citing" and not (low.endswith("ing") and i > 0 and v.words[i - 1] == ","):
         return None  # only ", citing X" layers a report
     if lemma in lx.FIGURE_VERBS and not _puts_a_figure(v, i + 1):

@@ -696,3 +696,7 @@ AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "had", "w
 #: Adjectives that tie people to whom they know: "people familiar with the matter", "sources
 #: close to the campaign".
 TIE_ADJECTIVES = frozenset({"familiar", "close", "loyal", "allied", "tied", "linked", "connected", "aligned", "sympathetic"})
+#: Determiners of one thing: "a press release", "each statement".
+SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "another"})
+#: Nouns of time that make "a few minutes later", "two days earlier" an opening adverbial.
+TIME_NOUNS = frozenset({"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "moments", "moment", "decades", "time"})

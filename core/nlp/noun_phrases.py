@@ -43,7 +43,7 @@ class Phrase:
 
 #: Prepositions that open an adverbial between a reporting verb and what it reports.
 _PREPOSITIONS = lx.ADVERBIAL_PREPOSITIONS | {"with", "to", "by", "outside", "inside", "near", "beside", "behind"}
-_PREPOSITIONS_OF = _PREPOSITIONS | {"of"}
+_PREPOSITIONS_OF = _PREPOSITIONS | {"of", "about"}
 
 
 class PhraseReader:
@@ -358,6 +358,8 @@ class PhraseReader:
                 noun = i
             elif head >= 0 and not v.words[i][:1].islower():
                 break
+            elif head >= 0 and low.endswith("ed") and len(low) > 4:
+                break  # "Vell's aide rallied supporters": the verb after the subject
             i += 1
         if head < 0 and noun >= 0:
             head = noun
@@ -478,9 +480,16 @@ class PhraseReader:
         """First token of the main clause of a sentence starting at lo (before token i): after
         an opening adverbial and its comma ("On Tuesday, …", "In Tripoli, …")."""
         v = self.v
+        lo = self._after_dateline(lo, i)
         start = lo
-        first = v.lowers[lo]
-        if (
+        for k in range(lo, min(i, lo + 5)):
+            # "A few minutes later they …", "Two days earlier, the ministry …"
+            if v.lowers[k] in ("later", "earlier", "ago") and k > lo and v.lowers[k - 1] in lx.TIME_NOUNS:
+                start = k + 1 + (k + 1 < i and v.words[k + 1] == ",")
+                lo = start
+                break
+        first = v.lowers[lo] if lo < i else ""
+        if lo < i and (
             first in lx.SUBORDINATE_STARTS or first in lx.ADVERBIAL_PREPOSITIONS or first in lx.OPENING_ADVERBS
             or v.words[lo].endswith("ing") or (first.endswith("ly") and len(first) > 4)
         ):
@@ -491,6 +500,21 @@ class PhraseReader:
         while start < i and v.is_punct(start):
             start += 1
         return min(start, i)
+
+    def _after_dateline(self, lo: int, i: int) -> int:
+        """The first token after a dateline opening the sentence ("WASHINGTON, Dec. 8 (UPI) —",
+        "Washington (AFP) –"), or lo when there is none."""
+        v = self.v
+        for k in range(lo + 1, min(i, lo + 10)):
+            if v.words[k] in lx.DASHES:
+                opening = v.words[lo]
+                agency = any(v.words[j] == "(" for j in range(lo, k))
+                if (len(opening) > 2 and opening.isupper()) or agency:
+                    return k + 1
+                return lo
+            if v.lowers[k] in lx.NP_STOPS or (v.words[k].islower() and v.words[k].isalpha() and v.lowers[k] not in lx.MONTHS):
+                return lo
+        return lo
 
     def sentence_subject(self, lo: int, i: int) -> Phrase | None:
         """The subject at the start of a sentence ("Kosovo's government on Tuesday rejected …")."""

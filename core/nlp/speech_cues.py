@@ -186,6 +186,9 @@ class CueReader:
             return self._according(i, end, lo, hi, floor)
         if v.words[i].endswith("ing") and not self._progressive(i, lo):
             return self._participle(i, end, lemma, cls, lo, hi)
+        if i - 1 == lo and v.lowers[lo] == "having":
+            # "Having announced that …, Judge Berman proceeded": the subject after the phrase.
+            return self._opening_participle(i, end, lemma, cls, lo, hi)
         before = self._subject_before(i, lo)
         if before == "skip":
             return None
