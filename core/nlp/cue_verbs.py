@@ -51,6 +51,9 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         if v.lowers[i + 1 : i + 1 + len(rest)] == rest:
             lemma, cls = VERBS[form]
             return lemma, cls, i + 1 + len(rest)
+        if i + 1 < len(v) and v.lowers[i + 1] in lx.WEEKDAYS and v.lowers[i + 2 : i + 2 + len(rest)] == rest:
+            lemma, cls = VERBS[form]
+            return lemma, cls, i + 2 + len(rest)  # "called Wednesday for …"
     if low == "according" or low not in VERBS:
         return None
     if low.endswith("s") and i + 1 < len(v) and v.lowers[i + 1] in lx.NOUN_AFTER_S:

@@ -78,7 +78,7 @@ OBJECT_VERBS = (
     "praise", "welcome", "thank", "express", "highlight", "hail", "dismiss", "blame", "accuse",
     "question", "voice", "applaud", "commend", "congratulate", "lament", "defend", "tout",
     "pay tribute to", "stress", "emphasize", "emphasise", "underline", "underscore",
-    "announce", "confirm", "deny", "acknowledge", "rule out",
+    "announce", "confirm", "deny", "acknowledge", "rule out", "call out",
 )
 
 #: Words that show a clause has a finite verb: a bare "said …" reports speech only when its
@@ -700,3 +700,7 @@ TIE_ADJECTIVES = frozenset({"familiar", "close", "loyal", "allied", "tied", "lin
 SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "another"})
 #: Nouns of time that make "a few minutes later", "two days earlier" an opening adverbial.
 TIME_NOUNS = frozenset({"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "moments", "moment", "decades", "time"})
+#: Adverbs between "to" and its verb: "urged them to quickly act", "to immediately stop".
+INFINITIVE_ADVERBS = frozenset({"not", "also", "immediately", "quickly", "finally", "fully", "publicly", "formally", "swiftly", "urgently", "never", "always", "again", "instead", "seriously", "properly", "actually"})
+#: Endings of adjectives a label may have: "called the actions lawful", "called it divisive".
+ADJECTIVE_ENDINGS = ("ful", "less", "ous", "ive", "ic", "al", "able", "ible", "ent", "ant", "ist", "ing", "ed", "ary", "ory", "ish", "ile", "id", "ous", "ic")

@@ -263,6 +263,12 @@ class CueReader:
                     break
         if k > after and k < hi and not v.is_punct(k) or (k > after and k < hi and v.is_mark(k)):
             return verb.cue(v.ends[k - 1], "forward", v.starts[k], self._sentence_end_char(hi))
+        if verb.lemma == "call" and v.lowers[after] == "to" and after + 1 < hi and self._infinitive(after + 1):
+            return verb.cue(v.ends[after - 1], "forward", v.starts[after], self._sentence_end_char(hi))  # "called to ban …"
+        complement = self._naming_complement(after, hi) if verb.lemma == "call" else -1
+        if complement > 0:
+            # "called the actions lawful": an object and the label given it.
+            return verb.cue(v.ends[verb.end - 1], "forward", v.starts[after], self._sentence_end_char(hi))
         # Only the quoted label right after the verb is the speaker's: "described the
         # protests as “peaceful”, while the opposition called …".
         limit = v.starts[min(hi, after + 12) - 1]
@@ -270,6 +276,26 @@ class CueReader:
         if not spans:
             return None
         return replace(verb.cue(v.ends[verb.end - 1], "forward", spans[0].start, spans[0].end), asserted=False)
+
+    def _naming_complement(self, k: int, hi: int) -> int:
+        """Where the label starts after a short object of "called" ("the actions | lawful", "the
+        plan | a disaster"), or -1: no determiner-led object, or what follows it is a
+        preposition, a comma or the end ("called a meeting for Monday", "called the police.")."""
+        v = self.v
+        if k >= hi or v.lowers[k] not in ("the", "this", "that", "these", "those", "his", "her", "their", "its"):
+            return -1
+        j = k + 1
+        while j < hi and j - k <= 3 and v.words[j].isalpha() and v.words[j].islower() and v.lowers[j] not in lx.NP_STOPS:
+            j += 1
+            if j < hi and (v.lowers[j] in lx.DETERMINERS or v.is_mark(j)):
+                return j  # "the plan a disaster", "the vote “a farce”"
+        if j >= hi or j == k + 1 or j - k > 3:
+            return -1
+        label = v.lowers[j - 1]
+        # The last word read is the label when it is an adjective-like word after a noun.
+        if j - k >= 3 and (label.endswith(lx.ADJECTIVE_ENDINGS)) and (j >= hi or v.is_punct(j) or v.lowers[j] in ("and", "but")):
+            return j - 1
+        return -1
 
     def _reported(self, verb: _Verb, after: int) -> Cue | None:
         """Say-type verbs: content after the cue, or before it when the cue closes the sentence."""
@@ -502,7 +528,10 @@ class CueReader:
         """Whether token k, after "to", can be a verb: not an article, a name or a number
         ("invited Trump to a rally" is no request)."""
         v = self.v
-        return v.words[k].islower() and v.lowers[k] not in lx.DETERMINERS and v.lowers[k] not in lx.NP_STOPS
+        while k + 1 < len(v) and (v.lowers[k] in lx.INFINITIVE_ADVERBS or (v.lowers[k] == "at" and v.lowers[k + 1] == "least")):
+            k += 2 if v.lowers[k] == "at" else 1  # "to at least do something", "to quickly act"
+        low = v.lowers[k]
+        return v.words[k].islower() and low not in lx.DETERMINERS and low not in lx.ADVERBIAL_PREPOSITIONS and low not in lx.PRONOUNS and low not in ("the", "and", "or", "that", "which")
 
     def _agent(self, k: int) -> bool:
         """Whether the object starting at token k can be someone told to act ("residents", "the
