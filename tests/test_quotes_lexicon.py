@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from briefing.core.nlp.cue_verbs import VERBS
 from briefing.core.nlp.lexicon import forms
-from briefing.core.nlp.speech_cues import VERBS
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,10 @@ def test_forms(lemma, expected):
     [
         ("said", "say", "bare"),
         ("insisted", "insist", "bare"),
-        ("stressed", "stress", "that"),
+        ("stressed", "stress", "object"),
+        ("noted", "note", "that"),
+        ("paid tribute to", "pay tribute to", "object"),
+        ("ordered", "order", "directive"),
         ("urged", "urge", "directive"),
         ("called on", "call on", "directive"),
         ("described", "describe", "naming"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook, normalise
+from briefing.core.nlp.coreference import ArticleSpeakers
+from briefing.core.nlp.mentions import Mention
+from briefing.core.nlp.speakers import Entity, SpeakerBook, normalise
 from briefing.core.settings import FocusSpeaker, Settings
 
 BOOK = SpeakerBook(

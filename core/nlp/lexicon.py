@@ -33,6 +33,10 @@ _IRREGULAR = {
     "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
     "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
     "post": ("post", "posts", "posted", "posting"),
+    "pay": ("pay", "pays", "paid", "paying"),
+    "read": ("read", "reads", "reading"),
+    "put": ("put", "puts", "putting"),
+    "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
 
@@ -52,14 +56,29 @@ BARE_CLAUSE_VERBS = ("say", "tell", "add", "claim", "insist", "argue", "warn")
 #: Verbs that report speech when followed by "that", a colon or a quote, or when they close a
 #: sentence ("…, he stressed."): "stressed the need for calm" is not a quote.
 THAT_VERBS = (
-    "note", "state", "stress", "announce", "explain", "continue", "reiterate", "declare",
-    "acknowledge", "admit", "confirm", "deny", "reply", "respond", "assert", "maintain",
-    "emphasize", "emphasise", "underline", "underscore", "point out", "recall", "allege",
-    "complain", "predict", "promise", "vow", "pledge", "report", "estimate", "conclude",
-    "suggest", "indicate", "observe", "remark", "comment", "reveal", "disclose", "inform",
-    "assure", "reassure", "repeat", "concede", "contend", "counter", "retort", "testify",
-    "quip", "ask", "demand", "threaten", "caution", "recount", "regret", "hint", "boast",
-    "lament", "clarify", "write", "tweet", "post",
+    "note", "state", "explain", "continue", "declare", "admit", "reply", "respond", "assert",
+    "maintain", "point out", "recall", "allege", "complain", "predict", "promise", "vow",
+    "pledge", "report", "estimate", "conclude", "suggest", "indicate", "observe", "remark",
+    "comment", "reveal", "disclose", "inform", "assure", "reassure", "repeat", "concede",
+    "contend", "counter", "retort", "testify", "quip", "ask", "demand", "threaten", "caution",
+    "recount", "regret", "hint", "boast", "clarify", "write", "tweet", "post", "reiterate",
+)
+
+#: Of those, the ones that report speech even as a participle (", thanking the rescuers"); "…,
+#: highlighting the divide" is the narrator's comment.
+SPEECH_OBJECT_VERBS = frozenset({
+    "thank", "praise", "express", "welcome", "accuse", "deny", "confirm", "announce",
+    "acknowledge", "blame", "dismiss", "pay tribute to", "voice", "congratulate",
+})
+
+#: Speech acts whose object is what was said ("expressed profound grief", "thanked the rescuers
+#: for their work", "accused the mayor of lying", "stressed the need for calm"); a that-clause
+#: or a quotation after them is reported too.
+OBJECT_VERBS = (
+    "praise", "welcome", "thank", "express", "highlight", "hail", "dismiss", "blame", "accuse",
+    "question", "voice", "applaud", "commend", "congratulate", "lament", "defend", "tout",
+    "pay tribute to", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "announce", "confirm", "deny", "acknowledge", "rule out", "call out",
 )
 
 #: Words that show a clause has a finite verb: a bare "said …" reports speech only when its
@@ -83,26 +102,50 @@ FINITE_MARKERS = frozenset({
 #: Subject pronouns: "said it backs Belgrade" is a clause even without an auxiliary.
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
 
+#: "put the death toll at 2,000": an estimate reported, when a figure follows with "at".
+FIGURE_VERBS = ("put",)
+#: Nouns an estimate puts at a figure.
+FIGURE_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "cost", "damage", "estimate", "deaths", "casualties", "missing"})
+
+#: "…, state television reported, citing an Interior Ministry update": the words are the cited
+#: source's too (a second layer of the same report).
+CITING_VERBS = ("cite", "quote")
+
+#: Verbs that report speech only when a document speaks: "the statement read", "“…,” it read".
+DOCUMENT_VERBS = ("read",)
+
 #: Verbs that take a recipient before the reported content ("told reporters …").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind"})
 
 #: Verbs that report a request: object plus to-infinitive ("urged the governments … to engage").
 DIRECTIVE_VERBS = (
     "urge", "call on", "call upon", "appeal to", "ask", "press", "encourage", "implore",
-    "exhort", "invite", "beg", "demand", "call for",
+    "exhort", "invite", "beg", "demand", "call for", "order", "instruct", "advise",
 )
+#: Directives that are also executive acts: a request only when told to someone ("ordered
+#: residents to leave", not "ordered the formation of a committee").
+COMMAND_VERBS = frozenset({"order", "instruct", "advise", "invite"})
+#: Endings of nouns that name an act ("formation", "deployment", "closure").
+ACTION_NOUN_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence", "ing")
 
 #: Verbs that quote by naming ("called the move "a provocation""): only quoted words after them
 #: are speech; the rest of the sentence is the reporter's.
-NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "denounce", "accuse")
+NAMING_VERBS = ("call", "describe", "dub", "label", "brand", "term", "portray", "characterize", "characterise")
 #: Only the past tense of a naming verb reports an utterance ("Locals call the bridge …" does not).
-NAMING_FORMS = frozenset({"called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "denounced", "accused"})
+NAMING_FORMS = frozenset({
+    "called", "described", "dubbed", "labelled", "labeled", "branded", "termed", "portrayed",
+    "characterized", "characterised", "describing", "calling", "branding", "labelling",
+})
+#: Naming verbs whose label follows "as" ("described the attack as premeditated").
+AS_NAMING = frozenset({"describe", "portray", "characterize", "characterise", "brand", "label"})
 
 #: Communication acts that report no content but make their subject the likely source of a later
 #: "the statement said" or "he said" ("NATO condemns violence…", "Vucic addressed a message…").
+#: A condemnation names its target, not what was said: the words follow as a quote ("Meloni
+#: condemned the attacks. “I express my strongest condemnation …”").
 ACT_VERBS = (
-    "condemn", "criticize", "criticise", "welcome", "address", "issue", "release", "publish",
-    "express", "praise", "reject", "slam", "speak", "thank", "decry", "denounce", "congratulate",
+    "address", "issue", "release", "publish", "speak", "condemn", "criticize", "criticise",
+    "slam", "decry", "denounce", "blast", "reject",
 )
 
 #: Multi-word cue that is not a verb.
@@ -116,7 +159,9 @@ AUX_ADVERBS = frozenset({
     "does", "do", "himself", "herself", "itself", "themselves", "alone", "directly",
     "personally", "openly", "angrily", "flatly", "bluntly", "simply", "only", "even", "first",
     "initially", "formally", "officially", "jointly", "subsequently", "immediately", "quickly",
-    "swiftly", "privately", "explicitly", "allegedly", "both", "all",
+    "swiftly", "privately", "explicitly", "allegedly", "both", "all", "still", "yet", "ever",
+    "long", "now", "since", "quietly", "loudly", "frequently", "often", "always", "usually",
+    "specifically", "pointedly", "essentially", "basically",
 })
 
 #: A verb after one of these has not (yet) been performed: no reported statement.
@@ -143,6 +188,7 @@ OBJECT_TO_SUBJECT = MappingProxyType({"him": "he", "her": "she", "them": "they"}
 
 # --- speaker phrases ------------------------------------------------------------------------------
 
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "another", "one"})
 
 #: Titles and roles stripped from a name ("Serbian President Aleksandar Vucic" → Aleksandar Vucic).
@@ -170,6 +216,8 @@ TITLE_WORDS = frozenset({
     "rev.", "reverend", "father", "sister", "brother", "mother", "st.", "saint",
     # British style writes military ranks without full stops: "Maj Gen Angelo Ristuccia".
     "maj", "gen", "lt", "col", "brig", "adm", "capt", "sgt", "cpl", "cdr", "lt-col", "lt-gen",
+    "vice-premier", "vice-chairman", "vice-chair", "vice-chancellor", "vice-minister",
+    "vice-mayor", "vice-governor", "deputy-premier", "co-chair", "co-chairman",
 })
 
 #: Nouns that can head a speaker phrase written in lowercase ("the ministry said",
@@ -184,6 +232,21 @@ SPEAKER_NOUNS = frozenset({
     "coalition", "movement", "bloc", "authorities", "authority", "municipality", "prosecution",
     "prosecutors", "opposition", "leadership", "team", "company", "firm", "operator", "board",
     "peacekeepers", "troops", "delegation", "contingent", "unit", "campaign",
+    "countries", "nations", "governments", "groups", "organisations", "organizations",
+    "agencies", "parties", "companies", "firms", "ministries", "unions", "charity", "charities",
+    "families", "hospital", "hospitals", "outlets", "newspapers", "networks", "campaigns",
+    "institutions", "network", "society", "societies", "crescent", "cross",
+    "forecasters", "economists", "strategists", "historians", "scholars", "researchers",
+    "scientists", "pollsters", "insiders", "operatives", "advocates", "attorneys",
+    "investigators", "consultants", "donors", "delegates", "superdelegates", "candidates",
+    "rivals", "conservatives", "liberals", "progressives", "moderates", "evangelicals",
+    "executives", "staffers", "commentators", "pundits", "authors", "writers", "producers",
+    "bloggers", "users", "fans", "parents", "agents", "senators", "congressmen", "governors",
+    "justices", "strategist", "economist", "historian", "scholar", "researcher", "scientist",
+    "pollster", "operative", "advocate", "attorney", "investigator", "consultant", "donor",
+    "delegate", "candidate", "rival", "executive", "staffer", "commentator", "pundit",
+    "author", "writer", "producer", "blogger", "parent", "agent", "congressman", "professor",
+    "professors", "teachers", "nurses", "engineers", "drivers", "farmers", "owners",
     # people in roles, singular and plural
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
     "minister", "ministers", "president", "premier", "leader", "leaders", "chief", "head",
@@ -197,10 +260,10 @@ SPEAKER_NOUNS = frozenset({
     "members", "citizens", "people", "locals", "villagers", "survivors", "victims", "family",
     "relatives", "doctors", "doctor", "medics", "staff", "adviser", "advisers", "advisor",
     "aide", "aides", "governor", "chairman", "chairwoman", "director", "secretary", "judge",
-    "monitors", "inspectors", "veterans", "students", "workers", "farmers", "allies", "partners",
+    "monitors", "inspectors", "veterans", "students", "workers", "allies", "partners",
     "broker", "deputy", "counterpart", "colleague", "colleagues", "critics",
     "supporters", "opponents", "journalists", "reporters", "correspondent", "editor", "priest",
-    "bishop", "patriarch", "church", "clergy", "owner", "owners", "employees", "man", "woman",
+    "bishop", "patriarch", "church", "clergy", "owner", "employees", "man", "woman",
     "men", "women", "person", "shopkeeper", "teacher", "driver", "student", "worker",
     "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
     "neighbor", "neighbours", "neighbors", "friend", "friends", "youth", "child", "children",
@@ -230,7 +293,11 @@ PERSON_NOUNS = frozenset({
     "pensioner", "mother", "father", "son", "daughter", "wife", "husband", "neighbour",
     "neighbor", "friend", "youth", "child", "boy", "girl", "nurse", "engineer", "electrician",
     "manager", "guard", "volunteer", "refugee", "migrant", "voter", "citizen", "local",
-    "passer-by", "eyewitness", "participant", "farmer", "veteran",
+    "passer-by", "eyewitness", "participant", "farmer", "veteran", "strategist", "economist",
+    "historian", "scholar", "researcher", "scientist", "pollster", "operative", "advocate",
+    "attorney", "investigator", "consultant", "donor", "delegate", "candidate", "executive",
+    "staffer", "commentator", "pundit", "author", "writer", "producer", "blogger", "parent",
+    "agent", "congressman", "professor",
 })
 #: Plural people: "they said" after "officials said" is those officials.
 PEOPLE_NOUNS = frozenset({
@@ -240,9 +307,14 @@ PEOPLE_NOUNS = frozenset({
     "protestors", "demonstrators", "activists", "organisers", "organizers", "soldiers",
     "officers", "members", "citizens", "people", "locals", "villagers", "survivors", "victims",
     "relatives", "doctors", "medics", "advisers", "aides", "monitors", "inspectors", "veterans",
+    "forecasters", "economists", "strategists", "historians", "scholars", "researchers",
+    "scientists", "pollsters", "insiders", "operatives", "advocates", "attorneys", "donors",
+    "delegates", "superdelegates", "candidates", "rivals", "conservatives", "liberals",
+    "executives", "staffers", "commentators", "pundits", "parents", "senators", "professors",
     "students", "workers", "farmers", "critics", "supporters", "opponents", "journalists",
     "reporters", "spokespeople", "colleagues", "employees", "owners", "peacekeepers", "troops",
     "authorities", "allies", "partners", "police", "men", "women", "children", "neighbours",
+    "countries", "nations", "governments", "groups", "families", "organisations", "organizations",
     "neighbors", "friends", "volunteers", "refugees", "voters", "eyewitnesses", "participants",
 })
 
@@ -266,6 +338,9 @@ REPRESENTATIVE_NOUNS = frozenset({
     "representatives", "press office", "press service", "office", "source", "sources",
 })
 
+#: Parts of an organisation that speak for it: "the agency's mission in Libya" is the agency.
+UNIT_NOUNS = frozenset({"mission", "office", "branch", "delegation", "team", "bureau", "secretariat", "headquarters", "press office", "spokesperson", "spokesman", "spokeswoman"})
+
 #: Role nouns that take "of"/"for" + organisation: "the commander of the NATO mission".
 ROLE_OF_NOUNS = frozenset({
     "head", "chief", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
@@ -281,6 +356,7 @@ ACCORDING_TO_RULES = frozenset({
     "rules", "rule", "mandate", "deal", "procedure", "procedures", "tradition", "legend",
     "protocol", "timetable", "treaty", "regulations", "standards", "principle", "principles",
     "script", "custom", "need", "needs", "size", "age", "type", "order", "estimates",
+    "tally", "count", "toll",
 })
 
 #: Recipients of "told": "told reporters", "told a news conference", "told N1 television".
@@ -328,14 +404,14 @@ SUBORDINATE_STARTS = frozenset({
     "however", "meanwhile", "too", "though", "in", "on", "at", "during", "after", "before",
     "for", "with", "from", "by", "via", "as", "like", "unlike", "according",
     "following", "amid", "while", "then", "later", "earlier", "separately", "furthermore",
-    "moreover", "instead",
+    "moreover", "instead", "of",
 })
 
 #: Quantifiers that take "of" inside a speaker phrase: "one of the protesters", "some of them".
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five", "few", "each", "all", "both", "none", "dozens", "hundreds", "thousands", "majority"})
 
 #: Prepositions that attach a place or organisation to a speaker noun: "a diplomat in Pristina".
-POSTMODIFIERS = frozenset({"of", "for", "in", "at", "from", "with"})
+POSTMODIFIERS = frozenset({"of", "for", "in", "at", "from", "with", "by"})
 
 #: Appositives that name: "The force, known as KFOR, said" → KFOR.
 NAMING_APPOSITIVES = frozenset({"known", "called", "named", "dubbed"})
@@ -350,7 +426,7 @@ NP_STOPS = frozenset({
     "may", "might", "must", "can", "do", "does", "did", "not", "also", "said", "says", "say",
     "told", "then", "there", "here", "it", "he", "she", "they", "we", "i", "you", "what",
     "why", "how", "once", "whether", "amid", "following", "upon", "without", "within", "via",
-    "per", "like", "unlike", "toward", "towards", "near", "including", "despite", "except",
+    "per", "like", "unlike", "toward", "towards", "near", "including", "despite", "except", "among",
     "for",
 })
 
@@ -374,7 +450,7 @@ ORG_WORDS = frozenset({
     "headquarters", "reuters", "bloomberg", "associated", "afp", "ap", "bbc", "cnn",
     "tanjug", "beta", "fonet", "n1", "rts", "tass", "ria", "interfax", "ukrinform", "balkan",
     "insight", "birn", "osce", "nato", "kfor", "eulex", "unmik", "eu", "un", "who",
-    "imf", "wto", "oecd", "g7", "g20", "quint", "peacekeepers",
+    "imf", "wto", "oecd", "g7", "g20", "quint", "peacekeepers", "cross", "crescent",
     # in names left untranslated: Srpska Lista, Srpska napredna stranka, Vlada Kosova
     "lista", "stranka", "partija", "vlada", "ministarstvo", "skupstina", "kuvendi", "qeveria",
 })
@@ -388,6 +464,7 @@ GEO_WORDS = frozenset({
     "africa", "asia", "middle", "gulf", "bay", "lake", "new", "old", "upper", "lower", "saint",
     "square", "street", "avenue", "bridge", "airport", "border", "crossing", "village", "town",
     "peninsula", "coast", "land", "lands", "municipality", "oblast", "krai", "canton",
+    "palace", "castle", "cathedral", "stadium", "arena", "hotel", "park", "hall", "port",
 })
 
 #: Demonyms (singular and plural) and religions: part of groups, never of person names.
@@ -460,6 +537,14 @@ NON_NAMES = frozenset({
     "analysis", "editor", "note", "copyright", "rights", "reserved", "story",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }) | MONTHS
+#: Words of NON_NAMES that are also surnames: capitalised right after a name they end it
+#: ("Theresa May", "Ian Read").
+SURNAME_WORDS = frozenset({"may", "read", "story", "march", "august"})
+#: Titles that may follow a name ("Kosovo Police Commissioner", "Smith Jr."): never read as a surname.
+TRAILING_TITLES = frozenset({"jr", "jr.", "sr", "sr.", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "president", "minister"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Lowercase particles joined by a hyphen to a capitalised name: "al-Ghaithi", "el-Drese".
+NAME_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "abu", "bin", "ibn", "ben", "bint", "ould"})
 #: Words of NON_NAMES that, capitalised inside a name, belong to it ("Human Rights Watch",
 #: "The New York Times").
 NAME_INTERIOR = frozenset({"new", "rights", "watch"})
@@ -512,3 +597,110 @@ CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…\u00a0") | frozenset(" \t\n\r\f\v
 
 #: Dashes that introduce a speaker line after a quote ("… ” — Meloni said").
 DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
+
+# --- clause words ------------------------------------------------------------------------------
+
+END_PUNCT = frozenset({".", "!", "?", "..", "...", "…", ";", "?!", "!?"})
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
+#: A bare complement starting with one of these is not a reported clause ("said to be", "said so").
+NOT_CLAUSE_STARTS = frozenset({"to", "by", "for", "about", "of", "with", "so", "goodbye"})
+#: Verbs of promising: a to-infinitive after them is reported when it quotes ("vowed to …").
+COMMISSIVES = frozenset({"vow", "promise", "pledge", "threaten"})
+QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites", "quoting", "citing"})
+#: Words that join a clause with its own speaker to reported words before it (", as X warned").
+CLAUSE_LINKS = frozenset({"as", "while", "whereas", "but", "although", "though", "and", "with"})
+#: Links that start a clause even without a comma ("demanded fresh elections and Vucic said").
+BARE_LINKS = frozenset({"and", "but", "while", "whereas"})
+#: Conjunctions after a comma that open a new clause before a cue ("…, but the vote …, X said").
+CONJUNCTIONS = frozenset({"but", "and", "while", "whereas", "although", "though", "yet"})
+SEPARATORS = frozenset({",", ":"}) | DASHES
+#: Punctuation that ends a clause before a link word.
+LINK_PUNCT = frozenset({",", ";"}) | DASHES
+#: Words that open a relative clause inside a noun phrase ("the army that controls the east").
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+#: Forms of "say" and "tell": inside an appositive they show a clause, not a description.
+SPEECH_FORMS = frozenset({"said", "says", "say", "told", "tells", "saying"})
+#: Verbs after which "of X" is an adverbial about the topic ("said of the plan that …"); after
+#: others it is their complement ("warned of a crisis").
+OF_ADVERBIAL_VERBS = frozenset({"say", "tell", "add", "write", "note", "state", "explain", "comment", "remark", "tweet", "post"})
+#: Relative pronouns that can be the subject of a reporting verb ("the source, who thanked …").
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+#: Words that open an aside of examples inside a noun phrase ("several countries, notably France,").
+ASIDE_STARTS = frozenset({"notably", "including", "especially", "particularly", "mainly", "chiefly", "mostly", "such"})
+#: Words after which a verb form in -s is a plural noun ("reports have", "claims were", "calls
+#: grew louder"): a verb in -s is not followed by an auxiliary.
+NOUN_AFTER_S = frozenset({"have", "had", "were", "are", "say", "said", "show", "showed", "suggest", "suggested", "grew", "mounted", "of"})
+
+# --- resolving descriptions inside an article -----------------------------------------------------
+
+#: "the company", "the firm": any organisation the article names or describes as one of these.
+COMPANY_WORDS = frozenset({
+    "company", "firm", "corporation", "conglomerate", "group", "business", "operator", "carrier",
+    "maker", "manufacturer", "insurer", "lender", "bank", "retailer", "inc", "inc.", "corp",
+    "corp.", "ltd", "ltd.", "plc", "llc", "holdings",
+})
+
+#: Acronyms of international bodies whose usual name is the full one.
+KNOWN_ACRONYMS = MappingProxyType({
+    "un": "United Nations", "eu": "European Union", "who": "World Health Organization",
+    "iom": "International Organization for Migration", "imf": "International Monetary Fund",
+    "icrc": "International Committee of the Red Cross",
+    "ifrc": "International Federation of Red Cross and Red Crescent Societies",
+})
+
+#: A country that speaks is its government: "Germany has said" → the German government.
+COUNTRY_ADJECTIVES = MappingProxyType({
+    "afghanistan": "Afghan", "albania": "Albanian", "algeria": "Algerian", "argentina": "Argentine",
+    "armenia": "Armenian", "australia": "Australian", "austria": "Austrian", "azerbaijan": "Azerbaijani",
+    "belarus": "Belarusian", "belgium": "Belgian", "bosnia": "Bosnian", "brazil": "Brazilian",
+    "britain": "British", "bulgaria": "Bulgarian", "canada": "Canadian", "chile": "Chilean",
+    "china": "Chinese", "colombia": "Colombian", "croatia": "Croatian", "cuba": "Cuban",
+    "cyprus": "Cypriot", "czechia": "Czech", "denmark": "Danish", "egypt": "Egyptian",
+    "estonia": "Estonian", "ethiopia": "Ethiopian", "finland": "Finnish", "france": "French",
+    "georgia": "Georgian", "germany": "German", "greece": "Greek", "hungary": "Hungarian",
+    "india": "Indian", "indonesia": "Indonesian", "iran": "Iranian", "iraq": "Iraqi",
+    "ireland": "Irish", "israel": "Israeli", "italy": "Italian", "japan": "Japanese",
+    "jordan": "Jordanian", "kazakhstan": "Kazakh", "kenya": "Kenyan", "kosovo": "Kosovo",
+    "latvia": "Latvian", "lebanon": "Lebanese", "libya": "Libyan", "lithuania": "Lithuanian",
+    "luxembourg": "Luxembourg", "malta": "Maltese", "mexico": "Mexican", "moldova": "Moldovan",
+    "montenegro": "Montenegrin", "morocco": "Moroccan", "netherlands": "Dutch", "nigeria": "Nigerian",
+    "norway": "Norwegian", "pakistan": "Pakistani", "poland": "Polish", "portugal": "Portuguese",
+    "qatar": "Qatari", "romania": "Romanian", "russia": "Russian", "serbia": "Serbian",
+    "slovakia": "Slovak", "slovenia": "Slovenian", "spain": "Spanish", "sweden": "Swedish",
+    "switzerland": "Swiss", "syria": "Syrian", "taiwan": "Taiwanese", "tunisia": "Tunisian",
+    "turkey": "Turkish", "türkiye": "Turkish", "ukraine": "Ukrainian", "yemen": "Yemeni",
+})
+#: Words that stand for a speaker of their own after the verb: "“…,” said another".
+PRO_FORMS = frozenset({"another", "one", "others", "some", "many"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth"})
+#: Determiners after which a verb form is a noun ("the report", "an announcement", "his call").
+NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "another", "these", "those", "this"})
+#: Words that tie a speech participle to the sentence's subject: "while saying", "by saying".
+PARTICIPLE_LINKS = frozenset({"while", "after", "before", "by", "when", "since", "in"})
+#: Adverbs that open a sentence before its subject and a comma ("Here in Dunmore, the mayor …").
+OPENING_ADVERBS = frozenset({
+    "here", "there", "now", "then", "still", "yet", "also", "today", "yesterday", "later",
+    "earlier", "meanwhile", "however", "instead", "nevertheless", "nonetheless", "perhaps",
+    "indeed", "separately", "similarly", "likewise", "finally", "again", "already", "overall",
+    "elsewhere", "thus", "therefore", "hence", "so", "but", "and", "tonight", "last",
+})
+#: Adverbs set between commas after a reporting verb: "He said, however, that …".
+COMMA_ADVERBS = frozenset({"however", "though", "too", "also", "again", "moreover", "meanwhile", "nevertheless", "nonetheless", "instead", "indeed", "perhaps", "later", "earlier"})
+#: Words that can be a subject standing for a share of people ("Some said", "Most say").
+QUANTITY_WORDS = frozenset({"some", "many", "most", "others", "several", "few", "half", "majority", "minority", "percent", "dozens", "hundreds", "thousands", "millions", "both", "all"})
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozen"})
+#: Words before such a share: "About four in 10", "Almost half", "More than a third".
+QUANTITY_MODIFIERS = frozenset({"about", "almost", "nearly", "roughly", "around", "some", "more", "than", "fewer", "less", "just", "only", "over", "under", "in", "out", "of", "a", "the", "slim", "narrow", "vast", "overwhelming"})
+#: Words after which any reporting verb form is a noun: "the key question is", "his claims were".
+AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might"})
+#: Adjectives that tie people to whom they know: "people familiar with the matter", "sources
+#: close to the campaign".
+TIE_ADJECTIVES = frozenset({"familiar", "close", "loyal", "allied", "tied", "linked", "connected", "aligned", "sympathetic"})
+#: Determiners of one thing: "a press release", "each statement".
+SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "another"})
+#: Nouns of time that make "a few minutes later", "two days earlier" an opening adverbial.
+TIME_NOUNS = frozenset({"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "moments", "moment", "decades", "time"})
+#: Adverbs between "to" and its verb: "urged them to quickly act", "to immediately stop".
+INFINITIVE_ADVERBS = frozenset({"not", "also", "immediately", "quickly", "finally", "fully", "publicly", "formally", "swiftly", "urgently", "never", "always", "again", "instead", "seriously", "properly", "actually"})
+#: Endings of adjectives a label may have: "called the actions lawful", "called it divisive".
+ADJECTIVE_ENDINGS = ("ful", "less", "ous", "ive", "ic", "al", "able", "ible", "ent", "ant", "ist", "ing", "ed", "ary", "ory", "ish", "ile", "id", "ous", "ic")

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.core.models import Quote
 from briefing.core.nlp import lexicon as lx
+from briefing.core.nlp.coreference import ArticleSpeakers, as_speaker
+from briefing.core.nlp.mentions import appositive_heads, find_documents, find_mentions
+from briefing.core.nlp.noun_phrases import PhraseReader
 from briefing.core.nlp.sentences import blank_line_paragraphs, is_paragraph_break
-from briefing.core.nlp.speakers import ArticleSpeakers, Entity, Mention, SpeakerBook
-from briefing.core.nlp.speech_cues import Cue, TokenView, find_cues
+from briefing.core.nlp.speakers import Entity, SpeakerBook
+from briefing.core.nlp.speech_cues import Cue, find_cues
 from briefing.core.nlp.speech_marks import QuoteSpan, doc_quote_spans, doc_text
+from briefing.core.nlp.token_view import TokenView
 from briefing.core.settings import Settings
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -59,6 +63,7 @@ class _Item:
     entity: Entity | None = None
     attribution: str = "unknown"
     as_written: str = ""
+    pos: int = -1  # where its speaker was read
 
 
 class QuoteFinder:
@@ -106,7 +111,16 @@ class _Assembler:
         blank = blank_line_paragraphs(self.text)
         self.paragraph_starts = [m.end() for m in _NEWLINES.finditer(self.text) if is_paragraph_break(m.group(), blank)]
         sentence_starts = [view.starts[start] for start, _end in view.sent_bounds]
-        self.speakers = ArticleSpeakers(book, view.words, _mentions(view), sentence_starts)
+        self.speakers = self._article_speakers(book, sentence_starts)
+
+    def _article_speakers(self, book: SpeakerBook, sentence_starts: list[int]) -> ArticleSpeakers:
+        """The article's names, the appositives that describe them and the documents it cites."""
+        view = self.view
+        mentions = find_mentions(view)
+        return ArticleSpeakers(
+            book, view.words, mentions, sentence_starts,
+            appositive_heads(view, mentions), find_documents(view, PhraseReader(view)),
+        )
 
     def quotes(self) -> list[Quote]:
         """Assemble, resolve and emit."""
@@ -143,7 +157,9 @@ class _Assembler:
         span = view.span_starting(start)
         if span is not None and span.start not in self.by_span:
             rest = text[span.end : max(end, span.end)]
-            if not any(ch.isalnum() for ch in rest):
+            # After a colon the quotation is what was said; words after it are the narrator's.
+            colon = text[cue.cue_start : cue.cue_end].rstrip().endswith(":")
+            if colon or not any(ch.isalnum() for ch in rest):
                 self._direct_run(span, cue, last=False)
                 return
         self._reported(cue, start, end)
@@ -201,7 +217,12 @@ class _Assembler:
             start += 1
         end = _strip_end(text, start, end)
         parent = None
-        if cue.asserted and cue.cls != "naming" and len(text[start:end].split()) >= MIN_INDIRECT_WORDS:
+        outside = text[start:end]
+        for span in reversed(inner):
+            outside = outside[: max(0, span.start - start)] + outside[max(0, span.end - start) :]
+        # Reported words with a quotation inside are a mixed quote; a quotation and nothing
+        # else ("said: “…”") is the direct quote alone.
+        if cue.asserted and len(text[start:end].split()) >= MIN_INDIRECT_WORDS and any(ch.isalnum() for ch in outside):
             kind = "mixed" if inner else "indirect"
             parent = _Item(start, end, kind, cue, "cue")
             self.items.append(parent)
@@ -224,6 +245,12 @@ class _Assembler:
             item = self._add_span(span, None, "dash")
             item.phrase = phrase
             return
+        phrase = self._crosshead_name(span, lo)
+        if phrase is not None:
+            # "- Ukraine 'strongly condemns' -": a crosshead that names its speaker.
+            item = self._add_span(span, None, "colon")
+            item.phrase = phrase
+            return
         run = self.runs.get(span.run, ())
         if span.run in self.attached_runs:
             self._add_span(span, None, "run")
@@ -237,6 +264,26 @@ class _Assembler:
         alone = not self._has_words(lo, first) and not self._has_words(close + 1, view.sentence(close)[1])
         if alone and (inner.rstrip()[-1:] in ".!?…" or not span.closed or len(run) > 1):
             self._add_span(span, None, "continuation")
+
+    def _crosshead_name(self, span: QuoteSpan, lo: int) -> tuple[int, int] | None:
+        """The name opening a dash-set crosshead before its quoted words ("- Ukraine 'strongly
+        condemns' -"), or None."""
+        view = self.view
+        if not self._is_crosshead(span.start) or self.text[self._paragraph_start(span.start):].lstrip()[:1] not in "-–—":
+            return None
+        k = lo
+        while k < len(view) and view.words[k] in lx.DASHES:
+            k += 1
+        j = k
+        while j < len(view) and view.is_name(j) and view.starts[j] < span.start:
+            j += 1
+        if j == k or view.starts[j] != span.start:
+            return None
+        return k, j
+
+    def _paragraph_start(self, pos: int) -> int:
+        k = self._paragraph(pos)
+        return self.paragraph_starts[k - 1] if k > 0 else 0
 
     def _colon_name(self, first: int, lo: int) -> tuple[int, int] | None:
         """"Vucic: “…”" — a name, a colon and the quote."""
@@ -273,8 +320,11 @@ class _Assembler:
     def _resolve(self) -> None:
         """Name every item's speaker, reading cues and quotes in text order."""
         events: list[tuple[int, int, object]] = []
+        # A cue that gave no quote (an act, or a speech act whose object was too short to
+        # quote: "expressed concern") still shows who acted, for a later "the mission said".
+        quoted = {id(item.cue) for item in self.items if item.cue is not None}
         for cue in self.cues:
-            if cue.cls == "act":
+            if cue.cls == "act" or id(cue) not in quoted:
                 events.append((self._cue_pos(cue), 0, cue))
         for item in self.items:
             if item.source == "cue" and item.cue is not None:
@@ -287,15 +337,16 @@ class _Assembler:
         resolved: dict[int, tuple[Entity | None, str, str]] = {}  # id(cue) -> its speaker
         for pos, _order, payload in events:
             if isinstance(payload, Cue):
-                entity, _how, _written = self._cue_speaker(payload, pos)
+                entity, _how, written = self._cue_speaker(payload, pos)
                 if entity is not None:
-                    self.speakers.record(pos, entity, spoke=False)
+                    self.speakers.record(pos, entity, spoke=False, written=written)
                 continue
             item = payload
             if item.source == "continuation":
                 previous = self.speakers.last_speaker(item.start, acts=True)
-                if previous is not None and self._paragraph(item.start) - self._paragraph(previous[0]) <= 1:
-                    item.entity, item.attribution = previous[1], "continuation"
+                if previous is not None and self._paragraph(item.start) - self._paragraph(previous.pos) <= 1:
+                    # The words go on from the attribution before them: so does how it named the speaker.
+                    item.entity, item.attribution, item.as_written = previous.entity, "continuation", previous.written
                 else:
                     item.attribution = "unknown"
                 continue
@@ -309,20 +360,51 @@ class _Assembler:
                 if key not in resolved:
                     resolved[key] = self._cue_speaker(item.cue, pos)
                 item.entity, item.attribution, item.as_written = resolved[key]
+            item.pos = pos
             if item.entity is not None:
-                self.speakers.record(pos, item.entity, heads=self._heads(item))
+                self.speakers.record(pos, item.entity, heads=self._heads(item), written=item.as_written)
         # A role named before the person is ("the bloc's foreign policy chief … EU foreign
         # policy chief Josep Borrell") is that person, when the article has only one such.
+        named = [item.entity for item in self.items if item.entity is not None]
         for item in self.items:
-            entity = item.entity
-            if entity is not None and entity.kind == "person" and not entity.named:
-                item.entity = self.speakers.titled_person(entity.name) or entity
+            if item.entity is not None and not item.entity.named:
+                item.entity = self.speakers.settle(item.entity, item.pos, named)
+        self._crossheads()
+        for item in self.items:
+            if item.entity is not None:
+                item.entity = as_speaker(item.entity)
         # Other paragraphs of a multi-paragraph quote take the speaker of the attributed one.
         for item in self.items:
             if item.source == "run":
                 mate = self.attached_runs.get(item.run)
                 if mate is not None and mate.entity is not None:
-                    item.entity, item.attribution = mate.entity, "continuation"
+                    item.entity, item.attribution, item.as_written = mate.entity, "continuation", mate.as_written
+
+    def _crossheads(self) -> None:
+        """A crosshead names the section's speaker by country or by role ("- Italy voices 'deep
+        shock' -", "- NATO chief urges …"): it is the person quoted under it, when one is."""
+        items = sorted((i for i in self.items if i.entity is not None), key=lambda i: i.start)
+        for n, item in enumerate(items):
+            if item.entity.kind == "person" and item.entity.named and " " in item.entity.name or not self._is_crosshead(item.start):
+                continue
+            paragraph = self._paragraph(item.start)
+            for later in items[n + 1 :]:
+                if self._is_crosshead(later.start) or self._paragraph(later.start) > paragraph + 2:
+                    break
+                if later.entity.kind == "person" and later.entity.named and " " in later.entity.name and later.source != "continuation":
+                    item.entity = later.entity
+                    break
+
+    def _is_crosshead(self, pos: int) -> bool:
+        """Whether pos lies in a crosshead: a short paragraph set between dashes, or of a few
+        words without a full stop."""
+        k = self._paragraph(pos)
+        start = self.paragraph_starts[k - 1] if k > 0 else 0
+        end = self.paragraph_starts[k] if k < len(self.paragraph_starts) else len(self.text)
+        line = self.text[start:end].strip()
+        if line[:1] in "-–—" and line[-1:] in "-–—":
+            return True
+        return len(line.split()) <= 10 and line[-1:] not in ".!?…:\"”’'" and k > 0
 
     def _heads(self, item: _Item) -> tuple[str, ...]:
         """Head nouns of the phrase that named an item's speaker, every appositive included
@@ -356,22 +438,35 @@ class _Assembler:
             word = view.lowers[phrase.start]
             entity = self.speakers.pronoun(lx.OBJECT_TO_SUBJECT.get(word, word), pos)
             return entity, "pronoun" if entity else "unknown", written
+        if phrase.refers is not None:
+            phrase = replace(phrase, start=phrase.refers[0], end=phrase.refers[1])  # "who" → its antecedent
         words = view.words[phrase.start : phrase.end]
-        entity = self.speakers.name(words, pos)
-        head = view.lowers[phrase.end - 1]
-        definite = view.lowers[phrase.start] == "the" and phrase.end - phrase.start <= 3
-        if entity is not None and not entity.named and head in lx.ISSUED_NOUNS:
-            # "the statement said": whoever last spoke or acted by name issued it.
-            entity = self.speakers.issuer(pos) or entity
-        elif entity is not None and not entity.named and definite and (head in lx.ORG_WORDS or head in lx.REPRESENTATIVE_NOUNS):
-            # "the mission said" after "The OSCE Mission in Kosovo expressed concern"; "the
-            # spokesperson said" after "A NATO spokesperson said".
-            entity = self.speakers.antecedent(head, pos) or entity
+        if view.lowers[phrase.end - 1] == "another" or view.lowers[phrase.end - 1] in lx.ORDINALS:
+            # "said one resident … said another … said a third": another of the same.
+            entity = self.speakers.another(" ".join(w.lower() for w in words), pos)
+        else:
+            entity = self.speakers.name(words, pos)
+        if entity is not None and not entity.named:
+            entity = self._refer_back(entity, pos)
         if entity is None:
             return None, "unknown", written
         if cue.cls == "according":
             return entity, "according-to", written
         return entity, _attribution(entity), written
+
+    def _refer_back(self, entity: Entity, pos: int) -> Entity:
+        """What a short description stands for: "the statement" → who issued it; "the mission",
+        "the company", "the spokesperson" (also inside "a spokesperson for the company") → the
+        organisation the article named before."""
+        name = entity.name.lower()
+        words = name.split()
+        head = words[-1] if words else ""
+        if head in lx.ISSUED_NOUNS:
+            return self.speakers.issuer(pos) or entity
+        definite = words[:1] in (["the"], ["its"]) and len(words) <= 3
+        if definite and (head in lx.ORG_WORDS or head in lx.REPRESENTATIVE_NOUNS or head in lx.COMPANY_WORDS):
+            return self.speakers.antecedent(head, pos) or entity
+        return entity
 
     def _phrase_text(self, start: int, end: int) -> str:
         view = self.view
@@ -385,11 +480,13 @@ class _Assembler:
     def _emit(self) -> list[Quote]:
         items = [i for i in self.items if i.end > i.start]
         items.sort(key=lambda i: (i.start, -i.end, i.parent is not None))
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str, str]] = set()
         index: dict[int, int] = {}
         quotes: list[Quote] = []
         for item in items:
-            key = (item.start, item.end, item.kind)
+            # The same words twice only for two speakers ("…, state television reported,
+            # citing the ministry").
+            key = (item.start, item.end, item.kind, item.entity.name if item.entity else "")
             if key in seen:
                 continue
             seen.add(key)
@@ -424,32 +521,6 @@ class _Assembler:
 def _attribution(entity: Entity) -> str:
     """How a speaker named in the cue was found: a person (by name or role) or an organisation."""
     return "named" if entity.kind == "person" else "organisation"
-
-
-def _mentions(view: TokenView) -> list[Mention]:
-    """Capitalised runs outside quotes: the people and organisations a pronoun may stand for."""
-    words, lowers, quoted, starts = view.words, view.lowers, view.quoted, view.starts
-    caps = [i for i, w in enumerate(words) if w[:1].isupper() and not quoted[i] and lowers[i] not in lx.NON_NAMES]
-    mentions: list[Mention] = []
-    k = 0
-    org_words = lx.ORG_WORDS
-    while k < len(caps):
-        first = last = caps[k]
-        org = lowers[first] in org_words  # an organisation's name so far: it may go on "of …"
-        k += 1
-        while k < len(caps) and (
-            caps[k] == last + 1
-            or (caps[k] == last + 2 and lowers[last + 1] in ("'s", "’s", "de", "van", "von", "bin", "al"))
-            # "Ministry of Foreign Affairs of the Republic of Serbia" is one name; "Albin Kurti
-            # of Kosovo" is a person and a place.
-            or (org and caps[k] == last + 2 and lowers[last + 1] == "of")
-            or (org and caps[k] == last + 3 and lowers[last + 1] == "of" and lowers[last + 2] == "the")
-        ):
-            last = caps[k]
-            org = org or lowers[last] in org_words
-            k += 1
-        mentions.append(Mention(first, last + 1, starts[first]))
-    return mentions
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

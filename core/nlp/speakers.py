@@ -2,15 +2,13 @@
 
 `SpeakerBook` holds what the briefing settings say (every spelling of a focus speaker, compared
 with diacritics removed and Cyrillic transliterated) and turns a speaker phrase into an `Entity`
-("Serbian President Aleksandar Vucic" → Aleksandar Vucic). `ArticleSpeakers` reads one article
-in order and resolves what needs context: "he", "it", "they", a surname after a full name, and
-"the statement" after an organisation spoke.
+("Serbian President Aleksandar Vucic" → Aleksandar Vucic). What needs the rest of the article
+("he", "the company", a surname after a full name) is resolved in `coreference`.
 """
 
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefing.core.fold import without_diacritics
@@ -19,10 +17,6 @@ from briefing.core.settings import Settings
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = frozenset({"'s", "’s"})
-#: How far back (characters) a pronoun or "the statement" looks for who it stands for.
-_REACH = 3000
-#: Sentences a pronoun looks back over.
-_SENTENCES_BACK = 6
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -38,7 +32,23 @@ def normalise(name: str) -> str:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can belong to a person's or organisation's name."""
     low = word.lower()
-    return word[:1].isupper() and low not in lx.NON_NAMES and low not in lx.TITLE_WORDS
+    if word[:1].isupper():
+        return low not in lx.NON_NAMES and low not in lx.TITLE_WORDS
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in lx.NAME_PREFIXES and rest[:1].isupper()  # "al-Ghaithi"
+
+
+def _name_at(words: list[str], k: int) -> bool:
+    """Whether words[k] belongs to a name, reading it after the word before it: a capitalised
+    title or common word right after a first name is a surname ("Charlie King", "Ian Read")."""
+    word = words[k]
+    if _is_name_word(word):
+        return True
+    low = word.lower()
+    return (
+        word[:1].isupper() and k > 0 and (low in lx.TITLE_WORDS or low in lx.SURNAME_WORDS)
+        and low not in lx.TRAILING_TITLES and _is_name_word(words[k - 1]) and not _is_acronym(words[k - 1])
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -56,18 +66,33 @@ def describe(words: list[str]) -> str:
 
 
 def _head(lows: list[str]) -> int:
-    """Index of the head noun of a description: before its first postmodifier ("residents of X")."""
+    """Index of the head noun of a description: before its first postmodifier ("residents of X",
+    "people familiar with the matter")."""
     for k in range(1, len(lows)):
-        if lows[k] in lx.POSTMODIFIERS:
-            return k - 1
+        if lows[k] in lx.POSTMODIFIERS or (lows[k] == "to" and lows[k - 1] in lx.TIE_ADJECTIVES):
+            return k - 2 if k >= 2 and lows[k - 1] in lx.TIE_ADJECTIVES else k - 1
     return len(lows) - 1
+
+
+def _national_group(lows: list[str]) -> str:
+    """"officials in eastern Libya" → "eastern Libyan officials": people of a country are named
+    as news names them, by the country's adjective; "" when the phrase is not of that shape."""
+    head = _head(lows)
+    if head + 2 >= len(lows) or lows[head + 1] not in ("in", "of", "from"):
+        return ""
+    *regions, country = lows[head + 2 :]
+    adjective = lx.COUNTRY_ADJECTIVES.get(country)
+    if not adjective or len(regions) > 1 or any(r not in lx.GEO_WORDS for r in regions):
+        return ""
+    return " ".join([*lows[:head], *regions, adjective, lows[head]])
 
 
 def _join(words: list[str]) -> str:
     """Words back into text, with possessives and hyphens attached."""
     out = ""
     for word in words:
-        if out and word not in _POSSESSIVE and not out.endswith("-") and word != "-":
+        plural_possessive = word in ("'", "’") and out.endswith("s")  # "Sanders' team"
+        if out and word not in _POSSESSIVE and not plural_possessive and not out.endswith("-") and word != "-":
             out += " "
         out += word
     return out
@@ -133,6 +158,8 @@ class SpeakerBook:
         written = words
         while words and words[0].lower() in lx.DETERMINERS:
             words = words[1:]
+        if len(words) >= 3 and words[1] in _POSSESSIVE and words[0].islower() and words[2][:1].isupper():
+            words = words[2:]  # "the country’s Interior Ministry" is the Interior Ministry
         if not words:
             return None
         hit = self.focus(_join(words))
@@ -161,13 +188,17 @@ class SpeakerBook:
                 sub = self.entity(words[k + 1 :])
                 if sub is not None and (sub.named or sub.kind == "organisation"):
                     return sub
-        # "Vucic's office", "the ministry's spokesman".
-        if lows[-1] in lx.REPRESENTATIVE_NOUNS:
-            for k in range(len(words) - 1, 0, -1):
+        # "Vucic's office", "the ministry's spokesman", "the agency's mission in Libya".
+        unit = _head(lows)
+        if lows[unit] in lx.REPRESENTATIVE_NOUNS or lows[unit] in lx.UNIT_NOUNS:
+            for k in range(unit, 0, -1):
                 if words[k] in _POSSESSIVE:
                     sub = self.entity(words[:k])
                     if sub is not None and sub.named:
                         return sub
+        tie = next((k for k in range(1, len(lows) - 1) if lows[k] in lx.TIE_ADJECTIVES and lows[k + 1] in ("with", "to")), -1)
+        if tie > 0:
+            return self._description(written, words, lows)  # "people close to Vell" are not Vell
         titles = 0
         while titles < len(words) - 1 and lows[titles] in lx.TITLE_WORDS:
             titles += 1
@@ -185,7 +216,7 @@ class SpeakerBook:
             lows[head] in lx.SPEAKER_NOUNS or lows[head] in lx.DEMONYMS or lows[head] in lx.QUANTIFIERS
         ) and not self._titled_name(words, lows):
             return self._description(written, words, lows)  # "residents of Zvecan", "one of them"
-        if not _is_name_word(words[-1]) or (
+        if not _name_at(words, len(words) - 1) or (
             # "Police said", "Officials said": common nouns capitalised only by the sentence start
             not any(w[:1].isupper() for w in words[1:])
             and all(low in lx.SPEAKER_NOUNS or low in lx.DEMONYMS or low in lx.TITLE_WORDS for low in lows)
@@ -196,17 +227,22 @@ class SpeakerBook:
     def _description(self, written: list[str], words: list[str], lows: list[str]) -> Entity:
         """"local Serb authorities", "the report", "a NATO spokesman" (`written` keeps its article)."""
         head = lows[_head(lows)]
-        if head in lx.REPRESENTATIVE_NOUNS and lows[-1] == head:
-            # "a NATO spokesman" speaks for NATO, "a State Department spokesman" for the department.
+        if (head in lx.REPRESENTATIVE_NOUNS or head in lx.ISSUED_NOUNS or head in lx.SOURCED_NOUNS) and lows[-1] == head:
+            # "a NATO spokesman" speaks for NATO, "a State Department spokesman" for the
+            # department, "a UN report" for the UN.
             org = self._organisation_in(words[:-1])
             if org is not None:
                 return org
         if head in lx.PERSON_NOUNS:
             kind = "person"
-        elif head in lx.PEOPLE_NOUNS or head in lx.DEMONYMS:
-            kind = "group"
+        elif head in lx.PEOPLE_NOUNS or head in lx.DEMONYMS or head in lx.QUANTITY_WORDS or head[:1].isdigit():
+            kind = "group"  # "local residents", "Some", "About four in 10"
         else:
             kind = "organisation"
+        if kind == "group":
+            national = _national_group(lows)
+            if national:
+                return Entity(national, kind, named=False)
         return Entity(describe(written), kind, named=False)
 
     @staticmethod
@@ -239,7 +275,7 @@ class SpeakerBook:
         """A capitalised phrase: titles stripped for people, kept whole for organisations."""
         start = len(words)
         while start > 0:
-            if _is_name_word(words[start - 1]):
+            if _name_at(words, start - 1):
                 start -= 1
                 continue
             # Particles inside a name: "Ursula von der Leyen", "Ministry of Defence".
@@ -293,7 +329,7 @@ class SpeakerBook:
             low in lx.ORG_WORDS or low in lx.GEO_WORDS or low in lx.COUNTRIES or low in lx.DEMONYMS
             or low in lx.NAME_CONNECTORS or low in lx.ORG_ADJECTIVES
             for low in left_lows
-        ) or not all(_is_name_word(w) and not _is_acronym(w) for w in left):
+        ) or not all(_name_at(left, k) and not _is_acronym(w) for k, w in enumerate(left)):
             return None
         name = _join(left)
         hit = self.focus(name)
@@ -308,9 +344,11 @@ class SpeakerBook:
         hit = self.focus(_join(words))
         if hit:
             return hit
-        entity = self._proper(words, lows) if _is_name_word(words[-1]) else None
+        entity = self._proper(words, lows) if _name_at(words, len(words) - 1) else None
         if entity is None:
             return None
+        if entity.kind == "person" and any(w.lower() in lx.GEO_WORDS for w in entity.name.split()):
+            return None  # "the Presidential Palace": a building, whatever title it carries
         if entity.kind == "person" and not titled and not self.focus(entity.name):
             name_words = entity.name.split()
             if len(name_words) < 2 or any(
@@ -323,185 +361,3 @@ class SpeakerBook:
         ):
             return None  # countries and places are not the "it" of "it said"
         return entity
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A capitalised run of tokens outside quotes: [start, end) tokens at character `pos`."""
-
-    start: int
-    end: int
-    pos: int
-
-
-class ArticleSpeakers:
-    """Speakers of one article, in reading order."""
-
-    def __init__(self, book: SpeakerBook, words: list[str], mentions: list[Mention], sentence_starts: list[int]) -> None:
-        self.book = book
-        self.words = words
-        self.mentions = mentions
-        self.sentence_starts = sentence_starts  # character offset of each sentence's first token
-        self._mention_pos = [m.pos for m in mentions]
-        self._by_last: dict[str, list[Mention]] = {}
-        for mention in mentions:
-            if mention.end - mention.start >= 2:
-                self._by_last.setdefault(words[mention.end - 1], []).append(mention)
-        self._by_last_pos = {last: [m.pos for m in found] for last, found in self._by_last.items()}
-        self._mention_cache: dict[int, Entity | None] = {}
-        #: (title words, person) for every person named with a title ("EU foreign policy chief").
-        self._titled: list[tuple[frozenset[str], Entity]] = []
-        #: (position, entity, spoke) in reading order; `spoke` False for communication acts.
-        self.history: list[tuple[int, Entity, bool]] = []
-        self._history_pos: list[int] = []
-        #: Head nouns the article has used for an entity ("The NATO-led peacekeeping force,
-        #: known as KFOR, said" → force), for a later "the force said".
-        self._written_heads: dict[str, set[str]] = {}
-        self._gender: dict[str, str] = {}
-
-    # --- naming -------------------------------------------------------------------------------
-
-    def name(self, words: list[str], pos: int) -> Entity | None:
-        """The entity a speaker phrase names, merging a lone surname into an earlier full name."""
-        entity = self.book.entity(words)
-        if entity is None:
-            return None
-        if entity.kind == "person" and " " not in entity.name and not self.book.focus(entity.name):
-            full = self._full_name(entity.name, pos)
-            if full is not None:
-                return full
-        if entity.kind == "person" and entity.named:
-            titles = frozenset(w.lower() for w in words if w.lower() in lx.TITLE_WORDS or (w.isalpha() and w.islower()))
-            if titles:
-                self._titled.append((titles, entity))
-        return entity
-
-    def titled_person(self, description: str) -> Entity | None:
-        """The one person the article names with the title a description uses: "the bloc's
-        foreign policy chief" → Josep Borrell, named elsewhere "EU foreign policy chief Josep
-        Borrell". None when no one, or more than one person, fits."""
-        words = [w for w in normalise(description).replace("'s", " ").split() if w not in lx.DETERMINERS]
-        if not words:
-            return None
-        head, modifiers = words[-1], set(words[:-1])
-        fits = {e for titles, e in self._titled if head in titles and (not modifiers or modifiers & titles)}
-        return fits.pop() if len(fits) == 1 else None
-
-    def _full_name(self, surname: str, pos: int) -> Entity | None:
-        """The latest earlier person whose name ends with this surname."""
-        candidates = self._by_last.get(surname, ())
-        # The few latest earlier mentions are enough; older ones would have been found first.
-        k = bisect_left(self._by_last_pos.get(surname, ()), pos)
-        for mention in reversed(candidates[max(0, k - 5) : k]):
-            entity = self._mention_entity(mention)
-            if entity is not None and entity.kind == "person" and entity.name.split()[-1] == surname and " " in entity.name:
-                return entity
-        return None
-
-    def _mention_entity(self, mention: Mention) -> Entity | None:
-        key = mention.start
-        if key not in self._mention_cache:
-            self._mention_cache[key] = self.book.mention(self.words[mention.start : mention.end])
-        return self._mention_cache[key]
-
-    # --- context ------------------------------------------------------------------------------
-
-    def record(self, pos: int, entity: Entity, spoke: bool = True, heads: tuple[str, ...] = ()) -> None:
-        """Note that an entity spoke (or acted: "condemned", "addressed a message") at pos;
-        `heads` are the head nouns of the phrase that named it.
-
-        Calls come in reading order, so positions stay sorted (bisect relies on it)."""
-        if heads:
-            self._written_heads.setdefault(entity.name, set()).update(heads)
-        if self._history_pos and pos < self._history_pos[-1]:
-            pos = self._history_pos[-1]
-        self.history.append((pos, entity, spoke))
-        self._history_pos.append(pos)
-
-    def last_speaker(self, before: int, acts: bool = False) -> tuple[int, Entity] | None:
-        """The speaker of the latest quote before a position (or, with `acts`, the latest entity
-        that spoke or acted: "Mayor X spoke to reporters." introduces the next quote's speaker)."""
-        k = bisect_left(self._history_pos, before)
-        for pos, entity, spoke in reversed(self.history[max(0, k - 50) : k]):
-            if spoke or acts:
-                return pos, entity
-        return None
-
-    def pronoun(self, word: str, pos: int) -> Entity | None:
-        """What "he", "she", "it" or "they" at pos stands for, or None.
-
-        The nearest sentence (this one up to the pronoun, then earlier ones) holding a fitting
-        speaker or name decides, and within it the leftmost one: the subject, not an object
-        ("Vucic met Scholz. He said …" is Vucic).
-        """
-        low = word.lower()
-        want = lx.PRONOUNS.get(low)
-        if want is None:
-            return None
-        kinds = {"person"} if want == "person" else {"organisation"} if want == "organisation" else {"organisation", "group"}
-        gender = {"he": "m", "she": "f"}.get(low)
-        h = bisect_left(self._history_pos, pos)
-        m = bisect_left(self._mention_pos, pos)
-        end = pos
-        sentence = max(0, bisect_left(self.sentence_starts, pos + 1) - 1)
-        for number in range(sentence, max(-1, sentence - _SENTENCES_BACK), -1):
-            start = self.sentence_starts[number] if self.sentence_starts else 0
-            if pos - start > _REACH:
-                break
-            found: list[tuple[int, Entity]] = []
-            while h > 0 and self.history[h - 1][0] >= end:
-                h -= 1
-            while h > 0 and self.history[h - 1][0] >= start:
-                h -= 1
-                found.append(self.history[h][:2])
-            while m > 0 and self._mention_pos[m - 1] >= end:
-                m -= 1
-            while m > 0 and self._mention_pos[m - 1] >= start and want != "group":
-                m -= 1
-                entity = self._mention_entity(self.mentions[m])
-                if entity is not None and entity.kind == "person" and " " not in entity.name:
-                    entity = self._full_name(entity.name, self.mentions[m].pos) or entity
-                if entity is not None:
-                    found.append((self.mentions[m].pos, entity))
-            fitting = [(p, e) for p, e in found if e.kind in kinds and self._gender.get(e.name, gender) == gender]
-            if fitting:
-                # "they" is rather a group (officials, protesters) than a singular organisation.
-                best = min(fitting, key=lambda pe: (want == "group" and pe[1].kind != "group", pe[0]))[1]
-                if gender:
-                    self._gender.setdefault(best.name, gender)
-                return best
-            end = start
-        return None
-
-    def antecedent(self, head: str, pos: int) -> Entity | None:
-        """The organisation "the <head>" at pos refers back to: the latest one before it whose
-        name has that word ("the mission" after "The OSCE Mission in Kosovo")."""
-        k = bisect_left(self._history_pos, pos)
-        while k > 0 and pos - self.history[k - 1][0] <= _REACH:
-            k -= 1
-            entity = self.history[k][1]
-            if entity.kind != "organisation":
-                continue
-            words = normalise(entity.name).split()
-            # Not the first word of the name ("the kosovo …"), unless it is the organisation's
-            # kind ("the ministry" is the Ministry of Foreign Affairs).
-            if head in words[1:] + words[-1:] or (words[:1] == [head] and head in lx.ORG_WORDS) or (
-                head in self.book.heads(entity.name) or head in self._written_heads.get(entity.name, ())
-            ):
-                return entity
-        m = bisect_left(self._mention_pos, pos)
-        while m > 0 and pos - self._mention_pos[m - 1] <= _REACH:
-            m -= 1
-            entity = self._mention_entity(self.mentions[m])
-            if entity is not None and entity.kind == "organisation" and head in normalise(entity.name).split():
-                return entity
-        return None
-
-    def issuer(self, pos: int) -> Entity | None:
-        """Who issued "the statement" read at pos: the latest named entity that spoke or acted."""
-        k = bisect_left(self._history_pos, pos)
-        while k > 0 and pos - self.history[k - 1][0] <= _REACH:
-            k -= 1
-            if self.history[k][1].named:
-                return self.history[k][1]
-        return None

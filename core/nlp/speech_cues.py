@@ -3,86 +3,25 @@
 No parser is needed: news reports speech in a handful of fixed shapes ("X said (that) …",
 "…, X said.", "“…,” said X", "X told reporters …", "according to X", "X urged Y to …"), and a
 speaker is a short noun phrase next to the verb. The reader works on plain lists of token
-strings built once per document; every scan from a verb is bounded, so a document costs time
-linear in its length whatever it contains.
+strings built once per document (`token_view`); every scan from a verb is bounded, so a document
+costs time linear in its length whatever it contains. The verbs are in `cue_verbs`, the phrases
+around them in `noun_phrases`, and where reported words stop in `clause_limits`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from briefing.core.nlp import lexicon as lx
-from briefing.core.nlp.sentences import token_columns
-from briefing.core.nlp.speech_marks import QuoteSpan
-from spacy.tokens import Doc
+from briefing.core.nlp.clause_limits import ClauseLimits
+from briefing.core.nlp.cue_verbs import HEADS, verb_at
+from briefing.core.nlp.noun_phrases import MAX_SEGMENT, Phrase, PhraseReader
+from briefing.core.nlp.token_view import TokenView
 
-#: How far (in tokens) a speaker phrase, an appositive chain or an adverbial may reach.
-_MAX_PHRASE = 8
-_MAX_SEGMENT = 30
-_MAX_SEGMENTS = 4
+#: How far (in tokens) the object of a directive verb may reach before its "to".
 _MAX_OBJECT = 14
-
-
-def _verb_table() -> dict[str, tuple[str, str]]:
-    """Surface form -> (lemma, class); a form in several classes keeps the most specific."""
-    table: dict[str, tuple[str, str]] = {}
-    for cls, lemmas in (
-        ("act", lx.ACT_VERBS),
-        ("naming", lx.NAMING_VERBS),
-        ("that", lx.THAT_VERBS),
-        ("bare", lx.BARE_CLAUSE_VERBS),
-        ("directive", lx.DIRECTIVE_VERBS),
-    ):
-        for lemma in lemmas:
-            for form in lx.forms(lemma):
-                table[form] = (lemma, cls)
-    table[lx.ACCORDING_TO] = (lx.ACCORDING_TO, "according")
-    return table
-
-
-VERBS = _verb_table()
-#: First words of every cue, for the one cheap pass over the tokens.
-_HEADS = frozenset(form.split(" ")[0] for form in VERBS)
-_MULTI = {}
-for _form in VERBS:
-    if " " in _form:
-        _MULTI.setdefault(_form.split(" ")[0], []).append(_form)
-
-_END_PUNCT = frozenset({".", "!", "?", "..", "...", "…", ";", "?!", "!?"})
-_WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
-#: A bare complement starting with one of these is not a reported clause ("said to be", "said so").
-_NOT_CLAUSE_STARTS = frozenset({"to", "by", "for", "about", "of", "with", "so", "goodbye"})
-#: Verbs of promising: a to-infinitive after them is reported when it quotes ("vowed to …").
-_COMMISSIVES = frozenset({"vow", "promise", "pledge", "threaten"})
-_QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites", "quoting", "citing"})
-#: Words that join a clause with its own speaker to reported words before it (", as X warned").
-_CLAUSE_LINKS = frozenset({"as", "while", "whereas", "but", "although", "though", "and", "with"})
-#: Links that start a clause even without a comma ("demanded fresh elections and Vucic said").
-_BARE_LINKS = frozenset({"and", "but", "while", "whereas"})
-#: Conjunctions after a comma that open a new clause before a cue ("…, but the vote …, X said").
-_CONJUNCTIONS = frozenset({"but", "and", "while", "whereas", "although", "though", "yet"})
-_SEPARATORS = frozenset({",", ":"}) | lx.DASHES
-#: Punctuation that ends a clause before a link word.
-_LINK_PUNCT = frozenset({",", ";"}) | lx.DASHES
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A speaker phrase: tokens [start, end) and whether it is a pronoun, a name or a common noun."""
-
-    start: int
-    end: int
-    kind: str  # "pronoun" | "proper" | "common" | "coordinated" (the subject of an earlier verb)
-    #: First token of the whole subject when the phrase is one appositive of several
-    #: ("The force, known as KFOR,"): reported words before the cue end before it.
-    subject_start: int = -1
-
-    @property
-    def first(self) -> int:
-        """First token of the subject."""
-        return self.subject_start if self.subject_start >= 0 else self.start
-
+#: Fewer words than this before a parenthetical cue (", he said,") are no reported clause.
+_MIN_BEFORE = 4
 
 @dataclass(frozen=True)
 class Cue:
@@ -90,7 +29,7 @@ class Cue:
 
     verb: int  # token index of the verb's first word
     lemma: str
-    cls: str  # "bare" | "that" | "directive" | "naming" | "act" | "according"
+    cls: str  # "bare" | "that" | "object" | "directive" | "naming" | "act" | "according"
     speaker: Phrase | None
     cue_start: int  # characters: auxiliaries, verb, recipient, adverbials, "that"
     cue_end: int
@@ -124,136 +63,14 @@ class _Verb:
         return Cue(self.i, self.lemma, self.cls, self.speaker, self.cue_start, cue_end, direction, start, end, self.asserted)
 
 
-class TokenView:
-    """The token strings, offsets, sentences and quoted spans of one document."""
-
-    def __init__(self, doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> None:
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
-        # Words sliced from the text by offset and length (no Token object per word), as the
-        # sentence splitter already read them.
-        columns = token_columns(doc)
-        self.words, self.starts, self.sent_bounds = _compact(columns.words, columns.starts, columns.spaces, columns.sentences)
-        self.lowers = [word.lower() for word in self.words]
-        self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
-        self.sent_of: list[int] = []
-        for number, (start, end) in enumerate(self.sent_bounds):
-            self.sent_of.extend([number] * (end - start))
-        self.spans = spans
-        self._span_starts = [s.start for s in spans]
-        # Tokens inside quotation marks (marks excluded): their words belong to the quoted speaker.
-        self.quoted = [False] * len(self.words)
-        for span in spans:
-            first = bisect_right(self.starts, span.inner_start - 1)
-            last = bisect_right(self.starts, span.inner_end - 1)
-            self.quoted[first:last] = [True] * (last - first)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def token_at(self, char: int) -> int:
-        """Index of the token covering (or starting after) a character offset."""
-        return max(0, bisect_right(self.starts, char) - 1)
-
-    def sentence(self, i: int) -> tuple[int, int]:
-        """Token range of the sentence containing token i."""
-        return self.sent_bounds[self.sent_of[i]]
-
-    def span_at(self, char: int) -> QuoteSpan | None:
-        """The quoted span containing a character offset, if any."""
-        k = bisect_right(self._span_starts, char) - 1
-        if k >= 0 and self.spans[k].start <= char < self.spans[k].end:
-            return self.spans[k]
-        return None
-
-    def span_starting(self, char: int) -> QuoteSpan | None:
-        """The quoted span whose opening mark stands at a character offset."""
-        k = bisect_right(self._span_starts, char) - 1
-        if k >= 0 and self.spans[k].start == char:
-            return self.spans[k]
-        return None
-
-    def spans_between(self, start: int, end: int) -> list[QuoteSpan]:
-        """Quoted spans that open inside [start, end)."""
-        k = bisect_right(self._span_starts, start - 1)
-        found = []
-        while k < len(self.spans) and self.spans[k].start < end:
-            found.append(self.spans[k])
-            k += 1
-        return found
-
-    # --- token predicates -----------------------------------------------------------------------
-
-    def is_cap(self, i: int) -> bool:
-        """Capitalised word (NATO, Vucic, U.S., N1)."""
-        return self.words[i][:1].isupper()
-
-    def is_name(self, i: int) -> bool:
-        """A word that can be part of a proper name."""
-        return self.words[i][:1].isupper() and self.lowers[i] not in lx.NON_NAMES
-
-    def is_punct(self, i: int) -> bool:
-        """Punctuation or a quotation mark."""
-        word = self.words[i]
-        return not any(ch.isalnum() for ch in word)
-
-    def is_mark(self, i: int) -> bool:
-        """A quotation mark token."""
-        return self.words[i] in lx.MARK_CHARS
-
-
-def _compact(words: list[str], starts: list[int], spaces: list[int], sents: list[tuple[int, int]]):
-    """Words only: whitespace tokens dropped (a wrapped line is not a boundary; paragraphs are
-    found in the text) and the hyphens spaCy splits off inside words glued back
-    ("Serb-populated", "Jean-Claude"), so a spaced "-" is always a dash. Returns words, starts
-    and sentence bounds re-indexed."""
-    glued = [
-        k for k, word in enumerate(words)
-        if word in ("-", "–", "/") and 0 < k < len(words) - 1 and not spaces[k - 1] and not spaces[k]
-        and words[k - 1][-1:].isalnum() and words[k + 1][:1].isalnum()
-    ]
-    blank = [k for k, word in enumerate(words) if word.isspace()]
-    if not glued and not blank:
-        return words, starts, sents
-    joined = set(glued) | {k + 1 for k in glued}
-    dropped = set(blank)
-    new_words: list[str] = []
-    new_starts: list[int] = []
-    new_index: list[int] = []
-    kept_from = 0
-    # Runs of ordinary tokens are copied whole; only the dropped and glued ones are looked at.
-    for k in sorted(dropped | joined):
-        base = len(new_words)
-        new_words.extend(words[kept_from:k])
-        new_starts.extend(starts[kept_from:k])
-        new_index.extend(range(base, base + k - kept_from))
-        if k in dropped:
-            pass
-        elif new_words:
-            new_words[-1] += words[k]
-        else:
-            new_words.append(words[k])
-            new_starts.append(starts[k])
-        new_index.append(len(new_words) - 1)
-        kept_from = k + 1
-    base = len(new_words)
-    new_words.extend(words[kept_from:])
-    new_starts.extend(starts[kept_from:])
-    new_index.extend(range(base, base + len(words) - kept_from))
-    new_sents = []
-    for start, end in sents:
-        first, last = new_index[start] + (start in dropped), new_index[end - 1] + 1
-        if new_sents and first < new_sents[-1][1]:
-            first = new_sents[-1][1]  # a sentence cannot start inside a hyphenated word
-        if first < last:
-            new_sents.append((first, last))
-    return new_words, new_starts, new_sents
-
 
 class CueReader:
     """Finds every speech cue of a document."""
 
     def __init__(self, view: TokenView) -> None:
         self.v = view
+        self.np = PhraseReader(view)
+        self.limits = ClauseLimits(view, self.np)
 
     def cues(self) -> list[Cue]:
         """All cues in text order; cues inside quotes or inside another cue's content are skipped."""
@@ -264,11 +81,11 @@ class CueReader:
         floor_by_sentence: dict[int, int] = {}
         speaker_by_sentence: dict[int, Phrase] = {}
         lowers = v.lowers
-        for i in [i for i, w in enumerate(lowers) if w in _HEADS]:
+        for i in [i for i, w in enumerate(lowers) if w in HEADS]:
             if v.quoted[i]:
                 continue
             inside = v.starts[i] < covered_until
-            match = self._verb_at(i)
+            match = verb_at(self.v, i)
             if match is None:
                 continue
             lemma, cls, end = match
@@ -278,16 +95,34 @@ class CueReader:
             if inside and covering >= 0:
                 # "…, but the vote was “a farce”, Vucic said": reported words before a cue
                 # inside earlier content start after the clause link, not at the floor.
-                link = self._link_before(i, found[covering].content_start)
+                link = self.limits.link_before(i, found[covering].content_start)
                 if link is not None:
                     floor = link[1]
+                elif (
+                    found[covering].speaker is not None and found[covering].speaker.kind not in ("coordinated", "pronoun")
+                    and v.sent_of[found[covering].verb] == sentence and found[covering].speaker.first < found[covering].verb
+                ):
+                    # "…, Morocco thanked Germany for its help, he said.": a cue closing the
+                    # sentence reports from the earlier verb's subject on.
+                    floor = v.starts[found[covering].speaker.first]
+            if cls == "citing":
+                # ", citing an Interior Ministry update": the sentence's report is the cited
+                # source's as well.
+                layer = self._citing(i, end, [c for c in found if v.sent_of[c.verb] == sentence and c.direction != "none"])
+                if layer is not None:
+                    found.append(layer)
+                continue
             cue = self._read(i, end, lemma, cls, floor)
             if inside and covering >= 0:
                 # Reported speech, unless the cue opens a clause of its own: "urged X …, as the
                 # chief warned that …", "urged X … and called on Y …", "said …, and Borrell
                 # said …". Then the earlier content ends where this clause begins: reported
                 # words never run across a second cue with its own subject.
-                boundary, cue = self._own_clause(cue, i, link, found[covering].content_start)
+                boundary, cue = self.limits.own_clause(cue, i, link, found[covering].content_start)
+                if boundary < 0 and self._closes_sentence(cue, found[covering]):
+                    # "…, Morocco thanked Germany for its help, he said.": the cue at the end
+                    # reports the whole clause, the earlier verb's words included.
+                    boundary = cue.content_end
                 if boundary < 0:
                     continue
                 # Nested speech ("The EU said Kurti had said …"): the earlier content may be
@@ -301,152 +136,47 @@ class CueReader:
                 # "…, saying …", "… and said …": the speaker of the sentence's earlier cue, or
                 # its subject.
                 lo = v.sent_bounds[sentence][0]
-                subject = speaker_by_sentence.get(sentence) or self._sentence_subject(lo, i)
+                subject = speaker_by_sentence.get(sentence) or self.np.sentence_subject(lo, i)
                 if subject is None:
                     continue
                 cue = replace(cue, speaker=subject)
             found.append(cue)
             speaker_by_sentence[sentence] = cue.speaker
-            if cue.direction == "forward" and cue.content_end > 0 and cue.cls != "naming":
+            if cue.direction == "forward" and cue.content_end > 0 and (cue.cls != "naming" or cue.asserted):
                 covered_until, covering = cue.content_end, len(found) - 1
             if cue.direction != "none":
                 # Reported words of a later cue in this sentence start after this one's.
                 floor_by_sentence[sentence] = max(cue.cue_end, cue.content_end)
         return found
 
-    def _clause_boundary(self, cue: Cue, lo: int, content_start: int) -> int:
-        """Character where a cue's own clause begins inside earlier reported words, or -1.
-
-        ", as X warned …", ", while X said …", "; X said …", "— X said …", "and X said …",
-        ", with X saying …", "and that X had said …", ", but according to X …" start a new
-        clause with its own speaker; "and called on …" continues the earlier speaker's
-        sentence with a new verb. A named subject right inside the content ("said Kurti had
-        told …") is nested speech: its clause begins at the subject.
-        """
+    def _closes_sentence(self, cue: Cue | None, covering: Cue) -> bool:
+        """Whether a backward cue inside earlier reported words ends its sentence and its words
+        hold the whole clause of the earlier cue, subject and all."""
         v = self.v
-        if cue.cls == "according":
-            if cue.direction != "forward":
-                return -1
-            k = cue.verb - 1
-            while k >= lo and v.lowers[k] in _CONJUNCTIONS:
-                k -= 1
-            return v.starts[k] if k >= lo and (v.words[k] in _LINK_PUNCT) else -1
-        if cue.speaker is None or cue.speaker.kind == "coordinated":
-            k = cue.verb - 1
-            while k > lo and v.lowers[k] in lx.AUX_ADVERBS:
-                k -= 1
-            return v.starts[k] if v.lowers[k] in ("and", "but") else -1
-        first = cue.speaker.first
-        if first - 1 < lo or cue.speaker.start > cue.verb:
-            return -1
-        before = v.lowers[first - 1]
-        if before == ";" or before in lx.DASHES:
-            return v.starts[first - 1]
-        if before == "that" and first - 2 >= lo and v.lowers[first - 2] in ("and", "but"):
-            before, first = v.lowers[first - 2], first - 1  # "… and that Kurti had said …"
-        if before in _CLAUSE_LINKS:
-            if first - 2 >= lo and v.words[first - 2] in (",", ";"):
-                return v.starts[first - 2]
-            if before in _BARE_LINKS:
-                return v.starts[first - 1]  # "demanded fresh elections and Vucic said …"
-            return -1
-        if cue.direction == "none" or cue.speaker.kind == "pronoun" or v.starts[first] < content_start:
-            return -1
-        if v.words[first - 1] in (",", ")") or v.is_mark(first - 1):
-            return -1  # an appositive or a quotation before the subject: not a clean nesting
-        return v.starts[first]
-
-    def _own_clause(self, cue: Cue | None, i: int, link, content_start: int) -> tuple[int, Cue | None]:
-        """(where the clause of the verb at token i begins, its cue) for a verb inside earlier
-        reported words; -1 when the verb belongs to those words. `link` is the clause link
-        before the verb (see _link_before)."""
-        v = self.v
-        lo = v.sentence(i)[0]
-        if cue is None or (not cue.asserted and cue.cls != "naming"):
-            # "said Belgrade would ask …": a verb that reports nothing said. (A naming cue is
-            # never "asserted": only its quoted label is speech.)
-            return -1, cue
-        if cue.direction == "backward":
-            # "…, but the vote was “a farce”, Vucic said" — not a parenthetical "…, while the
-            # mayors, he said, would …", whose clause goes on after it.
-            if link is None or cue.content_start < link[1] or self._parenthetical(cue):
-                return -1, cue
-            return link[0], cue
-        if link is not None and (cue.speaker is None or cue.speaker.kind == "coordinated"):
-            # "…, but Vucic disagreed, saying …": the subject of the linked clause speaks.
-            subject = self._np_right(link[2], self._subject_limit(link[2], i))
-            if subject is not None and subject.start == link[2] and v.lowers[subject.start] not in lx.FIRST_PERSON:
-                if v.lowers[subject.start] in lx.PRONOUNS and subject.end - subject.start == 1:
-                    subject = Phrase(subject.start, subject.end, "pronoun")
-                return link[0], replace(cue, speaker=subject)
-        return self._clause_boundary(cue, lo, content_start), cue
-
-    def _parenthetical(self, cue: Cue) -> bool:
-        """Whether a backward cue stands inside its clause (", he said, would …")."""
-        v = self.v
-        t = v.token_at(cue.cue_end - 1) + 1
-        hi = v.sentence(cue.verb)[1]
-        if t + 1 >= hi or v.words[t] != ",":
+        if cue is None or cue.direction != "backward" or not cue.asserted or covering.speaker is None:
             return False
-        nxt = v.lowers[t + 1]
-        return not v.is_punct(t + 1) and nxt not in _CONJUNCTIONS and nxt not in ("as", "with", "according") and not nxt.endswith("ing")
+        after = v.token_at(cue.cue_end - 1) + 1
+        hi = v.sentence(cue.verb)[1]
+        if after < hi and v.words[after] not in lx.END_PUNCT:
+            return False
+        return cue.content_start <= v.starts[covering.speaker.first] and covering.speaker.kind != "pronoun"
 
-    def _subject_limit(self, k: int, i: int) -> int:
-        """First token from k on that cannot belong to a subject noun phrase (its verb:
-        "Moscow blamed the West" → "blamed"), at most i."""
+    def _citing(self, i: int, end: int, earlier: list[Cue]) -> Cue | None:
+        """A second layer of the last report in the sentence, attributed to the source it
+        cites, when that source is a body, a person or a document (not "citing concerns")."""
         v = self.v
-        j = k
-        while j < i:
-            low = v.lowers[j]
-            if v.is_punct(j) and low not in ("'s", "’s"):
-                break
-            if v.words[j][:1].islower() and not (
-                low in lx.DETERMINERS or low in lx.SPEAKER_NOUNS or low in lx.TITLE_WORDS
-                or low in lx.NAME_CONNECTORS or low in lx.QUANTIFIERS or low in lx.DEMONYMS
-                or low in ("'s", "’s")
-            ):
-                break
-            j += 1
-        return j
-
-    def _link_before(self, i: int, content_start: int) -> tuple[int, int, int] | None:
-        """The last clause link (", but", ", and", ", while", ";", a dash) before the subject
-        of the verb at token i, within earlier content: (link start, next clause start) in
-        characters and the clause's first token, or None. Bounded: looks back at most
-        _MAX_SEGMENT tokens."""
-        v = self.v
-        lo = v.sentence(i)[0]
-        k = i - 1
-        stop = max(lo, i - _MAX_SEGMENT)
-        while k >= stop and v.starts[k] >= content_start:
-            word = v.words[k]
-            if word == ";" or (word in lx.DASHES and k + 1 < i):
-                return v.starts[k], v.starts[k + 1], k + 1
-            if word == "," and k + 2 < i and v.lowers[k + 1] in _CONJUNCTIONS:
-                return v.starts[k], v.starts[k + 2], k + 2
-            k -= 1
-        return None
-
-    def _verb_at(self, i: int) -> tuple[str, str, int] | None:
-        """(lemma, class, end token) of the cue starting at token i, or None."""
-        v = self.v
-        word = v.words[i]
-        low = v.lowers[i]
-        if word != low and not (low == "according" and word == "According"):
-            return None  # "Said" as a name, "Calls" in a headline
-        for form in _MULTI.get(low, ()):
-            rest = form.split(" ")[1:]
-            if v.lowers[i + 1 : i + 1 + len(rest)] == rest:
-                lemma, cls = VERBS[form]
-                return lemma, cls, i + 1 + len(rest)
-        if low == "according" or low not in VERBS:
+        if not earlier:
             return None
-        lemma, cls = VERBS[low]
-        if cls == "naming" and low not in lx.NAMING_FORMS:
-            return None  # "Locals call the bridge …" names; it reports no utterance
-        return lemma, cls, i + 1
-
-    # --- one cue -------------------------------------------------------------------------------
+        hi = v.sentence(i)[1]
+        source = self.np.right(end, hi)
+        if source is None or source.start != end:
+            return None
+        names = any(v.is_name(k) for k in range(source.start, source.end))
+        head = v.lowers[source.end - 1]
+        if not names and head not in lx.SPEAKER_NOUNS:
+            return None
+        report = earlier[-1]
+        return replace(report, verb=i, lemma="cite", cls="citing", speaker=source, cue_start=v.starts[i], cue_end=v.ends[source.end - 1])
 
     def _read(self, i: int, end: int, lemma: str, cls: str, floor: int) -> Cue | None:
         """The cue whose verb spans tokens [i, end), or None when it reports nothing."""
@@ -454,43 +184,118 @@ class CueReader:
         lo, hi = v.sentence(i)
         if cls == "according":
             return self._according(i, end, lo, hi, floor)
-        if v.words[i].endswith("ing"):
+        if v.words[i].endswith("ing") and not self._progressive(i, lo):
             return self._participle(i, end, lemma, cls, lo, hi)
+        if i - 1 == lo and v.lowers[lo] == "having":
+            # "Having announced that …, Judge Berman proceeded": the subject after the phrase.
+            return self._opening_participle(i, end, lemma, cls, lo, hi)
         before = self._subject_before(i, lo)
         if before == "skip":
             return None
+        cue = self._read_with(i, end, lemma, cls, floor, before)
+        if cue is not None and cue.speaker is not None and cue.speaker.kind == "relative" and cue.direction == "forward":
+            # "The source, who thanked the countries that offered help, stated …": the relative
+            # clause ends at its closing comma.
+            s = cue.speaker.start
+            if s - 1 >= lo and v.words[s - 1] == ",":
+                for k in range(v.token_at(cue.content_start), hi):
+                    if v.words[k] == "," and not v.quoted[k] and v.starts[k] >= cue.content_start:
+                        return replace(cue, content_end=v.starts[k])
+        return cue
+
+    def _read_with(self, i: int, end: int, lemma: str, cls: str, floor: int, before) -> Cue | None:
+        """The cue of verb [i, end) given what `_subject_before` found before it."""
+        v = self.v
+        lo, hi = v.sentence(i)
         speaker, first, asserted = before if before else (None, i, True)
         inverted = False
         if speaker is None:
             # "“…,” said Smith." / "…, said the ministry.": the speaker follows the verb.
             if (
                 i - 1 >= lo
-                and (v.words[i - 1] in _SEPARATORS or v.is_mark(i - 1))
+                and (v.words[i - 1] in lx.SEPARATORS or v.is_mark(i - 1))
                 and cls != "act"
                 and lemma not in lx.RECIPIENT_VERBS
             ):
-                speaker = self._np_right(end, hi)
+                speaker = self.np.right(end, hi)
                 inverted = speaker is not None
             if speaker is None:
                 return None
+        if lemma in lx.DOCUMENT_VERBS and not (
+            (speaker.kind == "pronoun" and v.lowers[speaker.start] == "it")
+            or any(v.lowers[k] in lx.ISSUED_NOUNS for k in range(speaker.start, speaker.end))
+        ):
+            return None  # "read" reports only what a statement or a letter says
         if cls == "act":
+            spans = v.spans_between(v.starts[end], v.starts[min(hi, end + 3) - 1]) if end < hi else []
+            if spans and spans[0].start < v.starts[min(hi, end + 3) - 1] and not inverted:
+                # "Hungary slams 'heinous attack'": a quoted label after a condemnation is speech.
+                return Cue(i, lemma, cls, speaker, v.starts[first], v.ends[end - 1], "forward", spans[0].start, spans[0].end, asserted=False)
             return Cue(i, lemma, cls, speaker, v.starts[first], v.ends[end - 1], "none", asserted=asserted)
         after = speaker.end if inverted else end
-        if cls == "directive" and (inverted or after >= hi or v.words[after] in _END_PUNCT or v.words[after] == ","):
+        if cls == "directive" and (inverted or after >= hi or v.words[after] in lx.END_PUNCT or v.words[after] == ","):
             cls = "that"  # “Why now?” asked Dacic. / “…,” she urged.: a reported question or plea
         verb = _Verb(i, end, lemma, cls, speaker, v.starts[first], lo, hi, floor, asserted, inverted)
         if cls == "directive":
             return self._directive(verb, after)
         if cls == "naming":
-            # Only the quoted label right after the verb is the speaker's: "described the
-            # protests as “peaceful”, while the opposition called …".
-            limit = v.starts[min(hi, after + 12) - 1]
-            spans = v.spans_between(v.starts[after], limit) if not inverted and after < hi else []
-            if not spans:
-                return None
-            return Cue(i, lemma, cls, speaker, verb.cue_start, v.ends[end - 1], "forward",
-                       spans[0].start, spans[0].end, asserted=False)
+            return self._naming(verb, after)
         return self._reported(verb, after)
+
+    def _naming(self, verb: _Verb, after: int) -> Cue | None:
+        """"called it “a provocation”", "described the attack as premeditated": the label is what
+        was said. Without a pronoun object or "as", only a quoted label counts ("called the
+        move “a farce”"): "a group called Open Roads" names, it reports nothing."""
+        v = self.v
+        hi = verb.hi
+        if verb.inverted or after >= hi:
+            return None
+        k = after
+        possessive = v.lowers[k] in lx.POSSESSIVE_DETERMINERS and k + 1 < hi and v.lowers[k + 1] not in lx.DETERMINERS and not v.is_mark(k + 1)
+        if v.lowers[k] in lx.OBJECT_PRONOUNS and not possessive:
+            k += 1  # "called it the region's biggest", not "described her remarks"
+        elif verb.lemma in lx.AS_NAMING:
+            for j in range(k, min(hi, k + _MAX_OBJECT)):
+                if v.lowers[j] == "as":
+                    k = j + 1
+                    break
+                if v.is_punct(j) and not v.is_mark(j):
+                    break
+        if k > after and k < hi and not v.is_punct(k) or (k > after and k < hi and v.is_mark(k)):
+            return verb.cue(v.ends[k - 1], "forward", v.starts[k], self._sentence_end_char(hi))
+        if verb.lemma == "call" and v.lowers[after] == "to" and after + 1 < hi and self._infinitive(after + 1):
+            return verb.cue(v.ends[after - 1], "forward", v.starts[after], self._sentence_end_char(hi))  # "called to ban …"
+        complement = self._naming_complement(after, hi) if verb.lemma == "call" else -1
+        if complement > 0:
+            # "called the actions lawful": an object and the label given it.
+            return verb.cue(v.ends[verb.end - 1], "forward", v.starts[after], self._sentence_end_char(hi))
+        # Only the quoted label right after the verb is the speaker's: "described the
+        # protests as “peaceful”, while the opposition called …".
+        limit = v.starts[min(hi, after + 12) - 1]
+        spans = v.spans_between(v.starts[after], limit)
+        if not spans:
+            return None
+        return replace(verb.cue(v.ends[verb.end - 1], "forward", spans[0].start, spans[0].end), asserted=False)
+
+    def _naming_complement(self, k: int, hi: int) -> int:
+        """Where the label starts after a short object of "called" ("the actions | lawful", "the
+        plan | a disaster"), or -1: no determiner-led object, or what follows it is a
+        preposition, a comma or the end ("called a meeting for Monday", "called the police.")."""
+        v = self.v
+        if k >= hi or v.lowers[k] not in ("the", "this", "that", "these", "those", "his", "her", "their", "its"):
+            return -1
+        j = k + 1
+        while j < hi and j - k <= 3 and v.words[j].isalpha() and v.words[j].islower() and v.lowers[j] not in lx.NP_STOPS:
+            j += 1
+            if j < hi and (v.lowers[j] in lx.DETERMINERS or v.is_mark(j)):
+                return j  # "the plan a disaster", "the vote “a farce”"
+        if j >= hi or j == k + 1 or j - k > 3:
+            return -1
+        label = v.lowers[j - 1]
+        # The last word read is the label when it is an adjective-like word after a noun.
+        if j - k >= 3 and (label.endswith(lx.ADJECTIVE_ENDINGS)) and (j >= hi or v.is_punct(j) or v.lowers[j] in ("and", "but")):
+            return j - 1
+        return -1
 
     def _reported(self, verb: _Verb, after: int) -> Cue | None:
         """Say-type verbs: content after the cue, or before it when the cue closes the sentence."""
@@ -498,21 +303,31 @@ class CueReader:
         hi = verb.hi
         k = after
         if not verb.inverted and verb.lemma in lx.RECIPIENT_VERBS:
-            k = self._recipient(k, hi)
+            k = self.np.recipient(k, hi)
             if k is None:
                 return None
-        k = self._adverbials(k, hi)
+        # "warned of", "accused … of": the "of" belongs to the verb, not to an adverbial.
+        k = self.np.adverbials(k, hi, of_phrase=verb.lemma in lx.OF_ADVERBIAL_VERBS)
         cue_end = v.ends[max(k, after) - 1]
         word = v.words[k] if k < hi else "."
         low = v.lowers[k] if k < hi else "."
         mark = k < hi and v.is_mark(k)
         if verb.inverted:
-            if word in _END_PUNCT or word in (",", ")") or mark or word in lx.DASHES:
+            return self._inverted(verb, k, cue_end)
+        first = verb.speaker.first if verb.speaker is not None else verb.i
+        if k < hi and first - 1 >= verb.lo and v.words[first - 1] in (",", "—", "–") and not mark:
+            # "…, the Royal Court said in a statement carried by the news agency.": a participle
+            # phrase on the adverbial, then the sentence ends.
+            after = self.np.trailer(k, hi)
+            if after > k and (after >= hi or v.words[after] in lx.END_PUNCT):
                 return self._backward(verb, cue_end)
-            return None
+        if self._quote_before(verb) and not (word == ":" or mark or (word == "," and k + 1 < hi and v.is_mark(k + 1))):
+            # "“We will win,” Clinton told reporters as she left the meeting": the cue closes
+            # the quotation before it; what follows it is the narrator's.
+            return self._backward(verb, cue_end)
         if low == "that":
             return self._forward(verb, v.ends[k], k + 1)
-        that = self._that_after_object(k, hi)
+        that = self._that_after_object(k, hi) if verb.cls != "object" else -1
         if that > 0:
             # "warned the West that …", "assured his counterpart that …"
             return self._forward(verb, v.ends[that], that + 1)
@@ -522,18 +337,64 @@ class CueReader:
             return self._forward(verb, v.ends[k], k + 1)  # He said, “…”
         if mark and v.span_starting(v.starts[k]):
             return self._forward(verb, cue_end, k)
-        if word in _END_PUNCT or word in (",", ")") or mark or word in lx.DASHES:
-            return self._backward(verb, cue_end)
-        if verb.lemma == "ask" and low in _WH_WORDS:
+        if word in lx.END_PUNCT or word in (",", ")", "[") or mark or word in lx.DASHES:
+            return self._backward(verb, cue_end)  # "[" opens an editor's "[...]" at a cut
+        if verb.lemma == "ask" and low in lx.WH_WORDS:
             return self._forward(verb, cue_end, k)
         if verb.lemma == "warn" and low in ("of", "against"):
             return self._forward(verb, v.ends[k], k + 1)
-        if verb.cls == "bare" and low not in _NOT_CLAUSE_STARTS and self._is_clause(k, hi):
+        if verb.lemma == "warn" and any(v.lowers[j] in ("about", "of", "against", "to") for j in range(k + 1, min(hi, k + 6))):
+            # "warned the public about the coming storm", "warned residents to stay indoors"
+            for j in range(k, min(hi, k + 6)):
+                if v.is_punct(j):
+                    break
+                if v.lowers[j] in ("about", "of", "against", "to"):
+                    return self._forward(verb, cue_end, k)
+        if verb.cls == "bare" and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(k, hi):
             return self._forward(verb, cue_end, k)
-        if verb.lemma in _COMMISSIVES and low == "to" and v.spans_between(v.starts[k], v.starts[min(hi, k + _MAX_OBJECT) - 1]):
+        if verb.cls == "object" and not v.is_punct(k):
+            # "condemned the attack", "thanked the rescuers for their work": the object.
+            return self._forward(verb, cue_end, k)
+        if verb.cls == "that" and low not in lx.NOT_CLAUSE_STARTS and self._plain_clause(k, hi):
+            # "wrote he was honoured", "suggested the vote was rigged": a clause without "that".
+            return self._forward(verb, cue_end, k)
+        if verb.lemma in lx.COMMISSIVES and low == "to" and v.spans_between(v.starts[k], v.starts[min(hi, k + _MAX_OBJECT) - 1]):
             # "vowed to keep protesting “until he goes”": the quoted words are the speaker's.
             return self._forward(verb, cue_end, k)
         return None
+
+    def _inverted(self, verb: _Verb, k: int, cue_end: int) -> Cue | None:
+        """“…,” said Amrani, who went outside, joining others, “all in shock …”: the speaker may
+        carry a relative clause or a participle phrase; a quotation after them goes on with the
+        words before the cue, else the cue closes what came before it."""
+        v = self.v
+        hi = verb.hi
+        k = self.np.trailer(k, hi) if k < hi else k
+        for _ in range(3):
+            if k + 1 < hi and v.words[k] == "," and v.is_mark(k + 1) and v.span_starting(v.starts[k + 1]):
+                return self._forward(verb, cue_end, k + 1)
+            if k + 1 < hi and v.words[k] == ",":
+                after = self.np.trailer(k + 1, hi)
+                if after > k + 1:
+                    k = after
+                    continue
+            break
+        word = v.words[k] if k < hi else "."
+        if word in lx.END_PUNCT or word in (",", ")", "[") or (k < hi and v.is_mark(k)) or word in lx.DASHES:
+            return self._backward(verb, cue_end)
+        return None
+
+    def _quote_before(self, verb: _Verb) -> bool:
+        """Whether a quotation closes right before the speaker of a verb ("“…,” Clinton told …")."""
+        v = self.v
+        b = verb.speaker.first - 1 if verb.speaker is not None else -1
+        if b < verb.lo or not v.is_mark(b):
+            return False
+        span = v.span_at(v.starts[b])
+        if span is None or span.end != v.ends[b]:
+            return False
+        # The quotation opens the sentence: not a title inside an adverbial ("In a “…” statement, X said").
+        return all(v.is_punct(k) for k in range(verb.lo, v.token_at(span.start)))
 
     def _that_after_object(self, k: int, hi: int) -> int:
         """Index of a "that" after a short object with no punctuation ("the West that"), or -1."""
@@ -544,6 +405,22 @@ class CueReader:
             if v.is_punct(j) or v.lowers[j] in lx.FINITE_MARKERS or v.lowers[j] in lx.SUBJECT_PRONOUNS:
                 return -1
         return -1
+
+    def _plain_clause(self, k: int, hi: int) -> bool:
+        """Whether the words from token k are a subject and its finite verb: a pronoun, or a short
+        noun phrase (no preposition, no punctuation) right before an auxiliary or a past tense."""
+        v = self.v
+        if v.lowers[k] in lx.SUBJECT_PRONOUNS and v.lowers[k] != "it":
+            return True
+        if v.lowers[k] in lx.FINITE_MARKERS or v.lowers[k] in lx.WH_WORDS or v.lowers[k] == "what":
+            return False  # "writes in what is presented as …": no subject of its own
+        for j in range(k, min(hi, k + 7)):
+            low = v.lowers[j]
+            if j > k and (low in lx.FINITE_MARKERS and low not in ("'s", "’s") or (v.words[j].islower() and len(low) >= 4 and low.endswith("ed"))):
+                return True
+            if v.is_punct(j) and low not in ("'s", "’s") or low in lx.NP_STOPS and j > k:
+                return False
+        return False
 
     def _is_clause(self, k: int, hi: int) -> bool:
         """Whether the words from token k read as a clause (have a finite verb near the start)."""
@@ -556,7 +433,15 @@ class CueReader:
                 return True
             if j > k and low.endswith("s") and not low.endswith("ss") and v.words[j][:1].islower() and v.is_cap(j - 1):
                 return True  # "Serbia deserves": a present tense after a named subject
-            if v.is_mark(j):
+            if (
+                k + 2 <= j <= k + 5 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and v.words[j].isalpha()
+                and v.words[j].islower() and v.lowers[k] in lx.DETERMINERS and v.words[j - 1].isalpha()
+                and v.words[j - 1].islower() and not v.lowers[j - 1].endswith("s") and v.lowers[j - 1] not in lx.DETERMINERS
+                and v.lowers[j - 1] not in lx.NP_STOPS and j + 1 < hi and not v.is_punct(j + 1)
+                and v.lowers[j + 1] not in ("of", "for", "and", "or")
+            ):
+                return True  # "the committee appears", "the law unfairly targets": a present tense
+            if v.is_mark(j) and v.span_at(v.starts[j]) is not None:
                 return True  # a quotation inside: the words are the speaker's either way
         return False
 
@@ -577,23 +462,44 @@ class CueReader:
     def _backward(self, verb: _Verb, cue_end: int) -> Cue:
         """Content before the speaker: "…, X said", "“…,” said X", "… — the ministry said"."""
         v = self.v
+        if verb.speaker is None:
+            return verb.cue(cue_end, "none")  # a participle reports forward only
         first = verb.i if verb.inverted else verb.speaker.first
         b = first - 1
-        if b < verb.lo or not (v.words[b] in _SEPARATORS or v.is_mark(b)):
+        if b < verb.lo or not (v.words[b] in lx.SEPARATORS or v.is_mark(b)):
             return verb.cue(cue_end, "none")
-        start = self._floor(verb.floor)
+        start = self.limits.floor(verb.floor)
         end = v.starts[first]
         if end <= start:
             return verb.cue(cue_end, "none")
+        after = v.token_at(cue_end - 1) + 1
+        if (
+            after + 1 < verb.hi and v.words[after] == "," and not v.is_punct(after + 1)
+            and len(v.text[start:end].split()) < _MIN_BEFORE and not v.span_at(start)
+            and not (v.words[after + 1].islower() and v.lowers[after + 1].endswith("ing"))
+            and v.lowers[after + 1] not in lx.CONJUNCTIONS
+        ):
+            # "Now, she said, the two communities don't mix." "He hoped, he said, that …": a
+            # parenthetical cue; what was said is the clause after it.
+            k = after + 1 + (v.lowers[after + 1] == "that")
+            return verb.cue(cue_end, "forward", v.starts[k], self._sentence_end_char(verb.hi))
+        if self._adverbial_only(start, first):
+            return verb.cue(cue_end, "none")  # "Following a meeting last week, Kasich boasted …"
         if verb.inverted:
             return replace(verb.cue(v.ends[verb.i], "backward", start, end), cue_start=v.starts[verb.i])
         return verb.cue(cue_end, "backward", start, end)
 
-    def _floor(self, floor: int) -> int:
-        """Where reported words before a cue may start: the sentence start (or the end of an
-        earlier cue in it), moved back to the opening mark when that falls inside a quote."""
-        span = self.v.span_at(floor)
-        return span.start if span is not None and span.start < floor else floor
+    def _adverbial_only(self, start: int, first: int) -> bool:
+        """Whether the words from character start to token `first` are only an opening adverbial
+        ("Following a town hall meeting last week,") and no reported clause."""
+        v = self.v
+        k = v.token_at(start)
+        if v.span_at(start) is not None or k >= first:
+            return False
+        low = v.lowers[k]
+        if not (low in lx.ADVERBIAL_PREPOSITIONS or low in lx.SUBORDINATE_STARTS or (v.words[k].endswith("ing") and v.is_cap(k))):
+            return False
+        return not any(v.lowers[j] in lx.FINITE_MARKERS or v.is_mark(j) for j in range(k, first))
 
     def _directive(self, verb: _Verb, after: int) -> Cue | None:
         """"X urged Y to …", "called on Y to …", "called for …", "demanded that …"."""
@@ -604,11 +510,13 @@ class CueReader:
         cue_end = v.ends[after - 1]
         if v.lowers[after] == "that":
             return self._forward(verb, v.ends[after], after + 1)
-        if verb.lemma == "ask" and v.lowers[after] in _WH_WORDS:
+        if verb.lemma == "ask" and v.lowers[after] in lx.WH_WORDS:
             return self._forward(verb, cue_end, after)
+        if verb.lemma in lx.COMMAND_VERBS and not self._agent(after):
+            return None  # "ordered the formation of a committee to …": an act, not a request
         # An object, then "to" and a verb (or a quotation); no punctuation inside the object.
         for k in range(after + 1, min(hi - 1, after + _MAX_OBJECT)):
-            if v.lowers[k] == "to" and (not v.is_punct(k + 1) or v.is_mark(k + 1)):
+            if v.lowers[k] == "to" and ((not v.is_punct(k + 1) and self._infinitive(k + 1)) or v.is_mark(k + 1)):
                 return self._forward(verb, cue_end, after)
             if v.is_punct(k) and not (v.is_mark(k) and v.lowers[k + 1] == "to"):
                 break  # (all sides “to refrain …”: a quotation may open before the "to")
@@ -616,48 +524,109 @@ class CueReader:
             return self._forward(verb, cue_end, after)  # "called for an immediate end to …"
         return None
 
-    def _participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
-        """"…, saying that …", "…, adding: “…”": the speaker is the sentence's (set by `cues`).
-        "Tanjug quoted Vucic as saying …": the speaker is the one quoted."""
+    def _infinitive(self, k: int) -> bool:
+        """Whether token k, after "to", can be a verb: not an article, a name or a number
+        ("invited Trump to a rally" is no request)."""
         v = self.v
-        if end >= hi or i - 1 < lo:
+        while k + 1 < len(v) and (v.lowers[k] in lx.INFINITIVE_ADVERBS or (v.lowers[k] == "at" and v.lowers[k + 1] == "least")):
+            k += 2 if v.lowers[k] == "at" else 1  # "to at least do something", "to quickly act"
+        low = v.lowers[k]
+        return v.words[k].islower() and low not in lx.DETERMINERS and low not in lx.ADVERBIAL_PREPOSITIONS and low not in lx.PRONOUNS and low not in ("the", "and", "or", "that", "which")
+
+    def _agent(self, k: int) -> bool:
+        """Whether the object starting at token k can be someone told to act ("residents", "the
+        army", "them"), not an act named by a noun ("the formation of a committee", "the
+        closure of schools")."""
+        v = self.v
+        while k < len(v) and (v.lowers[k] in lx.DETERMINERS or v.lowers[k] in lx.QUANTIFIERS or v.lowers[k] in ("all", "every")):
+            k += 1
+        return k < len(v) and not (v.words[k].islower() and v.lowers[k].endswith(lx.ACTION_NOUN_ENDINGS))
+
+    def _participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
+        """"…, saying that …", "…, adding: “…”", "…, calling for …": the speaker is the
+        sentence's (set by `cues`). "Tanjug quoted Vucic as saying …": the speaker is the one
+        quoted. "Describing the attack as “premeditated,” the minister …": the subject after it."""
+        v = self.v
+        if end >= hi:
             return None
+        if i == lo or all(v.is_punct(k) for k in range(lo, i)):
+            return self._opening_participle(i, end, lemma, cls, lo, hi)
         quoted = None
+        before = self._before_adverbs(i, lo)  # ", also calling for …", "and pointedly saying"
         if v.lowers[i - 1] == "as" and i - 2 >= lo:
-            quoted = self._np_left(i - 2, lo)
-            if quoted is None or quoted.start - 1 < lo or v.lowers[quoted.start - 1] not in _QUOTING_VERBS:
+            quoted = self.np.left(i - 2, lo)
+            if quoted is None or quoted.start - 1 < lo or v.lowers[quoted.start - 1] not in lx.QUOTING_VERBS:
                 return None
-        elif v.words[i - 1] not in (",", "and"):
+        elif v.lowers[before] in lx.PARTICIPLE_LINKS or v.lowers[before] in lx.ISSUED_NOUNS:
+            pass  # "while saying that …", "by saying …", "released a statement saying …"
+        elif v.words[before] not in (",", "and") and not (v.is_mark(before) and v.words[before - 1] == ","):
             # "…, with Borrell saying …": the absolute construction names its own speaker.
-            quoted = self._np_left(i - 1, lo)
+            quoted = self.np.left(i - 1, lo)
             if quoted is None or quoted.first - 1 < lo or v.lowers[quoted.first - 1] != "with":
                 return None
         verb = _Verb(i, end, lemma, cls, quoted, v.starts[i], lo, hi, v.starts[i], True, False)
         nxt, low = v.words[end], v.lowers[end]
-        if low == "that" or nxt == ":":
+        if nxt == "," and end + 1 < hi and v.is_mark(end + 1) and v.span_starting(v.starts[end + 1]):
+            cue = self._forward(verb, v.ends[end], end + 1)  # ", saying, “…”"
+        elif low == "that" or nxt == ":":
             cue = self._forward(verb, v.ends[end], end + 1, colon=nxt == ":")
         elif (v.is_mark(end) and v.span_starting(v.starts[end])) or (
-            cls == "bare" and not v.is_punct(end) and low not in _NOT_CLAUSE_STARTS and self._is_clause(end, hi)
+            cls == "bare" and not v.is_punct(end) and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(end, hi)
         ):
             cue = self._forward(verb, v.ends[end - 1], end)
+        elif cls == "object" and not v.is_punct(end) and lemma in lx.SPEECH_OBJECT_VERBS:
+            cue = self._forward(verb, v.ends[end - 1], end)  # ", expressing concern over …"
+        elif cls == "directive":
+            cue = self._directive(verb, end)
+        elif cls == "naming":
+            cue = self._naming(verb, end)
         else:
             return None
-        return cue if cue.direction == "forward" else None
+        return cue if cue is not None and cue.direction == "forward" else None
 
-    def _sentence_subject(self, lo: int, i: int) -> Phrase | None:
-        """The subject at the start of a sentence ("Kosovo's government on Tuesday rejected …")."""
+    def _before_adverbs(self, i: int, lo: int) -> int:
+        """The token before verb i, past adverbs ("also", "pointedly", "quietly")."""
         v = self.v
-        start = lo
-        if v.lowers[lo] in lx.SUBORDINATE_STARTS or v.lowers[lo] in lx.ADVERBIAL_PREPOSITIONS or v.words[lo].endswith("ing"):
-            while start < i and v.words[start] != ",":
-                start += 1
-            start += 1  # "On Tuesday, the ministry …"
-        while start < i and v.is_punct(start):
-            start += 1
-        if start >= i:
+        k = i - 1
+        while k > lo and (v.lowers[k] in lx.AUX_ADVERBS or (v.words[k].islower() and v.lowers[k].endswith("ly") and len(v.lowers[k]) > 3)):
+            k -= 1
+        return k
+
+    def _progressive(self, i: int, lo: int) -> bool:
+        """Whether the -ing form at token i is a finite verb with its auxiliary ("are quietly
+        saying", "has been saying"), not a participle phrase."""
+        k = self._before_adverbs(i, lo)
+        return k >= lo and self.v.lowers[k] in lx.BE_FORMS and self.v.lowers[k] not in ("being", "get", "got")
+
+    def _opening_participle(self, i: int, end: int, lemma: str, cls: str, lo: int, hi: int) -> Cue | None:
+        """A sentence that opens with a speech participle: "Describing the attack as
+        “premeditated,” the minister said …", "Calling the vote “a farce”, Kurti left": the
+        subject after the phrase speaks; the words reported run to the comma that ends it."""
+        v = self.v
+        comma = -1
+        for k in range(end, min(hi, end + MAX_SEGMENT)):
+            # The comma may stand inside the closing mark: "as “premeditated,” Kalinak …".
+            if v.words[k] == "," and (not v.quoted[k] or (k + 1 < hi and v.is_mark(k + 1))):
+                comma = k
+                break
+        if comma < 0:
             return None
-        phrase = self._np_right(start, i)
-        return phrase if phrase is not None and phrase.start == start else None
+        k = comma + 1
+        while k < hi and v.is_punct(k):
+            k += 1
+        speaker = self.np.right(k, hi) if k < hi else None
+        if speaker is None or speaker.start != k:
+            return None
+        verb = _Verb(i, end, lemma, cls, speaker, v.starts[i], lo, hi, v.starts[i], True, False)
+        if cls == "naming":
+            cue = self._naming(verb, end)
+        elif v.lowers[end] == "that":
+            cue = self._forward(verb, v.ends[end], end + 1)
+        else:
+            return None
+        if cue is None or cue.direction != "forward":
+            return None
+        return replace(cue, content_end=min(cue.content_end, v.starts[comma]))
 
     def _according(self, i: int, end: int, lo: int, hi: int, floor: int) -> Cue | None:
         """"According to X, …" (content after) or "…, according to X." (content before)."""
@@ -665,31 +634,17 @@ class CueReader:
         if end < hi and v.lowers[end] in lx.OBJECT_TO_SUBJECT:
             speaker = Phrase(end, end + 1, "pronoun")  # "According to her, …"
         else:
-            speaker = self._np_right(end, hi)
+            speaker = self.np.right(end, hi)
         if speaker is None or v.lowers[speaker.end - 1] in lx.ACCORDING_TO_RULES:
             return None
         verb = _Verb(i, end, lx.ACCORDING_TO, "according", speaker, v.starts[i], lo, hi, floor, True, False)
         cue_end = v.ends[end - 1]
-        if self._clause_initial(i, lo):
+        if self.limits.clause_initial(i, lo):
             k = speaker.end + (speaker.end < hi and v.words[speaker.end] == ",")
             return self._forward(verb, cue_end, k) if k < hi else None
         # "…, according to NATO" and "was planned according to police": the clause before.
-        start, end_char = self._floor(floor), v.starts[i]
+        start, end_char = self.limits.floor(floor), v.starts[i]
         return verb.cue(cue_end, "backward", start, end_char) if end_char > start else None
-
-    def _clause_initial(self, i: int, lo: int) -> bool:
-        """Whether token i opens a clause: the sentence start, or after "; ", a dash or ", but"
-        ("…, but according to Vucic the vote …"), conjunctions aside."""
-        v = self.v
-        k = i - 1
-        while k >= lo and (v.lowers[k] in ("but", "and", "yet", "so", "while", "whereas") or v.is_mark(k)):
-            k -= 1
-        if k < lo or all(v.is_punct(j) for j in range(lo, k + 1)):
-            return True
-        word = v.words[k]
-        return word == ";" or word in lx.DASHES or (word == "," and k + 1 < i and v.lowers[k + 1] in _CONJUNCTIONS)
-
-    # --- speakers ------------------------------------------------------------------------------
 
     def _subject_before(self, i: int, lo: int) -> tuple[Phrase, int, bool] | str | None:
         """(speaker phrase, first cue token, asserted) before verb i; None if none; "skip" if the
@@ -701,6 +656,8 @@ class CueReader:
         steps = 0
         while j >= lo and steps < 8:
             low = lowers[j]
+            if j > lo and v.words[j][:1].isupper() and low in lx.MODALS:
+                break  # capitalised inside a sentence: a name ("Theresa May said"), not "may"
             if low in lx.NEGATIONS:
                 asserted = False
             elif low in lx.MODALS:
@@ -728,7 +685,7 @@ class CueReader:
             return None
         first = j + 1
         low = lowers[j]
-        if low in ("and", "but") and j > lo and not v.is_punct(j - 1):
+        if low in ("and", "but") and j > lo and (not v.is_punct(j - 1) or v.words[j - 1] == ","):
             # "Vucic criticized the police and said …": the subject of the first verb, which
             # `cues` supplies; the phrase only marks the coordination.
             return Phrase(j, j, "coordinated"), first, asserted
@@ -738,17 +695,73 @@ class CueReader:
             return Phrase(j, j + 1, "pronoun"), first, asserted
         if low in lx.FIRST_PERSON:
             return "skip"
+        if low in lx.RELATIVE_SUBJECTS and v.words[j] == low:
+            # "The source, who thanked …", "countries that have said …": the pronoun as
+            # written, standing for the phrase before it.
+            antecedent = self._antecedent(j, lo)
+            if antecedent is None:
+                return None
+            return Phrase(j, j + 1, "relative", antecedent.first, (antecedent.start, antecedent.end)), first, asserted
         if v.words[j] in (",", ")"):
-            phrase = self._appositive_chain(j, lo)
+            phrase = self.np.appositive_chain(j, lo)
         elif v.is_punct(j):
             return None
         else:
-            phrase = self._np_left(j, lo)
+            phrase = self.np.left(j, lo)
+        if phrase is None:
+            phrase = self._relative_head(j, lo)
         if phrase is None:
             return None
         if phrase.first - 1 >= lo and self._non_assertive(phrase.first - 1, i):
             return "skip"
         return phrase, first, asserted
+
+    def _antecedent(self, j: int, lo: int) -> Phrase | None:
+        """The phrase a relative pronoun at token j stands for: the noun phrase (or appositive
+        chain) right before it, with or without a comma."""
+        v = self.v
+        k = j - 1
+        if k < lo:
+            return None
+        if v.words[k] == ",":
+            # Past an aside of examples: "several countries, notably France, that …".
+            p = k - 1
+            while p > lo and k - p < 12 and v.words[p] != ",":
+                p -= 1
+            if p > lo and v.words[p] == "," and v.lowers[p + 1] in lx.ASIDE_STARTS:
+                k = p
+            if k - 1 < lo or v.words[k - 1] in (",", ")"):
+                return None
+            return self.np.appositive_chain(k, lo) or self.np.left(k - 1, lo)
+        if v.is_punct(k):
+            return None
+        return self.np.left(k, lo)
+
+    def _relative_head(self, j: int, lo: int) -> Phrase | None:
+        """A subject that carries a relative clause before its verb: "The family of the sailor
+        who died after the ferry sank has paid tribute …". The subject is the clause-initial
+        noun phrase before the first relative pronoun, when nothing but the relative clause
+        (no punctuation, no second relative pronoun) stands between it and the verb."""
+        v = self.v
+        start = self.np.clause_start(lo, j)
+        relative = -1
+        for k in range(start + 1, j + 1):
+            low = v.lowers[k]
+            if v.is_punct(k) and low not in ("'s", "’s"):
+                return None
+            if low in lx.RELATIVE_SUBJECTS and relative < 0:
+                relative = k
+        if relative < 0 or j - relative > MAX_SEGMENT:
+            return None
+        phrase = self.np.left(relative - 1, start)
+        if phrase is None:
+            return None
+        if phrase.start != start:
+            # "the three-person council which …": a few words in front of the head noun.
+            if phrase.start - start > 3 or any(not v.words[k].islower() or v.is_punct(k) for k in range(start, phrase.start)):
+                return None
+            phrase = Phrase(start, phrase.end, phrase.kind)
+        return phrase
 
     def _non_assertive(self, k: int, verb: int) -> bool:
         """Whether word k makes the clause assert nothing: "what they said were …", "if she says",
@@ -757,316 +770,9 @@ class CueReader:
         low = v.lowers[k]
         if low != "as":
             return low in lx.NON_ASSERTIVE
-        after = self._adverbials(verb + 1, v.sentence(verb)[1])
+        after = self.np.adverbials(verb + 1, v.sentence(verb)[1])
         nxt = v.words[after] if after < v.sentence(verb)[1] else "."
-        return nxt in (",", ";") or nxt in _END_PUNCT
-
-    def _appositive_chain(self, j: int, lo: int) -> Phrase | None:
-        """Speaker of "The commander of X, Major General Y, who …, said" and "The force, known as
-        KFOR, said": comma-separated segments read right to left, relative clauses skipped."""
-        v = self.v
-        candidates: list[Phrase] = []
-        end = j
-        for _ in range(_MAX_SEGMENTS):
-            if v.words[end] == ")":
-                # "the NATO-led force (KFOR) said": the bracketed name, then the phrase before it.
-                k = end - 1
-                while k >= lo and end - k < 8 and v.words[k] != "(":
-                    k -= 1
-                if k < lo or v.words[k] != "(":
-                    break
-                inner = self._np_left(end - 1, k + 1)
-                if inner is not None and inner.start == k + 1 and inner.kind == "proper":
-                    candidates.append(inner)
-                if k - 1 >= lo and not v.is_punct(k - 1):
-                    outer = self._np_left(k - 1, lo)
-                    if outer is not None:
-                        candidates.append(outer)
-                break
-            s = end - 1
-            while s >= lo and v.words[s] != "," and end - s <= _MAX_SEGMENT:
-                if v.words[s] == ";" or v.words[s] in lx.DASHES:
-                    break  # "…; a KFOR spokesman, speaking …, said": the clause starts here
-                s -= 1
-            if end - s > _MAX_SEGMENT or s + 1 >= end:
-                break
-            closed = s >= lo and v.words[s] != ","
-            seg = s + 1
-            while seg < end and v.is_punct(seg):
-                seg += 1  # the closing mark of a quote, or a dash, before the subject
-            if seg >= end:
-                break
-            first_low = v.lowers[seg]
-            relative = any(v.lowers[k] in ("who", "whom", "which", "whose") for k in range(seg, min(end, seg + 3))) or (
-                v.words[seg].islower() and first_low.endswith(("ed", "ing"))  # ", asked by reporters …,"
-            )
-            if first_low in _BARE_LINKS and seg + 1 < end:
-                # "…, and Kurti, speaking in Pristina, said": the chain's subject opens a clause.
-                phrase = self._np_left(end - 1, seg + 1)
-                if phrase is not None and phrase.start == seg + 1:
-                    candidates.append(phrase)
-                break
-            if first_low in lx.NAMING_APPOSITIVES:
-                # "known as KFOR", "also called the Quint"
-                k = seg + 1
-                if k < end and v.lowers[k] == "as":
-                    k += 1
-                named = self._np_right(k, end)
-                if named is not None:
-                    candidates.append(named)
-            elif relative or first_low in lx.SUBORDINATE_STARTS or v.words[seg][:1].isdigit():
-                if candidates and not relative and first_low != "including":
-                    break  # an adverbial before the subject: "In turn, Vucic, …, said"
-            else:
-                phrase = self._np_left(end - 1, seg)
-                if phrase is None or phrase.start != seg:
-                    break
-                candidates.append(phrase)
-            if s < lo or closed:
-                break
-            end = s
-        if not candidates:
-            return None
-        proper = [c for c in candidates if c.kind == "proper"]
-        # A name beats a description ("Albin Kurti, Kosovo's prime minister"); among equals the
-        # head of the chain (leftmost) wins.
-        best = proper[-1] if proper else candidates[-1]
-        return Phrase(best.start, best.end, best.kind, min(c.start for c in candidates))
-
-    def _np_left(self, j: int, lo: int) -> Phrase | None:
-        """The speaker noun phrase ending at token j (a name with titles, or a speaker noun)."""
-        v = self.v
-        lowers = v.lowers
-        if j < lo:
-            return None
-        if (v.is_name(j) or (v.is_cap(j) and lowers[j] in lx.NAME_INTERIOR and lowers[j] in lx.ORG_WORDS)) and not v.is_punct(j):
-            i = j
-            while i - 1 >= lo:
-                p = i - 1
-                if v.is_name(p) or (v.is_cap(p) and lowers[p] in lx.NAME_INTERIOR and p - 1 >= lo and v.is_cap(p - 1)):
-                    i = p
-                elif lowers[p] in ("'s", "’s") and p - 1 >= lo and v.is_name(p - 1):
-                    i = p - 1
-                elif (lowers[p] in lx.NAME_CONNECTORS and (
-                    lowers[p] not in ("and", "&", "for") or (lowers[p] == "for" and p - 1 >= lo and lowers[p - 1] in lx.ORG_WORDS and v.is_cap(p - 1))
-                )) or (lowers[p] == "the" and p - 1 >= lo and lowers[p - 1] == "of"):
-                    # "Ursula von der Leyen", "Ministry of Defence", "Centre for Security
-                    # Policy", "Ministry of Foreign Affairs of the Republic": up to two particles.
-                    q = p - 1 if p - 1 >= lo and lowers[p - 1] in lx.NAME_CONNECTORS else p
-                    if q - 1 >= lo and v.is_name(q - 1):
-                        i = q - 1
-                    else:
-                        break
-                else:
-                    break
-                if j - i > _MAX_PHRASE:
-                    break
-            if i - 2 >= lo and lowers[i - 1] in ("and", "&") and v.is_name(i - 2):
-                # "Vucic and Kurti said": both names (SpeakerBook makes a group of them).
-                i -= 2
-                while i - 1 >= lo and v.is_name(i - 1) and j - i <= _MAX_PHRASE:
-                    i -= 1
-            # Lowercase titles in front: "EU foreign policy chief Josep Borrell".
-            if i - 1 >= lo and lowers[i - 1] in lx.TITLE_WORDS and not v.is_cap(i - 1):
-                k = i - 1
-                while k - 1 >= lo and i - k < 4 and not v.is_punct(k - 1) and lowers[k - 1] not in lx.NP_STOPS and lowers[k - 1] not in lx.DETERMINERS:
-                    k -= 1
-                i = k
-            i = self._role_of(i, lo)
-            if i - 1 >= lo and lowers[i - 1] in lx.DETERMINERS and lowers[i - 1] not in ("that", "this", "one"):
-                i -= 1
-            return Phrase(i, j + 1, "proper")
-        if lowers[j] in lx.SPEAKER_NOUNS and v.words[j][:1].islower():
-            i = j
-            while i - 1 >= lo and j - i < 5:
-                p = i - 1
-                low = lowers[p]
-                if low in lx.DETERMINERS:
-                    if low != "that":
-                        i = p
-                    break
-                if low in ("'s", "’s"):
-                    i = p
-                    continue
-                if v.is_punct(p) or low in lx.NP_STOPS or low in lx.PRONOUNS:
-                    break
-                if v.is_mark(p):
-                    break
-                i = p
-            i = self._role_of(i, lo)
-            if i - 1 >= lo and lowers[i - 1] in ("the", "a", "an"):
-                i -= 1
-            return Phrase(i, j + 1, "common")
-        if v.words[j][:1].islower() and v.words[j].isalpha() and lowers[j] not in lx.NP_STOPS:
-            return self._np_left_unlisted(j, lo)
-        return None
-
-    def _np_left_unlisted(self, j: int, lo: int) -> Phrase | None:
-        """A subject whose head is not a listed speaker noun ("the ministry of defence",
-        "lawyers for the defendants"): accepted only as a whole clause-initial phrase."""
-        v = self.v
-        lowers = v.lowers
-        i = j
-        while i - 1 >= lo and j - i < 5:
-            low = lowers[i - 1]
-            if v.is_punct(i - 1) or low in lx.NP_STOPS or low in lx.PRONOUNS or low in lx.AUX_ADVERBS:
-                break
-            i -= 1
-            if low in lx.DETERMINERS:
-                break
-        i = self._role_of(i, lo)
-        first = lowers[i]
-        opens = first in lx.DETERMINERS or first in lx.QUANTIFIERS or v.is_cap(i) or first in lx.SPEAKER_NOUNS
-        bounded = i == lo or v.words[i - 1] in _SEPARATORS or v.words[i - 1] == ";" or v.is_mark(i - 1) or lowers[i - 1] in ("and", "but")
-        if opens and bounded and lowers[i] not in lx.PRONOUNS and lowers[i] not in lx.NON_NAMES - lx.DETERMINERS - lx.QUANTIFIERS:
-            return Phrase(i, j + 1, "common")
-        return None
-
-    def _role_of(self, i: int, lo: int) -> int:
-        """Extend "the NATO mission" to "the commander of the NATO mission", "Pristina" to
-        "a Western diplomat in Pristina", "the protesters" to "one of the protesters"."""
-        v = self.v
-        start = i
-        if start - 1 >= lo and v.lowers[start - 1] in lx.DETERMINERS:
-            start -= 1
-        if start - 2 >= lo and v.lowers[start - 1] == "of" and v.lowers[start - 2] in lx.QUANTIFIERS:
-            return start - 2
-        head = v.lowers[start - 2] if start - 2 >= lo else ""
-        if start - 2 >= lo and v.lowers[start - 1] in lx.POSTMODIFIERS and (
-            v.words[start - 2][:1].islower() or start - 2 == lo or head in lx.ORG_WORDS
-        ) and (head in lx.ROLE_OF_NOUNS or head in lx.SPEAKER_NOUNS or head in lx.DEMONYMS or head in lx.ORG_WORDS):
-            k = start - 2
-            while k - 1 >= lo and start - k < 6 and not v.is_punct(k - 1) and v.lowers[k - 1] not in lx.NP_STOPS:
-                if v.lowers[k - 1] in lx.DETERMINERS:
-                    return k - 1
-                k -= 1
-            return k
-        return i
-
-    def _np_right(self, k: int, hi: int) -> Phrase | None:
-        """The speaker noun phrase starting at token k ("said Smith", "according to the ministry")."""
-        v = self.v
-        lowers = v.lowers
-        i = k
-        if i < hi and lowers[i] in lx.DETERMINERS:
-            i += 1
-        head = -1
-        proper = False
-        determined = i > k or (k < hi and lowers[k] in lx.QUANTIFIERS)
-        noun = -1  # a lowercase word after a determiner: "one woman", "a shopkeeper"
-        while i < hi and i - k < _MAX_PHRASE + 2:
-            low = lowers[i]
-            if v.is_punct(i):
-                break
-            if low in ("of", "for", "from", "by") and head >= 0 and i + 1 < hi and (
-                lowers[i + 1] in lx.DETERMINERS or v.is_cap(i + 1)
-            ):
-                i += 1
-                continue
-            if low in ("of", "for", "from", "by") and noun >= 0 and head < 0 and i + 1 < hi and (
-                lowers[i + 1] in lx.DETERMINERS or v.is_cap(i + 1)
-            ):
-                head = noun  # "one woman from Zvecan"
-                i += 1
-                continue
-            if low in lx.NP_STOPS or low in lx.ADVERBIAL_PREPOSITIONS:
-                break
-            if v.is_name(i):
-                head, proper = i, True
-            elif low in lx.SPEAKER_NOUNS or low in lx.TITLE_WORDS:
-                head, proper = i, False
-            elif low in ("'s", "’s"):
-                pass
-            elif determined and head < 0 and v.words[i].isalpha() and v.words[i].islower():
-                if noun >= 0 and low.endswith(("ed", "ing")):
-                    break  # "the agreement signed in 1999": a participle after the noun
-                noun = i
-            elif head >= 0 and not v.words[i][:1].islower():
-                break
-            i += 1
-        if head < 0 and noun >= 0:
-            head = noun
-        if head < 0:
-            return None
-        return Phrase(k, head + 1, "proper" if proper else "common")
-
-    # --- after the verb -----------------------------------------------------------------------
-
-    def _recipient(self, k: int, hi: int) -> int | None:
-        """End of the recipient of "told": "reporters", "the BBC", "a news conference", "him"."""
-        v = self.v
-        if k >= hi:
-            return None
-        low = v.lowers[k]
-        if low in lx.OBJECT_PRONOUNS or low in lx.RECIPIENT_NOUNS:
-            return k + 1
-        i = k + 1 if low in lx.DETERMINERS else k
-        last = None
-        # "the BBC", "a news conference", "Kossev news portal", "state broadcaster RTS"
-        while i < hi and i - k < 6:
-            low = v.lowers[i]
-            if v.is_punct(i) or low in lx.NP_STOPS or low in lx.ADVERBIAL_PREPOSITIONS or low in lx.FINITE_MARKERS:
-                break
-            if low in lx.RECIPIENT_NOUNS or v.is_name(i):
-                last = i
-            elif low in lx.DETERMINERS or low in lx.SUBJECT_PRONOUNS:
-                break
-            i += 1
-        return last + 1 if last is not None else None
-
-    def _adverbials(self, k: int, hi: int) -> int:
-        """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1"."""
-        v = self.v
-        lowers = v.lowers
-        for _ in range(4):
-            if k >= hi:
-                return k
-            low = lowers[k]
-            if low in lx.CUE_ADVERBS:
-                k += 1
-                continue
-            if low in ("last", "this", "next", "late", "early") and k + 1 < hi and lowers[k + 1] in lx.TIME_WORDS:
-                k += 2  # "said last year", "said late Monday"
-                continue
-            if v.words[k] == "," and k + 1 < hi and lowers[k + 1] in lx.ADVERBIAL_PREPOSITIONS | {"with", "to"}:
-                # ", in a statement," between the verb and its content
-                end = self._prep_phrase(k + 1, hi)
-                if end < hi and v.words[end] == ",":
-                    k = end + 1
-                    continue
-                return k
-            if low in ("when", "while", "after", "before", "upon") and k + 1 < hi and v.lowers[k + 1][-3:] in ("ing", "ked", "ted", "ned"):
-                # "replied when asked about the sanctions": a short clause, up to the comma.
-                limit = min(hi, k + _MAX_SEGMENT)
-                while k < limit and v.words[k] != "," and v.words[k] not in _END_PUNCT:
-                    k += 1
-                continue
-            if low in lx.ADVERBIAL_PREPOSITIONS or low in ("with", "to"):
-                if low == "to" and (k + 1 >= hi or lowers[k + 1] not in lx.DETERMINERS and not v.is_name(k + 1) and lowers[k + 1] not in lx.RECIPIENT_NOUNS):
-                    return k
-                k = self._prep_phrase(k, hi)
-                continue
-            return k
-        return k
-
-    def _prep_phrase(self, k: int, hi: int) -> int:
-        """End of a prepositional adverbial starting at token k (a bounded, clause-free run)."""
-        v = self.v
-        lowers = v.lowers
-        i = k + 1
-        if i < hi and lowers[i] in lx.DETERMINERS:
-            i += 1
-        # Up to five words; a second determiner, a pronoun or a clause word starts the content
-        # ("said on Friday the army …"), another preposition a further adverbial.
-        start = i
-        while i < hi and i - start < 5:
-            low = lowers[i]
-            if v.is_punct(i) or low in lx.ADVERBIAL_PREPOSITIONS or low == "with":
-                break
-            if low in lx.DETERMINERS or low in lx.CLAUSE_OPENERS or low in lx.NP_STOPS:
-                break
-            i += 1
-        return i
+        return nxt in (",", ";") or nxt in lx.END_PUNCT
 
     def _sentence_end_char(self, hi: int) -> int:
         """Character offset just past the last word of the sentence ending before token hi."""

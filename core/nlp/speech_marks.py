@@ -126,6 +126,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             fallback = (start, end)
     if opened is not None and fallback is not None:
         emit(*fallback, closed=True)
+    elif opened is not None and opened[0] not in SINGLE_MARKS and opened[0] in OPEN_ONLY | {"“", '"', "«"}:
+        # A quotation still open when the text ends: the article was cut inside it ("… the
+        # dead exceed 2,000 [...]"). What there is of it is the quote.
+        end = len(text)
+        tail = text.rstrip()
+        if tail.endswith("[...]") or tail.endswith("[…]"):
+            end = len(tail) - 5 if tail.endswith("[...]") else len(tail) - 3
+        emit(end, end, closed=False)
     return spans
 
 
