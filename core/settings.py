@@ -1,9 +1,10 @@
-"""Briefing settings (`briefing.toml`): title, focus speakers with aliases and groups, columns."""
+"""Briefing settings (`briefing.toml`): title, focus speakers with aliases and groups, columns, and
+the user's own speaker names (merges, renames, hidden speakers)."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.core.errors import SettingsError
@@ -34,6 +35,12 @@ class Settings:
     speakers: tuple[FocusSpeaker, ...] = ()
     #: The file these came from, if any.
     path: str | None = None
+    #: The user's names for speakers (`[aliases]`: spelling = name), in file order: a merge
+    #: ("Kalinak" = "Robert Kalinak") or a rename. Applied when speakers are named across the
+    #: briefing, never by extraction, so changing them extracts nothing again.
+    aliases: tuple[tuple[str, str], ...] = ()
+    #: Speakers the user hid (`hidden = [...]`): kept, but not offered as columns or listed.
+    hidden: tuple[str, ...] = ()
 
     def group_of(self, speaker: str) -> str | None:
         """The column group of a canonical speaker name, or None."""
@@ -51,7 +58,14 @@ class Settings:
                 {"name": s.name, "group": s.group, "aliases": list(s.aliases)} for s in self.speakers
             ],
             "path": self.path,
+            "aliases": dict(self.aliases),
+            "hidden": list(self.hidden),
         }
+
+    @property
+    def alias_map(self) -> dict[str, str]:
+        """The user's aliases as a mapping of spelling to name."""
+        return dict(self.aliases)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -69,6 +83,10 @@ class Settings:
                 if isinstance(s, dict) and s.get("name")
             ),
             path=data.get("path"),
+            aliases=tuple(
+                (str(k), str(v)) for k, v in (data.get("aliases") or {}).items() if str(k).strip() and str(v).strip()
+            ) if isinstance(data.get("aliases"), dict) else (),
+            hidden=tuple(str(h) for h in data.get("hidden") or () if str(h).strip()) if isinstance(data.get("hidden"), list) else (),
         )
 
 
@@ -86,8 +104,14 @@ def load_settings(path: Path) -> Settings:
     for number, speaker in enumerate(speakers, 1):
         if not speaker.get("name"):
             raise SettingsError(f"Settings file {path}: speaker {number} has no name")
+    aliases = raw.get("aliases", {})
+    if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
+        raise SettingsError(f'Settings file {path}: [aliases] must be a table of spelling = "name"')
+    hidden = raw.get("hidden", [])
+    if not isinstance(hidden, list) or not all(isinstance(h, str) for h in hidden):
+        raise SettingsError(f'Settings file {path}: hidden must be a list of names, like hidden = ["the report"]')
     settings = Settings.from_dict(raw)
-    return Settings(settings.title, settings.columns, settings.speakers, str(path))
+    return replace(settings, path=str(path))
 
 
 def find_settings(paths: list[Path]) -> Settings:

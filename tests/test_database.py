@@ -60,9 +60,25 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
         open_database(path)
 
 
+def _downgrade_to_schema_seven(path) -> None:
+    """Make a current database look as schema 7 left it: quotes carry only the extracted speaker,
+    speakers no kind, and no table of names or clues."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE quotes SET speaker = extracted_speaker")
+    conn.execute("ALTER TABLE quotes DROP COLUMN extracted_speaker")
+    conn.execute("ALTER TABLE speakers DROP COLUMN kind")
+    conn.execute("ALTER TABLE speakers DROP COLUMN hidden")
+    conn.execute("DROP TABLE speaker_names")
+    conn.execute("DROP TABLE speaker_clues")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+
+
 def _downgrade_to_schema_six(path, pending: tuple[str, ...] = ()) -> None:
     """Make a current database look as schema 6 left it: owed work in table `pending`, one key a
     row (an article path; a link key beginning with NUL; "" for relink everything)."""
+    _downgrade_to_schema_seven(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE owed")
     conn.execute('CREATE TABLE "pending" ("path" TEXT PRIMARY KEY)')
@@ -124,7 +140,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -192,7 +208,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -339,6 +355,26 @@ def test_the_vocabulary_grows_with_changed_articles_and_is_read_again_on_rebuild
     assert not {w for w, _s in _vocabulary(db)} & {"zzyzxville", "quixotic"}
     assert _vocabulary(db) >= before
 
+def test_schema_seven_keeps_its_quotes_and_the_next_run_names_their_speakers(tmp_path, seed_folder):
+    """Each quote keeps the speaker it was extracted with; naming across the briefing is owed and
+    done by the next index run without extracting again."""
+    path = tmp_path / "v7.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    expected = db.execute("SELECT id, speaker FROM quotes ORDER BY id").fetchall()
+    db.close()
+    _downgrade_to_schema_seven(path)
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("SELECT count(*) FROM quotes WHERE extracted_speaker IS NOT speaker").fetchone()[0] >= 0
+    assert db.execute("SELECT kind, key FROM owed").fetchall() == [("identity", "")]
+    report = index_paths(db, [seed_folder])
+    assert report.added == report.updated == 0  # nothing extracted again
+    assert db.execute("SELECT id, speaker FROM quotes ORDER BY id").fetchall() == expected
+    assert db.execute("SELECT count(*) FROM speaker_names").fetchone()[0] > 0
+    assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
+
+
 def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_folder):
     """Owed work moves to its own table, kind by kind, and the next run does it."""
     path = tmp_path / "v6.db"
@@ -348,11 +384,11 @@ def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_fold
     owed = ("b.txt", "\0week:2023-05-29", "a.txt", "\0statements", "\0value:2023-05", "", "\0value:Ünïcode 2023")
     _downgrade_to_schema_six(path, owed)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert "pending" not in db.table_names()
     assert db.execute("SELECT kind, key FROM owed ORDER BY rowid").fetchall() == [
         ("date", "b.txt"), ("week", "2023-05-29"), ("date", "a.txt"), ("statements", ""), ("value", "2023-05"),
-        ("all-links", ""), ("value", "Ünïcode 2023"),
+        ("all-links", ""), ("value", "Ünïcode 2023"), ("identity", ""),
     ]
     index_paths(db, [seed_folder])
     assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
@@ -366,7 +402,7 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     db.close()
     _downgrade_to_schema_five(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     # Read when the database is opened for writing, not left for the next index run.
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
