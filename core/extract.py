@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.core.identity.clues import article_clues
+from briefing.core.identity.resolve import SpeakerUse, identify
 from briefing.core.ingest import parse_file
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
@@ -56,9 +58,37 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
     for n, article in enumerate(parsed):
         if not article.published:
             extractions[n] = extractor.extract(article, _context(parsed, extractions, exclude=n))
+    extractions = name_speakers(parsed, extractions, settings)
     for n, article in enumerate(parsed):
         result.articles.append(article_json(article, extractions[n]))
     return result
+
+
+def name_speakers(parsed: list[ParsedArticle], extractions: dict[int, Extraction], settings: Settings) -> dict[int, Extraction]:
+    """The extractions with each speaker named across the files given, as an index run names them
+    across a briefing (core.identity: one person, one name)."""
+    written: dict[tuple[int, str], set[str]] = defaultdict(set)
+    quotes: Counter = Counter()
+    for n, extraction in extractions.items():
+        for quote in extraction.quotes:
+            written[(n, quote.speaker)].add(quote.speaker_as_written)
+            quotes[(n, quote.speaker)] += 1
+    uses = [SpeakerUse(n, spelling, tuple(sorted(w for w in written[(n, spelling)] if w)), quotes[(n, spelling)]) for n, spelling in quotes]
+    identities = identify(
+        uses,
+        {n: article_clues(article.body) for n, article in enumerate(parsed)},
+        {n: article.outlet for n, article in enumerate(parsed)},
+        aliases=settings.alias_map,
+        fixed=[s.name for s in settings.speakers],
+    )
+    named = {}
+    for n, extraction in extractions.items():
+        renamed = []
+        for quote in extraction.quotes:
+            name = identities.name(n, quote.speaker)
+            renamed.append(quote if name == quote.speaker else replace(quote, speaker=name, group=settings.group_of(name) or quote.group))
+        named[n] = replace(extraction, quotes=tuple(renamed))
+    return named
 
 
 def _context(parsed: list[ParsedArticle], extractions: dict[int, Extraction], exclude: int) -> BriefingContext:
