@@ -13,6 +13,7 @@ from briefing.cli.common import CONTEXT, db_option, db_path_of, open_db
 from briefing.cli.export import export_command
 from briefing.cli.extract import extract_command
 from briefing.cli.index import index_command, index_into
+from briefing.cli.init import init_command
 from briefing.cli.locate import locate_command
 from briefing.cli.output import console, safe
 from briefing.cli.quotes import quotes_command
@@ -64,7 +65,7 @@ def _summary_instead_of_app(path: Path, bundle: Path | None) -> None:
 
 for command in (
     index_command, sources_command, search_command, quotes_command, timeline_command, speakers_command,
-    extract_command, export_command, locate_command, check_command,
+    extract_command, export_command, locate_command, check_command, init_command,
 ):
     cli.add_command(command)
 

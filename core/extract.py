@@ -7,8 +7,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.core.identity.clues import article_clues
-from briefing.core.identity.resolve import SpeakerUse, identify
-from briefing.core.ingest import parse_file
+from briefing.core.identity.resolve import (
+    DESCRIBED,
+    KIND_DESCRIPTION,
+    SAME_SOURCE,
+    Identities,
+    SpeakerUse,
+    identify,
+    kind_of,
+)
+from briefing.core.ingest import discover, parse_file
 from briefing.core.locations import bundled_data_dir
 from briefing.core.models import EVENT_FIELDS, QUOTE_FIELDS, Extraction, FileProblem, ParsedArticle, public_fields
 from briefing.core.nlp.context import BriefingContext
@@ -35,11 +43,9 @@ def settings_for(paths: list[str], settings_path: Path | None = None) -> Setting
 
 
 def extract_files(paths: list[str], *, model: str | None = None, settings_path: Path | None = None) -> ExtractResult:
-    """Parse and extract every file; undated articles are dated with the others as context."""
-    from briefing.core.nlp.pipeline import Extractor
-
+    """Parse and extract every file; undated articles are dated with the others as context, and
+    speakers are named across all of them as in one briefing."""
     settings = settings_for(paths, settings_path)
-    extractor = Extractor(settings, model)
     result = ExtractResult()
     parsed: list[ParsedArticle] = []
     for path in paths:
@@ -50,6 +56,20 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
                 parsed.append(item)
                 for warning in item.warnings:
                     result.problems.append({"path": path, "reason": warning, "skipped": False})
+    extractions, _identities = extract_briefing(parsed, settings, model)
+    for n, article in enumerate(parsed):
+        result.articles.append(article_json(article, extractions[n]))
+    return result
+
+
+def extract_briefing(
+    parsed: list[ParsedArticle], settings: Settings, model: str | None = None
+) -> tuple[dict[int, Extraction], Identities]:
+    """Extract articles read together as one briefing: undated ones dated from the others, then
+    every speaker named across all of them (by article number)."""
+    from briefing.core.nlp.pipeline import Extractor
+
+    extractor = Extractor(settings, model)
     extractions: dict[int, Extraction] = {}
     # Dated articles first: their dates are the context that dates the others.
     for n, article in enumerate(parsed):
@@ -58,15 +78,14 @@ def extract_files(paths: list[str], *, model: str | None = None, settings_path: 
     for n, article in enumerate(parsed):
         if not article.published:
             extractions[n] = extractor.extract(article, _context(parsed, extractions, exclude=n))
-    extractions = name_speakers(parsed, extractions, settings)
-    for n, article in enumerate(parsed):
-        result.articles.append(article_json(article, extractions[n]))
-    return result
+    return name_speakers(parsed, extractions, settings)
 
 
-def name_speakers(parsed: list[ParsedArticle], extractions: dict[int, Extraction], settings: Settings) -> dict[int, Extraction]:
+def name_speakers(
+    parsed: list[ParsedArticle], extractions: dict[int, Extraction], settings: Settings
+) -> tuple[dict[int, Extraction], Identities]:
     """The extractions with each speaker named across the files given, as an index run names them
-    across a briefing (core.identity: one person, one name)."""
+    across a briefing (core.identity: one person, one name), and the names given."""
     written: dict[tuple[int, str], set[str]] = defaultdict(set)
     quotes: Counter = Counter()
     for n, extraction in extractions.items():
@@ -88,7 +107,56 @@ def name_speakers(parsed: list[ParsedArticle], extractions: dict[int, Extraction
             name = identities.name(n, quote.speaker)
             renamed.append(quote if name == quote.speaker else replace(quote, speaker=name, group=settings.group_of(name) or quote.group))
         named[n] = replace(extraction, quotes=tuple(renamed))
-    return named
+    return named, identities
+
+
+@dataclass(frozen=True)
+class StartingSettings:
+    """What `briefing init` writes for a folder: its title, the columns, the spellings merged."""
+
+    title: str
+    columns: tuple[str, ...]
+    #: (spelling, name, why) for each spelling shown under another name everywhere it is used.
+    aliases: tuple[tuple[str, str, str], ...]
+    articles: int
+    problems: list[FileProblem]
+
+
+#: Rules that join a spelling to a name in one article only ("the company" is another company
+#: in another article): not written as aliases, which hold everywhere.
+_ARTICLE_RULES = frozenset({DESCRIBED, SAME_SOURCE})
+
+
+def starting_settings(folder: Path, *, model: str | None = None, columns: int = 3) -> StartingSettings:
+    """Read and extract a folder's articles as one briefing (no database, no settings) and say what
+    its first settings file holds: the folder's name as title, the most quoted named speakers
+    (people first) as columns, and the spellings merged everywhere the same way as aliases."""
+    candidates, problems = discover([folder])
+    parsed = []
+    for candidate in candidates:
+        for item in parse_file(candidate.path):
+            if isinstance(item, FileProblem):
+                problems.append(item)
+            else:
+                parsed.append(item)
+    settings = Settings(title=folder.name)
+    extractions, identities = extract_briefing(parsed, settings, model)
+    counts: Counter = Counter()
+    for extraction in extractions.values():
+        counts.update(q.speaker for q in extraction.quotes if q.speaker)
+    kinds = {n.name: n.kind for n in identities.namings.values()}
+    named = [name for name, _n in counts.most_common() if kinds.get(name, kind_of(name)) != KIND_DESCRIPTION]
+    top = sorted(named[:columns], key=lambda name: {"person": 0, "group": 1}.get(kinds.get(name, ""), 2))
+    by_spelling: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for (_n, spelling), naming in identities.namings.items():
+        by_spelling[spelling].add((naming.name, naming.rule, naming.because))
+    aliases = []
+    for spelling, found in sorted(by_spelling.items()):
+        if len(found) == 1:
+            name, rule, because = next(iter(found))
+            if rule and rule not in _ARTICLE_RULES and spelling and name != spelling:
+                aliases.append((spelling, name, f"{rule}: {because}"))
+    return StartingSettings(folder.name, tuple(top), tuple(aliases), len(parsed), problems)
 
 
 def _context(parsed: list[ParsedArticle], extractions: dict[int, Extraction], exclude: int) -> BriefingContext:

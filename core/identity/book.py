@@ -30,11 +30,16 @@ from briefing.core.identity.names import (
 )
 from briefing.core.identity.variants import block_key, same_person, transliterated
 from briefing.core.linking.union_find import UnionFind
+from briefing.core.nlp import lexicon as lx
 from rapidfuzz import fuzz
 
 #: Least similarity (0–100) of two organisations' names spelled two ways ("Organisation" /
 #: "Organization"): the same number of words and initials besides.
 BODY_SCORE = 92
+#: First words many companies share: "General" is no company's name in short.
+_GENERIC_FIRST_WORDS = lx.ORG_WORDS | lx.ORG_ADJECTIVES | lx.GEO_WORDS | lx.DEMONYMS | lx.COUNTRIES | frozenset(
+    {"general", "first", "royal", "standard", "global", "american", "british", "china", "new"}
+)
 #: Modifiers that make another role of a title: a deputy prime minister is not the prime minister.
 ROLE_CHANGERS = frozenset({"deputy", "vice", "former", "acting", "assistant", "under", "ex", "co", "junior", "shadow", "interim", "outgoing", "incoming"})
 
@@ -93,6 +98,8 @@ class NameBook:
         self._org_of: dict[str, int] = {}
         #: Organisations by their name without a legal suffix ("engro").
         self._org_base: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        #: Companies (with a legal form) by the first word of their name ("acme").
+        self._companies_by_first: dict[str, set[int]] = defaultdict(set)
         self._by_surname: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self._acronym_of: dict[str, int] = {}
         self.titles: list[Title] = []
@@ -248,7 +255,10 @@ class NameBook:
             known.name = self._canonical(known)
             for text in known.spellings:
                 self._org_of[fold_key(text)] = number
-                self._org_base[legal_base(fold_key(text).split())[0]].add(number)
+                base, suffix = legal_base(fold_key(text).split())
+                self._org_base[base].add(number)
+                if suffix is not None and len(base) >= 2:
+                    self._companies_by_first[base[0]].add(number)
                 for article_id in org_articles.get(text, ()):
                     self.article_orgs[article_id].add(number)
 
@@ -290,9 +300,16 @@ class NameBook:
             found = self._acronym_of.get(acronym_letters(text))
         return found
 
-    def company(self, word: str) -> set[int]:
-        """The organisations a lone word is the name of without a legal suffix ("Engro")."""
-        return set(self._org_base.get((fold_key(word),), ()))
+    def company(self, words: list[str]) -> set[int]:
+        """The companies these words name without their legal form ("Engro" of "Engro Corp",
+        "Acme Widgets" of "Acme Widgets Corporation"), or by the first word of their name
+        ("Acme"): a company is called so in short."""
+        key = tuple(fold_key(" ".join(words)).split())
+        found = {n for n in self._org_base.get(key, ()) if self.has_legal_suffix(n) or len(self._org_base[key]) == 1 and any(
+            legal_base(fold_key(t).split())[1] for t in self.known[n].spellings)}
+        if found or len(key) != 1 or key[0] in _GENERIC_FIRST_WORDS:
+            return found
+        return {n for n in self._companies_by_first.get(key[0], ())}
 
     def has_legal_suffix(self, number: int) -> bool:
         """Whether an organisation's name ends with a legal form ("Corporation", "Ltd")."""

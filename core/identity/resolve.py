@@ -60,7 +60,7 @@ UNNAMED = "unnamed source"
 SAME_SOURCE = "same source"
 FAMILY = "family"
 TITLES_REMOVED = "titles removed"
-USER = "briefing.toml"
+USER = "set in briefing.toml"
 
 #: Kinds of name, for the columns a new briefing opens with (people first).
 KIND_PERSON, KIND_ORGANISATION, KIND_GROUP, KIND_DESCRIPTION = "person", "organisation", "group", "description"
@@ -170,7 +170,9 @@ def _aliased(spelling: str, naming: Naming, user: dict[str, str]) -> Naming:
     while fold_key(name) in user and fold_key(name) not in seen and len(seen) < 20:
         seen.add(fold_key(name))
         name = user[fold_key(name)]
-    because = f"{spelling} is {name} in briefing.toml"
+    because = f"{naming.name if naming.rule else spelling} is {name} in briefing.toml"
+    if naming.rule:
+        because = f"{naming.because}; {because}"
     return Naming(name, USER, because, naming.kind if naming.name == name or naming.kind != KIND_DESCRIPTION else kind_of(name))
 
 
@@ -227,7 +229,12 @@ class _Context:
     def _person_name(self, words: list[str], text: str, article_id: int) -> Naming:
         """A person's full name, a surname or a lone word that may name a company."""
         book = self.book
+        companies = book.company(words)
         number = book.person(" ".join(words)) if len(words) >= 2 else None
+        if number is not None and len(companies) == 1 and not book.surname(words[-1:]) - {number}:
+            # "Acme Widgets" beside "Acme Widgets Corporation": the company, not a person.
+            name = book.name(companies.pop())
+            return Naming(name, SAME_BODY, f"{text} is {name} without its legal form", KIND_ORGANISATION)
         if number is not None:
             name = book.name(number)
             if fold_key(name) == fold_key(text):
@@ -237,7 +244,6 @@ class _Context:
             because = f"{text} is the one person of the briefing named so: {name}" if shorter else f"{text} is a spelling of {name}"
             return Naming(name, rule, because, KIND_PERSON)
         people = book.surname(words)
-        companies = book.company(words[0]) if len(words) == 1 else set()
         organisation = book.organisation(text)
         if organisation is not None and not people:
             return self._organisation(text, shape_of(text), article_id)
@@ -246,7 +252,7 @@ class _Context:
             return Naming(name, SURNAME, f"{name} is the one person of the briefing called {text}", KIND_PERSON)
         if len(companies) == 1 and not people:
             name = book.name(companies.pop())
-            return Naming(name, SAME_BODY, f"{text} is {name} without its legal form", KIND_ORGANISATION)
+            return Naming(name, SAME_BODY, f"{text} is {name} in short", KIND_ORGANISATION)
         return Naming(text, kind=kind_of(text))
 
     def _organisation(self, text: str, shape: Shape, article_id: int) -> Naming:
@@ -368,12 +374,13 @@ class _Context:
             number = people.pop()
             name = self.book.name(number)
             title = next(t for t in titles if t.known == number)
-            where = "this article" if title.article_id == article_id else self.outlet(title.article_id)
-            return Naming(name, TITLE, f"{where} calls {name} “{title.detail}”", KIND_PERSON)
+            return Naming(name, TITLE, f"{self.outlet(title.article_id)} calls {name} “{title.detail}”", KIND_PERSON)
         if not people and shape.head in _REPRESENTATIVES and not shape.modifiers:
             spoken_for = self._represented(article_id)
             if spoken_for is not None:
-                return Naming(spoken_for.name, SAME_SOURCE, f"the {shape.head} who spoke for {spoken_for.name} in this article", spoken_for.kind)
+                return Naming(
+                    spoken_for.name, SAME_SOURCE, f"the {shape.head} who spoke for {spoken_for.name} in {self.outlet(article_id)}", spoken_for.kind
+                )
         return Naming(text, kind=KIND_DESCRIPTION)
 
     def _represented(self, article_id: int) -> Naming | None:
@@ -394,19 +401,25 @@ class _Context:
         if len(fits) == 1:
             number = fits.pop()
             detail = next(t.detail for t in book.described[article_id] if t.known == number)
-            return Naming(book.name(number), DESCRIBED, f"this article describes {book.name(number)} as “{detail}”", KIND_ORGANISATION)
+            return Naming(
+                book.name(number), DESCRIBED, f"{self.outlet(article_id)} describes {book.name(number)} as “{detail}”", KIND_ORGANISATION
+            )
         if fits:
             return Naming(text, kind=KIND_DESCRIPTION)
         bodies = self._article_bodies(article_id)
         named = {n for n in bodies if shape.head in fold_key(book.name(n)).split() and shape.modifiers <= set(fold_key(book.name(n)).split())}
         if len(named) == 1:
             number = named.pop()
-            return Naming(book.name(number), DESCRIBED, f"the {shape.head} this article names is {book.name(number)}", KIND_ORGANISATION)
+            return Naming(
+                book.name(number), DESCRIBED, f"the {shape.head} {self.outlet(article_id)} names is {book.name(number)}", KIND_ORGANISATION
+            )
         if shape.head in COMPANY_NOUNS and not named and not shape.modifiers:
             companies = {n for n in bodies if book.has_legal_suffix(n)}
             if len(companies) == 1:
                 number = companies.pop()
-                return Naming(book.name(number), DESCRIBED, f"{book.name(number)} is the one company this article names", KIND_ORGANISATION)
+                return Naming(
+                    book.name(number), DESCRIBED, f"{book.name(number)} is the one company {self.outlet(article_id)} names", KIND_ORGANISATION
+                )
         return Naming(text, kind=KIND_DESCRIPTION)
 
     def _article_bodies(self, article_id: int) -> set[int]:
@@ -417,7 +430,7 @@ class _Context:
             if shape.kind in (ORGANISATION, ACRONYM, NAME):
                 number = self.book.organisation(use.spelling)
                 if number is None and shape.kind == NAME:
-                    companies = self.book.company(use.spelling)
+                    companies = self.book.company([use.spelling])
                     number = companies.pop() if len(companies) == 1 else None
                 if number is not None:
                     bodies.add(number)
@@ -443,7 +456,8 @@ class _Context:
         if len(found) != 1:
             return None
         naming = next(iter(found.values()))
-        return Naming(naming.name, SAME_SOURCE, f"the {shape.head} this article introduced as {naming.name.removeprefix('unnamed ')}", naming.kind)
+        where = self.outlet(use.article_id)
+        return Naming(naming.name, SAME_SOURCE, f"the {shape.head} {where} introduced as {naming.name.removeprefix('unnamed ')}", naming.kind)
 
 
 def _is_title(low: str) -> bool:

@@ -16,7 +16,7 @@ from briefing.core.fold import without_diacritics
 from rapidfuzz import fuzz
 
 #: Least similarity (0–100) of two given names, and of two surnames, after transliteration.
-GIVEN_NAME_SCORE = 85
+GIVEN_NAME_SCORE = 88
 SURNAME_SCORE = 90
 #: Consonant skeletons shorter than this tell too little ("mr" is Maria and Mario).
 SKELETON_MIN = 4

@@ -143,3 +143,50 @@ def mark_speakers(db: sqlite_utils.Database, kinds: dict[str, str], hidden: Iter
         if (kind or "", was_hidden) != want:
             updates.append((want[0], int(want[1]), name))
     db.conn.executemany("UPDATE speakers SET kind = ?, hidden = ? WHERE name = ?", updates)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A spelling merged into a speaker's name: how it was written, by which rule, why, how often."""
+
+    spelling: str
+    rule: str
+    because: str
+    quotes: int
+
+    def to_dict(self) -> dict:
+        """Plain dict for JSON."""
+        return {"spelling": self.spelling, "rule": self.rule, "because": self.because, "quotes": self.quotes}
+
+
+def merged_spellings(db: sqlite_utils.Database) -> dict[str, list[Spelling]]:
+    """Every speaker's name with the spellings merged into it (those that differ from it), most
+    quoted first, and the rule that merged each."""
+    found: dict[str, list[Spelling]] = {}
+    for name, spelling, rule, because, quotes in db.execute(
+        "SELECT name, spelling, rule, min(because), sum(quotes) AS n FROM speaker_names "
+        "WHERE spelling != name AND spelling != '' GROUP BY name, spelling, rule ORDER BY name, n DESC, spelling"
+    ):
+        found.setdefault(name, []).append(Spelling(spelling, rule, because, quotes))
+    return found
+
+
+def speakers_spelled(db: sqlite_utils.Database, text: str) -> set[str]:
+    """The names of the speakers a spelling reaches: a name itself, or any spelling merged into one
+    (as extracted or as the text wrote it), compared without case, diacritics or a leading "the"."""
+    key = fold_key(text)
+    if not key:
+        return set()
+    names = {name for (name,) in db.execute("SELECT name FROM speakers") if fold_key(name) == key}
+    if names:
+        return names
+    for name, spelling, written in db.execute("SELECT name, spelling, written FROM speaker_names WHERE name != ''"):
+        if fold_key(spelling) == key or (key in fold_key(written) and any(fold_key(w) == key for w in json.loads(written))):
+            names.add(name)
+    return names
+
+
+def speakers_containing(db: sqlite_utils.Database, text: str) -> set[str]:
+    """The speakers whose name holds these words, in order ("Kalinak" → Robert Kalinak)."""
+    key = f" {fold_key(text)} "
+    return {name for (name,) in db.execute("SELECT name FROM speakers") if key in f" {fold_key(name)} "}
