@@ -24,6 +24,7 @@ from briefing.core.identity.names import (
     initials,
     is_nationality,
     legal_base,
+    nations,
     same_nationality,
     shape_of,
     split_words,
@@ -73,17 +74,20 @@ class Title:
     detail: str
     shape: Shape
     article_id: int
+    #: The nation it names ("valdorian" of "Valdorian Prime Minister"), if any.
+    nations: frozenset[str] = frozenset()
 
 
-def title_shapes(detail: str) -> list[Shape]:
-    """The titles a title phrase holds: "Vice-Premier and Defence Minister" is two."""
+def title_shapes(detail: str) -> list[tuple[Shape, frozenset[str]]]:
+    """The titles a title phrase holds ("Vice-Premier and Defence Minister" is two), each as a
+    description's shape and the nations it names."""
     parts = [p for p in (" " + detail + " ").replace(" & ", " and ").split(" and ") if p.strip()]
     shapes = []
     for part in parts:
         words = [w for w in split_words(part.replace("-", " ")) if w.lower() not in ("the", "a", "an")]
         if words:
-            shape = shape_of("the " + " ".join(w.lower() if w[:1].isupper() and w.lower() not in ("'s",) else w for w in words))
-            shapes.append(shape)
+            shape = shape_of("the " + " ".join(w.lower() for w in words))
+            shapes.append((shape, nations(words)))
     return shapes
 
 
@@ -103,6 +107,10 @@ class NameBook:
         self._by_surname: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self._acronym_of: dict[str, int] = {}
         self.titles: list[Title] = []
+        #: Names an article calls a body (a run with an organisation's word, or an apposition).
+        self._described_bodies: set[str] = set()
+        #: Organisations by the initials of their name (and of it without "of <place>").
+        self._by_initials: dict[str, set[int]] = defaultdict(set)
         self.described: dict[int, list[Title]] = defaultdict(list)
         #: The organisations each article names (spoken or met in its text).
         self.article_orgs: dict[int, set[int]] = defaultdict(set)
@@ -134,16 +142,18 @@ class NameBook:
                 elif clue.kind in (ORG_MET, DESCRIBED):
                     orgs[clue.name] += clue.kind == ORG_MET
                     org_articles[clue.name].add(article_id)
+                    self._described_bodies.add(fold_key(clue.name))
                 elif clue.kind == ACRONYM_OF:
                     orgs[clue.name] += 0
                     explicit[acronym_letters(clue.detail)].add(clue.name)
         self._add_people(people)
         self._add_orgs(orgs, org_articles)
-        self._add_acronyms(acronyms | {a for a in self.fixed if shape_of(a).kind == ACRONYM}, explicit)
+        explicit_acronyms = {c.detail for found in clues.values() for c in found if c.kind == ACRONYM_OF}
+        self._add_acronyms(acronyms | explicit_acronyms | {a for a in self.fixed if shape_of(a).kind == ACRONYM}, explicit)
         for article_id, found in clues.items():
             for clue in found:
                 if clue.kind == TITLED and (known := self.person(clue.name)) is not None:
-                    self.titles += [Title(known, clue.detail, shape, article_id) for shape in title_shapes(clue.detail)]
+                    self.titles += [Title(known, clue.detail, shape, article_id, found) for shape, found in title_shapes(clue.detail)]
                 elif clue.kind == DESCRIBED and (known := self.organisation(clue.name)) is not None:
                     shape = shape_of(clue.detail)
                     self.described[article_id].append(Title(known, clue.detail, shape, article_id))
@@ -227,8 +237,9 @@ class NameBook:
         unqualified: dict[str, set[int]] = defaultdict(set)
         for key in order:
             words = key.split()
+            spelled = nations(split_words(max(keys[key], key=lambda t: (keys[key][t], t))))
             k = 0
-            while k < len(words) - 1 and is_nationality(words[k].removesuffix("'s")):
+            while k < len(words) - 1 and (is_nationality(words[k].removesuffix("'s")) or words[k] in spelled):
                 k += 1
             if k and " ".join(words[k:]) in index:
                 unqualified[" ".join(words[k:])].add(groups.find(index[key]))
@@ -262,8 +273,12 @@ class NameBook:
                 for article_id in org_articles.get(text, ()):
                     self.article_orgs[article_id].add(number)
 
+    def is_described_body(self, text: str) -> bool:
+        """Whether an article's text calls these words a body (not only a speaker's spelling)."""
+        return fold_key(text) in self._described_bodies
+
     def _add_acronyms(self, acronyms: set[str], explicit: dict[str, set[str]]) -> None:
-        by_initials: dict[str, set[int]] = defaultdict(set)
+        by_initials = self._by_initials
         for number, known in enumerate(self.known):
             if known.kind != "organisation":
                 continue
@@ -298,6 +313,10 @@ class NameBook:
         found = self._org_of.get(key)
         if found is None and shape.kind == ACRONYM:
             found = self._acronym_of.get(acronym_letters(text))
+            if found is None:
+                # An acronym met inside a spelling ("the WRO mission"): the one body it stands for.
+                bodies = self._by_initials.get(acronym_letters(text), set())
+                found = next(iter(bodies)) if len(bodies) == 1 else None
         return found
 
     def company(self, words: list[str]) -> set[int]:
@@ -325,7 +344,8 @@ class NameBook:
             known.fixed = True
             return sorted(fixed)[0]
         if known.kind == "person":
-            return max(known.spellings, key=lambda t: (known.spellings[t], len(t.split()), t))
+            # The spelling used most; between two used as often, the shorter ("Osama" before "Ossama").
+            return min(known.spellings, key=lambda t: (-known.spellings[t], -len(t.split()), len(t), t))
 
         def fullness(text: str) -> tuple:
             words = split_words(_without_the(text))
@@ -339,29 +359,31 @@ class NameBook:
         """The name an entry is shown under."""
         return self.known[number].name
 
-    def titled(self, shape: Shape, article_id: int) -> tuple[set[int], list[Title]]:
+    def titled(self, shape: Shape, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
-        fits = [t for t in self.titles if title_fits(shape, t.shape)]
+        fits = [t for t in self.titles if title_fits(shape, t.shape, own_nations, t.nations)]
         here = [t for t in fits if t.article_id == article_id]
         chosen = here or fits
         return {t.known for t in chosen}, chosen
 
 
-def title_fits(description: Shape, title: Shape) -> bool:
+def title_fits(
+    description: Shape, title: Shape, description_nations: frozenset[str] = frozenset(), title_nations: frozenset[str] = frozenset()
+) -> bool:
     """Whether a description ("the Slovak interior minister") fits a title an article gives
     someone ("Interior Minister"): the same head, every word of the description in the title
-    (a nationality may be missing from it, never another one), and no word in the title that
-    makes another role of it ("deputy", "former")."""
+    (a nation may be missing from it, never another one), and no word in the title that makes
+    another role of it ("deputy", "former")."""
     if not description.head or description.head != title.head:
         return False
     title_words = title.modifiers
+    title_nations = title_nations | {w for w in title_words if is_nationality(w)}
     for word in description.modifiers:
         if word in title_words:
             continue
-        if is_nationality(word.removesuffix("'s")):
-            nations = [w for w in title_words if is_nationality(w.removesuffix("'s"))]
-            if not nations or any(same_nationality(word, w) for w in nations):
+        if word in description_nations or is_nationality(word):
+            if not title_nations or any(same_nationality(word, w) for w in title_nations):
                 continue
         return False
     return not ((title_words & ROLE_CHANGERS) - description.modifiers)

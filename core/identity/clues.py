@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.core.identity.names import acronym_letters, initials, is_acronym, is_name_word, person_words
+from briefing.core.identity.names import (
+    COMPANY_NOUNS,
+    acronym_letters,
+    initials,
+    is_acronym,
+    is_name_word,
+    person_words,
+)
 from briefing.core.nlp import lexicon as lx
 
 #: Kinds of clue.
@@ -101,9 +108,12 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
     possessive = run[-1].endswith(("'s", "’s"))
     if possessive:
         run = [*run[:-1], run[-1][:-2]]
-    # The person's name: the longest run of name words (at most four) at the end.
-    cut = next((c for c in range(max(0, len(run) - 4), len(run)) if person_words(run[c:])), len(run))
-    name = run[cut:]
+    # The person's name: the longest run of name words (at most four) at the end, before any
+    # "of" ("Mayor Jane Doe of Port Edda" is Jane Doe; the place after "of" is no name of hers).
+    lows = [_low(w) for w in run]
+    personal = run[: lows.index("of")] if "of" in lows else run
+    cut = next((c for c in range(max(0, len(personal) - 4), len(personal)) if person_words(personal[c:])), len(personal))
+    name = personal[cut:]
     if len(name) >= 2 and person_words(name):
         person = " ".join(name)
         add(Clue(PERSON_MET, person))
@@ -112,8 +122,10 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
             add(Clue(TITLED, person, title))
         if not possessive:
             described = _apposition_after(tokens, end)
-            if described and _person_head(described):
-                add(Clue(TITLED, person, described))
+            if described:
+                # "Jane Doe, the harbour master," gives her a title; "Acme Pumps, a pump company,"
+                # says the capitalised words are a company's.
+                add(Clue(DESCRIBED if _body_head(described) else TITLED, person, described))
             described = _apposition_before(tokens, start + cut, start)
             if described:
                 add(Clue(TITLED, person, described))
@@ -126,7 +138,7 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
         add(Clue(ORG_MET, organisation))
         if not possessive:
             described = _apposition_after(tokens, end)
-            if described and not _person_head(described):
+            if described and _body_head(described):
                 add(Clue(DESCRIBED, organisation, described))
             acronym = _acronym_after(tokens, end)
             if acronym and _fits(acronym, organisation):
@@ -208,11 +220,11 @@ def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
     j = k - 2
     while j >= 0 and len(words) < _APPOSITION_MAX and tokens[j] not in _STOPS:
         low = _low(tokens[j])
-        if low in lx.DETERMINERS and low != "the":
+        if (low in lx.DETERMINERS or low in ("my", "your")) and low != "the":
             return ""  # "against my friend, Jane Doe": the description is "my friend", not ours to read
         words.insert(0, tokens[j])
-        if low == "the":
-            break
+        if low == "the" and not (j > 0 and _low(tokens[j - 1]) in lx.POSTMODIFIERS):
+            break  # "the commander of the brigade": on past the "the" after "of"
         j -= 1
     if not words or _low(words[0]) != "the" or len(words) < 2:
         return ""
@@ -242,6 +254,21 @@ def _person_head(description: str) -> bool:
     low = lows[head]
     return low in lx.PERSON_NOUNS or _title_word(low) or low in _KIN
 
+
+def _body_head(description: str) -> bool:
+    """Whether a description names a body ("a Leeds-based pump company", "the state broadcaster")."""
+    lows = [_low(w) for w in description.split()]
+    head = len(lows) - 1
+    for k in range(1, len(lows)):
+        if lows[k] in lx.POSTMODIFIERS:
+            head = k - 1
+            break
+    low = lows[head]
+    return (low in lx.ORG_WORDS or low in COMPANY_NOUNS or low in _BODY_NOUNS) and not _person_head(description)
+
+
+#: Nouns a body is described by besides the lexicon's organisation words.
+_BODY_NOUNS = frozenset({"charity", "conglomerate", "maker", "manufacturer", "firm", "operator", "outlet", "newspaper", "broadcaster", "insurer", "lender", "carrier", "airline", "hospital", "school", "body", "regulator", "watchdog", "ngo", "organisation", "organization"})
 
 #: Kin and relations an apposition gives a person by ("a cousin of …").
 _KIN = frozenset({"cousin", "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "uncle", "aunt", "nephew", "niece", "businessman", "businesswoman", "explorer", "billionaire", "pilot"})

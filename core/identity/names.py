@@ -252,3 +252,24 @@ def same_nationality(a: str, b: str) -> bool:
 def is_nationality(word: str) -> bool:
     """A country or a people: "slovak", "italy", "us"."""
     return word in lx.DEMONYMS or word in lx.COUNTRIES
+
+
+#: Endings of a people's adjective ("Valdorian", "Ostrese", "Pakistani"): a capitalised word
+#: with one, in a title or a description, says whose the office is.
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
+
+
+def nations(words: list[str]) -> frozenset[str]:
+    """The words that say which nation a title or description belongs to: a country or people
+    the lexicon knows, a capitalised people's adjective ("Valdorian"), or a capitalised owner
+    ("Valdoria's")."""
+    found = set()
+    for k, word in enumerate(words):
+        low = without_diacritics(word).lower()
+        if low == "'s" or not low:
+            continue
+        owner = k + 1 < len(words) and words[k + 1] == "'s"
+        looks = word[:1].isupper() and (owner or (len(low) > 4 and low.endswith(_DEMONYM_ENDINGS)))
+        if is_nationality(low) or (looks and not _title_word(low) and low not in lx.ORG_WORDS):
+            found.add(low)
+    return frozenset(found)

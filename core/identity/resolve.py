@@ -41,6 +41,7 @@ from briefing.core.identity.names import (
     Shape,
     fold_key,
     is_person_head,
+    nations,
     person_words,
     shape_of,
     split_words,
@@ -230,6 +231,9 @@ class _Context:
         """A person's full name, a surname or a lone word that may name a company."""
         book = self.book
         companies = book.company(words)
+        if len(words) >= 2 and book.organisation(text) is not None and book.is_described_body(text):
+            # "Orvell Pumps, a pump maker,": capitalised words an article calls a body.
+            return self._organisation(text, shape_of(text), article_id)
         number = book.person(" ".join(words)) if len(words) >= 2 else None
         if number is not None and len(companies) == 1 and not book.surname(words[-1:]) - {number}:
             # "Acme Widgets" beside "Acme Widgets Corporation": the company, not a person.
@@ -293,13 +297,15 @@ class _Context:
             body = self._body_of_part(shape, words, article_id)
             if body is not None:
                 return body
-        if is_person_head(shape.head) and not shape.plural:
-            if not shape.definite:
-                return self._unnamed(text, words)
-            return self._titled(text, shape, article_id)
-        if shape.definite and not shape.plural:
-            return self._described(text, shape, article_id)
-        return Naming(text, kind=KIND_DESCRIPTION)
+        if shape.plural:
+            return Naming(text, kind=KIND_DESCRIPTION)
+        if not shape.definite:
+            return self._unnamed(text, words) if is_person_head(shape.head) else Naming(text, kind=KIND_DESCRIPTION)
+        # "the harbour master": a title someone is given, whatever its head noun.
+        titled = self._titled(text, shape, words, article_id)
+        if titled.rule or is_person_head(shape.head):
+            return titled
+        return self._described(text, shape, article_id)
 
     def _family(self, text: str, shape: Shape, words: list[str]) -> Naming:
         """"Harding's family", "the family of Hamish Harding", "the Harding family": the Harding family."""
@@ -367,15 +373,17 @@ class _Context:
         name = "unnamed " + " ".join(rest)
         return Naming(name, UNNAMED, f"the text does not name this {rest[-1]}", KIND_DESCRIPTION)
 
-    def _titled(self, text: str, shape: Shape, article_id: int) -> Naming:
+    def _titled(self, text: str, shape: Shape, words: list[str], article_id: int) -> Naming:
         """"the interior minister": the one person the briefing gives that title."""
-        people, titles = self.book.titled(shape, article_id)
+        people, titles = self.book.titled(shape, article_id, nations(words))
         if len(people) == 1:
             number = people.pop()
             name = self.book.name(number)
             title = next(t for t in titles if t.known == number)
             return Naming(name, TITLE, f"{self.outlet(title.article_id)} calls {name} “{title.detail}”", KIND_PERSON)
-        if not people and shape.head in _REPRESENTATIVES and not shape.modifiers:
+        if len(people) > 1:
+            return Naming(text, kind=KIND_DESCRIPTION)
+        if shape.head in _REPRESENTATIVES and not shape.modifiers:
             spoken_for = self._represented(article_id)
             if spoken_for is not None:
                 return Naming(
