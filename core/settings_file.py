@@ -105,9 +105,10 @@ def set_alias(path: Path, spelling: str, name: str) -> None:
     doc = _read(path)
     table = _aliases(doc)
     # A rename back ("B" = "A" after "A" = "B") undoes the first instead of making a loop.
-    for key in [k for k, v in table.items() if str(v) == spelling and str(k) == name]:
+    back = [k for k, v in table.items() if str(v) == spelling and str(k) == name]
+    for key in back:
         del table[key]
-    if spelling != name:
+    if spelling != name and not back:
         table[spelling] = name
     _write(path, doc)
 
