@@ -25,6 +25,7 @@ STEPS = (
     ("briefing.core.indexer.run", "_reconcile", "briefing-wide steps: undated articles, linking, summaries"),
     ("briefing.core.indexer.links", "relink_statements", "link quotes of one statement across sources"),
     ("briefing.core.indexer.links", "relink_events", "group events across sources, note disagreements"),
+    ("briefing.core.indexer.run", "reidentify", "name speakers across the briefing (clues, then names)"),
     ("briefing.core.indexer.run", "catch_up_full_text", "fill the full-text indexes at the end of the run"),
     ("briefing.core.indexer.run", "update_words", "read the new words for search as you type"),
 )

@@ -72,23 +72,11 @@ def source_id(db, source: str | None) -> int | None:
     return found.id
 
 
-def canonical_speaker(db, name: str) -> str:
-    """Map any configured spelling of a focus speaker ("Vučić", "Вучић") to its canonical name."""
-    from briefing.core.fold import without_diacritics
-    from briefing.core.store.database import load_stored_settings
-
-    def plain(text: str) -> str:
-        return without_diacritics(text).casefold()
-
-    for focus in load_stored_settings(db).speakers:
-        if any(plain(s) == plain(name) for s in focus.spellings):
-            return focus.name
-    return name
-
-
 def speaker_quotes(db, speaker: str | None, **filters):
-    """Quotes of one speaker: exactly them when the name is known, else names containing it."""
-    from briefing.core.store.reads import list_quotes, speaker_exists
+    """Quotes of one speaker, named by any spelling the briefing knows (a usage error, exit 2,
+    when it knows none or several); all quotes when no speaker is given."""
+    from briefing.core.indexer.identity import speaker_named
+    from briefing.core.store.reads import list_quotes
 
-    name = canonical_speaker(db, speaker) if speaker else None
-    return list_quotes(db, speaker=name, exact_speaker=bool(name) and speaker_exists(db, name), **filters)
+    name = speaker_named(db, speaker) if speaker else None
+    return list_quotes(db, speaker=name, exact_speaker=name is not None, **filters)

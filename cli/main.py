@@ -14,6 +14,7 @@ from briefing.cli.common import CONTEXT, db_for_paths, db_option, db_path_of, na
 from briefing.cli.export import export_command
 from briefing.cli.extract import extract_command
 from briefing.cli.index import index_command, index_into
+from briefing.cli.init import init_command
 from briefing.cli.locate import locate_command
 from briefing.cli.output import console, line
 from briefing.cli.quotes import quotes_command
@@ -104,7 +105,7 @@ def _summary_instead_of_app(path: Path, bundle: Path | None, folders: list[Path]
 
 for command in (
     open_command, index_command, list_command, sources_command, search_command, quotes_command, timeline_command, speakers_command,
-    extract_command, export_command, locate_command, check_command,
+    extract_command, export_command, locate_command, check_command, init_command,
 ):
     cli.add_command(command)
 

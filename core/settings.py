@@ -1,9 +1,10 @@
-"""Briefing settings (`briefing.toml`): title, focus speakers with aliases and groups, columns."""
+"""Briefing settings (`briefing.toml`): title, focus speakers with aliases and groups, columns, and
+the user's own speaker names (merges, renames, hidden speakers)."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.core.errors import SettingsError
@@ -38,6 +39,12 @@ class Settings:
     path: str | None = None
     #: What reading the file had to leave out, said to the user (not stored).
     notes: tuple[str, ...] = ()
+    #: The user's names for speakers (`[aliases]`: spelling = name), in file order: a merge
+    #: ("Kalinak" = "Robert Kalinak") or a rename. Applied when speakers are named across the
+    #: briefing, never by extraction, so changing them extracts nothing again.
+    aliases: tuple[tuple[str, str], ...] = ()
+    #: Speakers the user hid (`hidden = [...]`): kept, but not offered as columns or listed.
+    hidden: tuple[str, ...] = ()
 
     def group_of(self, speaker: str) -> str | None:
         """The column group of a canonical speaker name, or None."""
@@ -55,7 +62,14 @@ class Settings:
                 {"name": s.name, "group": s.group, "aliases": list(s.aliases)} for s in self.speakers
             ],
             "path": self.path,
+            "aliases": dict(self.aliases),
+            "hidden": list(self.hidden),
         }
+
+    @property
+    def alias_map(self) -> dict[str, str]:
+        """The user's aliases as a mapping of spelling to name."""
+        return dict(self.aliases)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -73,6 +87,10 @@ class Settings:
                 if isinstance(s, dict) and s.get("name")
             ),
             path=data.get("path"),
+            aliases=tuple(
+                (str(k), str(v)) for k, v in (data.get("aliases") or {}).items() if str(k).strip() and str(v).strip()
+            ) if isinstance(data.get("aliases"), dict) else (),
+            hidden=tuple(str(h) for h in data.get("hidden") or () if str(h).strip()) if isinstance(data.get("hidden"), list) else (),
         )
 
 
@@ -89,7 +107,7 @@ def load_settings(path: Path) -> Settings:
     if len(raw.get("columns", ())) > MAX_COLUMNS:
         notes = (f"`columns` lists {len(raw['columns'])} columns; the first {MAX_COLUMNS} are shown",)
     settings = Settings.from_dict(raw)
-    return Settings(settings.title, settings.columns, settings.speakers, str(path), notes)
+    return replace(settings, path=str(path), notes=notes)
 
 
 def _validate(path: Path, raw: dict) -> None:
@@ -114,6 +132,11 @@ def _validate(path: Path, raw: dict) -> None:
             raise wrong(f"speakers[{number}].group", "a string", speaker["group"])
         if "aliases" in speaker and not _strings(speaker["aliases"]):
             raise wrong(f"speakers[{number}].aliases", 'a list of names (aliases = ["Vucic"])', speaker["aliases"])
+    aliases = raw.get("aliases", {})
+    if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
+        raise SettingsError(f'Settings file {path}: [aliases] must be a table of spelling = "name"')
+    if "hidden" in raw and not _strings(raw["hidden"]):
+        raise SettingsError(f'Settings file {path}: hidden must be a list of names, like hidden = ["the report"]')
 
 
 def _strings(value: object) -> bool:

@@ -62,12 +62,28 @@ def test_older_schema_asks_for_a_rebuild(tmp_path):
 
 def _downgrade_to_schema_seven(path) -> None:
     """Make a current database look as schema 7 left it: events without role or repeats, a
-    timeline summary without roles."""
+    timeline summary without roles (and nothing of schema 8's naming)."""
+    _downgrade_to_schema_eight(path)
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE events DROP COLUMN role")
     conn.execute("ALTER TABLE events DROP COLUMN repeats")
     conn.execute("ALTER TABLE timeline_dates DROP COLUMN roles")
     conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+
+
+def _downgrade_to_schema_eight(path) -> None:
+    """Make a current database look as schema 8 left it: quotes carry only the extracted speaker,
+    speakers no kind, and no table of names or clues."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE quotes SET speaker = extracted_speaker")
+    conn.execute("ALTER TABLE quotes DROP COLUMN extracted_speaker")
+    conn.execute("ALTER TABLE speakers DROP COLUMN kind")
+    conn.execute("ALTER TABLE speakers DROP COLUMN hidden")
+    conn.execute("DROP TABLE speaker_names")
+    conn.execute("DROP TABLE speaker_clues")
+    conn.execute("PRAGMA user_version = 8")
     conn.commit()
     conn.close()
 
@@ -137,7 +153,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -205,7 +221,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -364,7 +380,7 @@ def test_schema_seven_gains_event_roles_and_the_next_run_extracts_them(tmp_path,
     assert "background" in {role for *_key, role in roles}
     _downgrade_to_schema_seven(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert {"role", "repeats"} <= {c.name for c in db["events"].columns}
     assert db.execute("SELECT count(*) FROM events WHERE role IS NOT NULL OR repeats IS NOT NULL").fetchone()[0] == 0
     # Read before the next run: every date is the story's, counted afresh (the stored summary has no roles).
@@ -373,6 +389,26 @@ def test_schema_seven_gains_event_roles_and_the_next_run_extracts_them(tmp_path,
     assert report.updated == 3 and report.unchanged == 0
     assert db.execute("SELECT article_id, seq, role FROM events ORDER BY article_id, seq").fetchall() == roles
     assert "background" in {entry.role for entry in timeline(db, per_entry=2)}
+
+
+def test_schema_eight_keeps_its_quotes_and_the_next_run_names_their_speakers(tmp_path, seed_folder):
+    """From schema 8, each quote keeps the speaker it was extracted with; naming across the briefing is owed and
+    done by the next index run without extracting again."""
+    path = tmp_path / "v8.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    expected = db.execute("SELECT id, speaker FROM quotes ORDER BY id").fetchall()
+    db.close()
+    _downgrade_to_schema_eight(path)
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert db.execute("SELECT count(*) FROM quotes WHERE extracted_speaker IS NULL").fetchone()[0] == 0
+    assert db.execute("SELECT kind, key FROM owed").fetchall() == [("identity", "")]
+    report = index_paths(db, [seed_folder])
+    assert report.added == report.updated == 0  # nothing extracted again
+    assert db.execute("SELECT id, speaker FROM quotes ORDER BY id").fetchall() == expected
+    assert db.execute("SELECT count(*) FROM speaker_names").fetchone()[0] > 0
+    assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
 
 
 def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_folder):
@@ -384,11 +420,11 @@ def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_fold
     owed = ("b.txt", "\0week:2023-05-29", "a.txt", "\0statements", "\0value:2023-05", "", "\0value:Ünïcode 2023")
     _downgrade_to_schema_six(path, owed)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert "pending" not in db.table_names()
     assert db.execute("SELECT kind, key FROM owed ORDER BY rowid").fetchall() == [
         ("date", "b.txt"), ("week", "2023-05-29"), ("date", "a.txt"), ("statements", ""), ("value", "2023-05"),
-        ("all-links", ""), ("value", "Ünïcode 2023"),
+        ("all-links", ""), ("value", "Ünïcode 2023"), ("identity", ""),
     ]
     index_paths(db, [seed_folder])
     assert db.execute("SELECT count(*) FROM owed").fetchone()[0] == 0
@@ -402,7 +438,7 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     db.close()
     _downgrade_to_schema_five(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     # Read when the database is opened for writing, not left for the next index run.
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0

@@ -153,6 +153,8 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self._data_version: int | None = None
         self._open_best_when_loaded = False
         self._checking = False
+        #: True while the columns are the most quoted speakers, not ones chosen or set.
+        self._default_columns = False
         self.main = MainScreen()
         self._collector_paused = False
 
@@ -226,7 +228,9 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         try:
             self.store.open()
             settings = self.store.read(load_settings)
-            specs = prefs.load_columns(self.db_path) or self.store.read(default_columns, settings)
+            chosen = prefs.load_columns(self.db_path)
+            specs = chosen or self.store.read(default_columns, settings)
+            self._default_columns = not chosen and not settings.columns and bool(specs)
             overview = self.store.read(load_overview, Filters())
             columns = self.store.read(load_columns, specs, Filters())
         except Exception as err:  # whatever it is, the screen must say it rather than hang or crash
@@ -418,7 +422,9 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
     def _show_status(self) -> None:
         state = self.state
-        self.main.status.show_state(state.filters.describe(), state.search_query if not self.main.search.display else "")
+        # A briefing with no settings opens on its most quoted speakers: say how to choose others.
+        note = "columns: the most quoted speakers · c chooses others" if self._default_columns else ""
+        self.main.status.show_state(state.filters.describe(), state.search_query if not self.main.search.display else "", note)
 
     # --- filters ----------------------------------------------------------------------------
 
@@ -642,9 +648,20 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
             return
         self.push_screen(SpeakerPicker(self.store, list(self.state.specs)), self._columns_chosen)
 
+    @on(messages.SpeakersRenamed)
+    def _speakers_renamed(self, event: messages.SpeakersRenamed) -> None:
+        """A column of a merged or renamed speaker follows the new name; everything is read again."""
+        if event.action != "hide":
+            specs = [ColumnSpec(event.after, speaker=event.after) if s.speaker == event.before else s for s in self.state.specs]
+            self.state.specs = list(dict.fromkeys(specs))
+            if prefs.load_columns(self.db_path) is not None:
+                prefs.save_columns(self.db_path, self.state.specs)  # columns chosen before keep the speaker
+        self.reload()
+
     def _columns_chosen(self, specs: list[ColumnSpec] | None) -> None:
         if not specs:
             return
+        self._default_columns = False
         self.state.specs = specs
         saved = prefs.save_columns(self.db_path, specs)
         if saved is None:

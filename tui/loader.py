@@ -26,6 +26,7 @@ from briefing.core.store.reads import (
     list_speakers,
     most_quoted,
     quote_groups,
+    speaker_kinds,
 )
 from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount, TimelineEntry
 from briefing.core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
@@ -127,11 +128,22 @@ class Store:
                 self._db = None
 
 
+#: Columns a briefing with no settings opens with.
+DEFAULT_COLUMNS = 3
+#: The order of the default columns by kind of speaker: people before organisations.
+_KIND_ORDER = {"person": 0, "group": 1, "organisation": 2}
+
+
 def default_columns(db: sqlite_utils.Database, settings: Settings) -> list[ColumnSpec]:
-    """The briefing's own columns (settings), else its three most quoted groups."""
+    """The briefing's own columns (settings: a group of its focus speakers, or a speaker's name),
+    else its most quoted speakers (after naming across the briefing), people first."""
     if settings.columns:
-        return [ColumnSpec(name, group=name) for name in settings.columns]
-    return [ColumnSpec(name, group=name) if is_group else ColumnSpec(name, speaker=name) for name, is_group in most_quoted(db, 3)]
+        groups = quote_groups(db) | {s.group for s in settings.speakers}
+        return [ColumnSpec(name, group=name) if name in groups else ColumnSpec(name, speaker=name) for name in settings.columns]
+    top = most_quoted(db, DEFAULT_COLUMNS)
+    kinds = speaker_kinds(db, [name for name, is_group in top if not is_group])
+    top = sorted(top, key=lambda item: -1 if item[1] else _KIND_ORDER.get(kinds.get(item[0], ""), 3))
+    return [ColumnSpec(name, group=name) if is_group else ColumnSpec(name, speaker=name) for name, is_group in top]
 
 
 def load_settings(db: sqlite_utils.Database) -> Settings:

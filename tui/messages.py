@@ -98,6 +98,16 @@ class ColumnsChosen(Message):
         self.specs = specs
         self.saved_to = saved_to
 
+class SpeakersRenamed(Message):
+    """A speaker was merged into another, renamed or hidden from the speaker picker (briefing.toml)."""
+
+    def __init__(self, action: str, before: str, after: str) -> None:
+        """merge, rename or hide; the speaker's name before and after."""
+        super().__init__()
+        self.action = action
+        self.before = before
+        self.after = after
+
 class PinsChanged(Message):
     """A quote or event was pinned or unpinned."""
 

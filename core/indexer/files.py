@@ -20,11 +20,13 @@ from briefing.core.settings import Settings
 
 
 def settings_fingerprint(settings: Settings) -> str:
-    """Short hash of the settings that change extraction (focus speakers and aliases)."""
+    """Short hash of the settings that change extraction (focus speakers and their aliases).
+
+    The user's own names (`aliases`, `hidden`) are applied when speakers are named across the
+    briefing, after extraction: changing them extracts nothing again."""
     data = settings.to_dict()
-    data.pop("path", None)
-    data.pop("title", None)
-    data.pop("columns", None)
+    for key in ("path", "title", "columns", "aliases", "hidden"):
+        data.pop(key, None)
     return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
 
 

@@ -20,6 +20,7 @@ from briefing.core.indexer.files import (
     pipeline_version,
     process_files,
 )
+from briefing.core.indexer.identity import reidentify
 from briefing.core.indexer.links import relink_owed
 from briefing.core.ingest import Candidate, find_articles
 from briefing.core.models import FileProblem, IndexReport
@@ -37,6 +38,7 @@ from briefing.core.store.database import (
     delete_article,
     describe_write_error,
     get_meta,
+    load_stored_settings,
     page_cache,
     prune_speakers,
     set_meta,
@@ -56,7 +58,16 @@ from briefing.core.store.files import (
     retry_file,
     stored_files,
 )
-from briefing.core.store.owed import articles_owed_a_date, clear_owed, has_owed, owe_date, owe_links, owed_links
+from briefing.core.store.owed import (
+    articles_owed_a_date,
+    clear_owed,
+    has_owed,
+    owe_date,
+    owe_identity,
+    owe_links,
+    owed_identity,
+    owed_links,
+)
 from briefing.core.store.reads import store_most_quoted
 from briefing.core.store.timeline import store_timeline_summary
 
@@ -100,6 +111,8 @@ class IndexRun:
     total: int = 0
     #: Sources this run has written and committed (kept whatever happens next).
     committed: int = 0
+    #: The user's aliases and hidden speakers the briefing was last named with.
+    names_before: tuple = ((), ())
 
     def setup(self, *, with_context: bool = True) -> ExtractionSetup:
         """What to extract with now: the settings, the model, and (for undated articles) the
@@ -151,7 +164,7 @@ def index_paths(
             _write(run, todo)
             # Before the briefing-wide steps, which read by them; also builds those a stopped run left out.
             build_read_indexes(db)
-            if has_owed(db):
+            if has_owed(db) or _names_changed(run):
                 _reconcile(run)
             _finish(run)
     except sqlite3.OperationalError as err:
@@ -172,6 +185,8 @@ def _discover(run: IndexRun, roots: list[Path], follow_links: bool) -> list[Cand
 
 def _remember(run: IndexRun, roots: list[Path]) -> None:
     """Store the settings and the folders indexed, for runs with no paths given."""
+    before = load_stored_settings(run.db)
+    run.names_before = (before.aliases, before.hidden)
     with run.db.atomic():
         set_meta(run.db, "settings", json.dumps(run.settings.to_dict()))
         known_roots = set(json.loads(get_meta(run.db, "roots") or "[]"))
@@ -265,7 +280,9 @@ def _apply(run: IndexRun, result: FileResult) -> None:
         if article.path in existing:
             owe_links(db, existing[article.path])  # the events it had are relinked too
         version = RETRY_VERSION if article.path in result.failed else run.version
-        owe_links(db, write_article(db, article, candidate.path, digest, extraction, run.settings, version))
+        article_id = write_article(db, article, candidate.path, digest, extraction, run.settings, version)
+        owe_links(db, article_id)
+        owe_identity(db, article_id)
         if not article.published:
             owe_date(db, article.path)
         report.words += article.words
@@ -277,6 +294,7 @@ def _apply(run: IndexRun, result: FileResult) -> None:
     for path, article_id in existing.items():
         if path not in kept:
             owe_links(db, article_id)
+            owe_identity(db, None)
             delete_article(db, article_id)
             report.removed += 1
     record_file(db, candidate.path, file)
@@ -303,15 +321,26 @@ def _reconcile(run: IndexRun) -> None:
                 run.report.problems.append(failure)
                 version = RETRY_VERSION
                 retry_file(db, stored.file)
-            owe_links(db, write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, version))
+            article_id = write_article(db, article, stored.file, stored.content_hash, extraction, run.settings, version)
+            owe_links(db, article_id)
+            owe_identity(db, article_id)
     # The linkers own their transactions; the owed work is cleared only after they are done,
     # so a run killed in between links again next time.
     relink_owed(db, owed_links(db))
+    identity = owed_identity(db)
+    if identity.owed or _names_changed(run):
+        reidentify(db, run.settings, identity)
     with db.atomic():
         prune_speakers(db)
         store_most_quoted(db)
         store_timeline_summary(db)
         clear_owed(db)
+
+
+def _names_changed(run: IndexRun) -> bool:
+    """Whether the settings name speakers otherwise than when they were last named (the user's
+    aliases or hidden speakers changed: every speaker is named again, nothing extracted)."""
+    return run.names_before != (run.settings.aliases, run.settings.hidden)
 
 
 def _finish(run: IndexRun) -> None:

@@ -374,6 +374,7 @@ def write_article(
         # Explicit deletes, not a cascade: the FTS delete triggers then see every row.
         db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+        _delete_identity(db, article_id)
         db.execute(
             f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in record)} WHERE id = ?", [*record.values(), article_id]
         )
@@ -404,7 +405,9 @@ def write_extraction(db: sqlite_utils.Database, article_id: int, extraction: Ext
                 "cue": quote.cue,
                 "cue_start": quote.cue_start,
                 "cue_end": quote.cue_end,
+                # Named across the briefing by the identity step (core.indexer.identity).
                 "speaker": quote.speaker,
+                "extracted_speaker": quote.speaker,
                 "speaker_id": sid,
                 "speaker_as_written": quote.speaker_as_written,
                 "attribution": quote.attribution,
@@ -577,7 +580,14 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
     """Remove an article with its quotes and events (caller owns the transaction)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+    _delete_identity(db, article_id)
     db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+
+def _delete_identity(db: sqlite_utils.Database, article_id: int) -> None:
+    """Forget how an article named its speakers and the clues its text gave (core.store.identity)."""
+    db.execute("DELETE FROM speaker_names WHERE article_id = ?", [article_id])
+    db.execute("DELETE FROM speaker_clues WHERE article_id = ?", [article_id])
 
 
 def prune_speakers(db: sqlite_utils.Database) -> None:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 from briefing.core.store.database import delete_article, prune_speakers
-from briefing.core.store.owed import owe_links
+from briefing.core.store.owed import owe_identity, owe_links
 
 #: The pipeline version stamped on a file (and on its articles) when extracting one of its
 #: articles failed: no run's version is this, so the next run reads and extracts it again.
@@ -80,6 +80,7 @@ def remove_files(db: sqlite_utils.Database, paths: list[str]) -> int:
         for path in paths:
             for (article_id,) in db.execute("SELECT id FROM articles WHERE file = ?", [path]).fetchall():
                 owe_links(db, article_id)
+                owe_identity(db, None)  # the names its clues gave are given again without them
                 delete_article(db, article_id)
                 removed += 1
             db.execute("DELETE FROM files WHERE path = ?", [path])

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 import sqlite_utils
 from briefing.core.models import ParsedArticle
 from briefing.core.store.links import SHORT_EVENT
-from briefing.core.store.schema import OWED_ALL_LINKS, OWED_DATE, OWED_STATEMENTS, OWED_VALUE, OWED_WEEK
+from briefing.core.store.schema import (
+    OWED_ALL_LINKS,
+    OWED_DATE,
+    OWED_IDENTITY,
+    OWED_NAMES,
+    OWED_STATEMENTS,
+    OWED_VALUE,
+    OWED_WEEK,
+)
 
 
 def owe_date(db: sqlite_utils.Database, path: str) -> None:
@@ -29,6 +37,35 @@ def owe_links(db: sqlite_utils.Database, article_id: int) -> None:
         "CASE WHEN " + SHORT_EVENT + " THEN date(e.day_first, '-6 days', 'weekday 1') ELSE e.value END "
         "FROM events e WHERE e.article_id = ?",
         [OWED_WEEK, OWED_VALUE, article_id],
+    )
+
+
+def owe_identity(db: sqlite_utils.Database, article_id: int | None) -> None:
+    """Owe naming the speakers again: after reading the clues of an article written, or (None) only
+    naming again, as when an article was removed."""
+    if article_id is None:
+        db.execute("INSERT OR IGNORE INTO owed (kind, key) VALUES (?, '')", [OWED_NAMES])
+    else:
+        db.execute("INSERT OR IGNORE INTO owed (kind, key) VALUES (?, ?)", [OWED_IDENTITY, str(article_id)])
+
+
+@dataclass(frozen=True)
+class OwedIdentity:
+    """Naming owed: whether at all, and whose clues to read first (every article's, or some)."""
+
+    owed: bool = False
+    every_article: bool = False
+    article_ids: frozenset[int] = frozenset()
+
+
+def owed_identity(db: sqlite_utils.Database) -> OwedIdentity:
+    """What naming the speakers again is owed."""
+    rows = db.execute("SELECT kind, key FROM owed WHERE kind IN (?, ?)", [OWED_IDENTITY, OWED_NAMES]).fetchall()
+    keys = [key for kind, key in rows if kind == OWED_IDENTITY]
+    return OwedIdentity(
+        owed=bool(rows),
+        every_article="" in keys,
+        article_ids=frozenset(int(key) for key in keys if key.isdigit()),
     )
 
 
@@ -80,7 +117,7 @@ class OwedLinks:
 
 def owed_links(db: sqlite_utils.Database) -> OwedLinks:
     """What linking is owed."""
-    rows = db.execute("SELECT kind, key FROM owed WHERE kind != ?", [OWED_DATE]).fetchall()
+    rows = db.execute("SELECT kind, key FROM owed WHERE kind NOT IN (?, ?, ?)", [OWED_DATE, OWED_IDENTITY, OWED_NAMES]).fetchall()
     return OwedLinks(
         everything=any(kind == OWED_ALL_LINKS for kind, _key in rows),
         statements=any(kind == OWED_STATEMENTS for kind, _key in rows),

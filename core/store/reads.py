@@ -256,13 +256,25 @@ def list_events(
     return [EventRow(*r) for r in db.execute(sql, params).fetchall()]
 
 
-def list_speakers(db: sqlite_utils.Database) -> list[SpeakerCount]:
-    """Every speaker with their quote count, most quoted first."""
+def list_speakers(db: sqlite_utils.Database, *, hidden: bool = False) -> list[SpeakerCount]:
+    """Every speaker with their quote count, most quoted first; those the settings hide only with `hidden`."""
     rows = db.execute(
-        "SELECT s.name, s.group_name, s.is_focus, count(q.id) AS n FROM speakers s "
-        "LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id ORDER BY n DESC, s.name"
+        "SELECT s.name, s.group_name, s.is_focus, count(q.id) AS n, coalesce(s.kind, ''), coalesce(s.hidden, 0) "
+        "FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id "
+        + ("" if hidden else "WHERE coalesce(s.hidden, 0) = 0 ")
+        + "GROUP BY s.id ORDER BY n DESC, s.name"
     ).fetchall()
-    return [SpeakerCount(r[0], r[1], bool(r[2]), r[3]) for r in rows]
+    return [SpeakerCount(r[0], r[1], bool(r[2]), r[3], r[4], bool(r[5])) for r in rows]
+
+
+def speaker_kinds(db: sqlite_utils.Database, names: list[str]) -> dict[str, str]:
+    """The kind of each of these speakers (person, organisation, group, description), by name."""
+    return dict(
+        db.execute(
+            "SELECT name, coalesce(kind, '') FROM speakers WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(names)],
+        ).fetchall()
+    )
 
 
 def speaker_exists(db: sqlite_utils.Database, name: str) -> bool:
@@ -285,9 +297,18 @@ def most_quoted(db: sqlite_utils.Database, count: int = 3) -> list[tuple[str, bo
 
 
 def count_most_quoted(db: sqlite_utils.Database, count: int = 10) -> list[tuple[str, bool]]:
-    """Count which groups or speakers are most quoted (what `most_quoted` reads, stored)."""
+    """Count which groups or speakers are most quoted (what `most_quoted` reads, stored): named
+    speakers, not descriptions ("officials", "the report") nor those the settings hide, unless
+    the briefing has nothing else."""
     groups = quote_groups(db)
-    return [(name, name in groups) for name, _n in list_groups(db)[:count]]
+    left_out = {
+        name
+        for name, kind, hidden in db.execute("SELECT name, coalesce(kind, ''), coalesce(hidden, 0) FROM speakers")
+        if hidden or kind == "description"
+    }
+    ranked = list_groups(db)
+    named = [(name, n) for name, n in ranked if name in groups or name not in left_out]
+    return [(name, name in groups) for name, _n in (named or ranked)[:count]]
 
 
 def store_most_quoted(db: sqlite_utils.Database) -> None:

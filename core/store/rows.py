@@ -129,6 +129,10 @@ class SpeakerCount:
     group: str | None
     is_focus: bool
     quotes: int
+    #: person, organisation, group or description (core.identity); "" before speakers were named.
+    kind: str = ""
+    #: Hidden by the settings: kept, but not offered as a column.
+    hidden: bool = False
 
 
 @dataclass

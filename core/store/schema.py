@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -42,7 +42,16 @@ ARTICLE_COLUMNS = {
     "warnings": str,
 }
 
-SPEAKER_COLUMNS = {"id": int, "name": str, "group_name": str, "is_focus": int}
+SPEAKER_COLUMNS = {
+    "id": int,
+    "name": str,
+    "group_name": str,
+    "is_focus": int,
+    # person, organisation, group or description (core.identity.resolve): people are offered first.
+    "kind": str,
+    # 1 when the settings hide the speaker from the lists and the columns a briefing opens with.
+    "hidden": int,
+}
 
 QUOTE_COLUMNS = {
     "id": int,
@@ -55,7 +64,10 @@ QUOTE_COLUMNS = {
     "cue": str,
     "cue_start": int,
     "cue_end": int,
+    # The name the speaker is shown under across the briefing (core.identity), and the one the
+    # extraction gave it in this article, which that name was reached from.
     "speaker": str,
+    "extracted_speaker": str,
     "speaker_id": int,
     "speaker_as_written": str,
     "attribution": str,
@@ -132,6 +144,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["article_id", "seq"], unique=True, if_not_exists=True)
     for statement in READ_INDEXES.values():
         db.execute(statement)
+    for statement in IDENTITY_SQL:
+        db.execute(statement)
     # The whole timeline counted once per index run (core.store.timeline.store_timeline_summary).
     db.execute(TIMELINE_DATES_SQL)
     # External-content FTS5 tables: triggers keep them in the same transaction as the rows.
@@ -195,12 +209,33 @@ FTS_COLUMNS = {"articles": ("title", "text", "folded"), "quotes": ("text", "spea
 OWED_SQL = "CREATE TABLE IF NOT EXISTS owed (kind TEXT NOT NULL, key TEXT NOT NULL, UNIQUE (kind, key))"
 #: The kinds of owed work: date an undated article once the run is in (key: its path); relink
 #: everything; relink the statements; relink the events of an ISO week (key: its Monday) or of a
-#: long date value (key: the value).
+#: long date value (key: the value); name the speakers again, reading an article's clues first
+#: (key: its id, or "" for every article), or only naming again (an article removed).
 OWED_DATE, OWED_ALL_LINKS, OWED_STATEMENTS, OWED_WEEK, OWED_VALUE = "date", "all-links", "statements", "week", "value"
+OWED_IDENTITY, OWED_NAMES = "identity", "names"
+
+#: Briefing-wide identity (core.identity): how each article names each speaker and the name the
+#: briefing gives it, with the rule and the reason (what the reader is shown: "surname of …"),
+#: and the clues each article's text gives (titled names, appositions, acronyms, names met),
+#: read once when the article is written, so naming again reads no article text. Rows of an
+#: article go with it (core.store.database.delete_article).
+IDENTITY_SQL = (
+    "CREATE TABLE IF NOT EXISTS speaker_names (article_id INTEGER NOT NULL, spelling TEXT NOT NULL, "
+    "name TEXT NOT NULL, rule TEXT NOT NULL DEFAULT '', because TEXT NOT NULL DEFAULT '', "
+    "kind TEXT NOT NULL DEFAULT '', quotes INTEGER NOT NULL DEFAULT 0, written TEXT NOT NULL DEFAULT '[]', "
+    "PRIMARY KEY (article_id, spelling)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS idx_speaker_names_name ON speaker_names (name)",
+    "CREATE TABLE IF NOT EXISTS speaker_clues (article_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+    "name TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS idx_speaker_clues_article ON speaker_clues (article_id)",
+)
 
 #: The briefing's own tables, besides the full-text ones, in the order a rebuild empties them
 #: (rows before those they refer to; `meta` only in part).
-TABLES = ("quotes", "events", "articles", "files", "speakers", "owed", "timeline_dates", "words", "words_pending", "meta")
+TABLES = (
+    "quotes", "events", "speaker_names", "speaker_clues", "articles", "files", "speakers", "owed", "timeline_dates",
+    "words", "words_pending", "meta",
+)
 #: Tables every full-text index keeps (FTS5's shadow tables).
 FTS_TABLES = tuple(f"{table}_fts{suffix}" for table in FTS_COLUMNS for suffix in ("", "_data", "_idx", "_docsize", "_config"))
 
@@ -338,4 +373,12 @@ MIGRATIONS: dict[int, str] = {
     "UPDATE files SET pipeline_version = NULL;\n"
     "UPDATE articles SET pipeline_version = NULL;\n"
     f"DELETE FROM meta WHERE key = '{SUMMARY_KEY}';",
+    # 8 → 9: briefing-wide identity. Each quote keeps the speaker the extraction gave it; the
+    # next index run reads every article's clues and names every speaker again (no re-extraction).
+    8: "ALTER TABLE quotes ADD COLUMN extracted_speaker TEXT;\n"
+    "UPDATE quotes SET extracted_speaker = speaker;\n"
+    "ALTER TABLE speakers ADD COLUMN kind TEXT;\n"
+    "ALTER TABLE speakers ADD COLUMN hidden INTEGER;\n"
+    + ";\n".join(IDENTITY_SQL)
+    + f";\nINSERT OR IGNORE INTO owed (kind, key) VALUES ('{OWED_IDENTITY}', '');",
 }

@@ -1,0 +1,304 @@
+"""What one article's text says about who is who: titled names, appositions, acronyms, names met.
+
+News names a person in full once, with a title ("Interior Minister Jane Doe", "NATO chief
+John Roe") or an apposition ("Jane Doe, the US ambassador,"; "the commander of the mission,
+Major General John Roe,"), spells out an acronym once ("the World Health Organization (WHO)") and
+calls a company what it is ("Acme Widgets, a Leeds-based maker of parts,"). These clues, read
+from every article of a briefing, let the identity rules join "the interior minister" of one
+article to the person another article gives that title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.core.identity.names import (
+    COMPANY_NOUNS,
+    acronym_letters,
+    initials,
+    is_acronym,
+    is_name_word,
+    person_words,
+)
+from briefing.core.nlp import lexicon as lx
+
+#: Kinds of clue.
+TITLED, DESCRIBED, ACRONYM_OF, PERSON_MET, ORG_MET = "titled", "described", "acronym", "person", "organisation"
+
+#: Words, and each punctuation mark on its own.
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+#: Marks that end an apposition or a run of names.
+_STOPS = frozenset(",.;:()[]—–!?\"“”‘’«»")
+#: Words that end a description before its relative clause ("a company that owns …").
+_RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says", "told", "has", "had", "is", "was", "will"})
+#: Longest title before a name, and longest apposition, in words.
+_TITLE_WORDS_MAX = 7
+_APPOSITION_MAX = 12
+#: Clues of one kind kept from one article: a long article repeats itself.
+_PER_ARTICLE = 200
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One thing an article says about a name: a title or description given to it, an acronym
+    it is spelled as, or only that it was met (a person or an organisation named in full)."""
+
+    kind: str
+    #: The person or organisation, as the text spells them.
+    name: str
+    #: The title ("Interior Minister"), description ("a Leeds-based maker of parts") or acronym.
+    detail: str = ""
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _title_word(low: str) -> bool:
+    return low in lx.TITLE_WORDS or (("-" in low) and all(p in lx.TITLE_WORDS for p in low.split("-") if p))
+
+
+def article_clues(text: str) -> list[Clue]:
+    """The clues one article's text gives (the body: header lines are no evidence)."""
+    tokens = [m.group() for m in _TOKEN.finditer(text)]
+    clues: list[Clue] = []
+    seen: set[Clue] = set()
+
+    def add(clue: Clue) -> None:
+        if clue not in seen and len(seen) < _PER_ARTICLE * 4:
+            seen.add(clue)
+            clues.append(clue)
+
+    n = len(tokens)
+    k = 0
+    while k < n:
+        word = tokens[k]
+        if not (word[:1].isupper() or (is_name_word(word) and "-" in word)):
+            k += 1
+            continue
+        # A run of capitalised words (with particles inside): a name, perhaps after a title.
+        end = k
+        while end < n and (
+            tokens[end][:1].isupper()
+            or ("-" in tokens[end] and is_name_word(tokens[end]))
+            or (
+                _low(tokens[end]) in lx.NAME_CONNECTORS
+                and _low(tokens[end]) not in ("and", "&")
+                and end + 1 < n
+                and (tokens[end + 1][:1].isupper() or _low(tokens[end + 1]) == "the")
+            )
+            or (_low(tokens[end]) == "the" and end > k and _low(tokens[end - 1]) in ("of", "for"))
+        ):
+            end += 1
+        _read_run(tokens, k, end, add)
+        k = max(end, k + 1)
+    return clues
+
+
+def _read_run(tokens: list[str], start: int, end: int, add) -> None:
+    """Clues of one capitalised run tokens[start:end], its title before it and what follows it."""
+    run = tokens[start:end]
+    while run and (_low(run[0]) in lx.NON_NAMES and _low(run[0]) not in lx.TITLE_WORDS):
+        run, start = run[1:], start + 1
+    while run and _low(run[-1]) in lx.NAME_CONNECTORS | {"the"}:
+        run, end = run[:-1], end - 1
+    if not run:
+        return
+    possessive = run[-1].endswith(("'s", "’s"))
+    if possessive:
+        run = [*run[:-1], run[-1][:-2]]
+    # The person's name: the longest run of name words (at most four) at the end, before any
+    # "of" ("Mayor Jane Doe of Port Edda" is Jane Doe; the place after "of" is no name of hers).
+    lows = [_low(w) for w in run]
+    personal = run[: lows.index("of")] if "of" in lows else run
+    cut = next((c for c in range(max(0, len(personal) - 4), len(personal)) if person_words(personal[c:])), len(personal))
+    name = personal[cut:]
+    if len(name) >= 2 and person_words(name):
+        person = " ".join(name)
+        add(Clue(PERSON_MET, person))
+        title = _title_before(tokens, start + cut)
+        if title:
+            add(Clue(TITLED, person, title))
+        if not possessive:
+            described = _apposition_after(tokens, end)
+            if described:
+                # "Jane Doe, the harbour master," gives her a title; "Acme Pumps, a pump company,"
+                # says the capitalised words are a company's.
+                add(Clue(DESCRIBED if _body_head(described) else TITLED, person, described))
+            described = _apposition_before(tokens, start + cut, start)
+            if described:
+                add(Clue(TITLED, person, described))
+        return
+    if len(name) == 1 and cut > 0 and _title_word(_low(run[cut - 1])):
+        # "Derna resident Khalid", "Mayor Smith": a titled one-word name is a person's too.
+        add(Clue(PERSON_MET, name[0]))
+    organisation = _organisation(_after_owner(run))
+    if organisation:
+        add(Clue(ORG_MET, organisation))
+        if not possessive:
+            described = _apposition_after(tokens, end)
+            if described and _body_head(described):
+                add(Clue(DESCRIBED, organisation, described))
+            acronym = _acronym_after(tokens, end)
+            if acronym and _fits(acronym, organisation):
+                add(Clue(ACRONYM_OF, organisation, acronym))
+    if len(run) == 1 and is_acronym(run[0]):
+        expansion = _expansion_after(tokens, end)
+        if expansion and _fits(run[0], expansion):
+            add(Clue(ACRONYM_OF, expansion, run[0]))
+
+
+def _after_owner(run: list[str]) -> list[str]:
+    """A run without the owner before a possessive: "the UN's World Food Programme" → World
+    Food Programme (the body named is the one after it)."""
+    for k in range(len(run) - 2, -1, -1):
+        if run[k].endswith(("'s", "’s")):
+            return run[k + 1 :]
+    return run
+
+
+def _organisation(run: list[str]) -> str | None:
+    """The organisation a capitalised run names, when one of its words says it is one."""
+    words = list(run)
+    while words and _low(words[0]) in lx.NON_NAMES | lx.TITLE_WORDS and _low(words[0]) not in lx.ORG_WORDS:
+        words = words[1:]
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not any(_low(w) in lx.ORG_WORDS for w in words) or all(_low(w) in lx.DEMONYMS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _title_before(tokens: list[str], at: int) -> str:
+    """The title written just before a name ("Interior Minister", "NATO chief", "Slovakia's
+    Deputy Prime Minister"): words ending in a title word, back to the first that is neither a
+    title word nor capitalised."""
+    k = at
+    while k > 0 and at - k < _TITLE_WORDS_MAX:
+        word = tokens[k - 1]
+        low = _low(word)
+        if word in _STOPS or not (_title_word(low) or word[:1].isupper() or low in ("of", "the", "and")):
+            break
+        if low in lx.NON_NAMES and not _title_word(low) and low not in ("of", "the", "and"):
+            break
+        k -= 1
+    words = tokens[k:at]
+    while words and _low(words[0]) in ("of", "the", "and"):
+        words = words[1:]
+    if not words or not _title_word(_low(words[-1])):
+        return ""
+    return " ".join(words)
+
+
+def _apposition_after(tokens: list[str], end: int) -> str:
+    """"Jane Doe, the US ambassador, …", "Acme, a Leeds-based maker of parts that …": the
+    description after a name and its comma, opened by the, a or an, ending at a mark or a
+    relative pronoun; its head a common noun."""
+    if end + 1 >= len(tokens) or tokens[end] != "," or _low(tokens[end + 1]) not in ("the", "a", "an"):
+        return ""
+    k = end + 1
+    words: list[str] = []
+    while k < len(tokens) and len(words) < _APPOSITION_MAX:
+        word = tokens[k]
+        if word in _STOPS or (words and _low(word) in _RELATIVES):
+            break
+        words.append(word)
+        k += 1
+    if len(words) < 2 or len(words) >= _APPOSITION_MAX:
+        return ""
+    return " ".join(words) if _common_head(words) else ""
+
+
+def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
+    """"The commander of the mission, Major General John Roe, said": a description opened by
+    "the", a comma, then the (titled) name."""
+    k = run_start
+    if k < 2 or tokens[k - 1] != ",":
+        return ""
+    words: list[str] = []
+    j = k - 2
+    while j >= 0 and len(words) < _APPOSITION_MAX and tokens[j] not in _STOPS:
+        low = _low(tokens[j])
+        if (low in lx.DETERMINERS or low in ("my", "your")) and low != "the":
+            return ""  # "against my friend, Jane Doe": the description is "my friend", not ours to read
+        words.insert(0, tokens[j])
+        if low == "the" and not (j > 0 and _low(tokens[j - 1]) in lx.POSTMODIFIERS):
+            break  # "the commander of the brigade": on past the "the" after "of"
+        j -= 1
+    if not words or _low(words[0]) != "the" or len(words) < 2:
+        return ""
+    return " ".join(words) if _common_head(words) and _person_head(" ".join(words)) else ""
+
+
+def _common_head(words: list[str]) -> bool:
+    """Whether a description's head (before "of", "for", "in") is a lowercase common noun."""
+    lows = [_low(w) for w in words]
+    head = len(words) - 1
+    for k in range(1, len(lows)):
+        if lows[k] in lx.POSTMODIFIERS:
+            head = k - 1
+            break
+    word = words[head]
+    return word.isalpha() and word.islower() or ("-" in word and word.islower())
+
+
+def _person_head(description: str) -> bool:
+    """Whether a description names a person by role ("the US ambassador", "a cousin of …")."""
+    lows = [_low(w) for w in description.split()]
+    head = len(lows) - 1
+    for k in range(1, len(lows)):
+        if lows[k] in lx.POSTMODIFIERS:
+            head = k - 1
+            break
+    low = lows[head]
+    return low in lx.PERSON_NOUNS or _title_word(low) or low in _KIN
+
+
+def _body_head(description: str) -> bool:
+    """Whether a description names a body ("a Leeds-based pump company", "the state broadcaster")."""
+    lows = [_low(w) for w in description.split()]
+    head = len(lows) - 1
+    for k in range(1, len(lows)):
+        if lows[k] in lx.POSTMODIFIERS:
+            head = k - 1
+            break
+    low = lows[head]
+    return (low in lx.ORG_WORDS or low in COMPANY_NOUNS or low in _BODY_NOUNS) and not _person_head(description)
+
+
+#: Nouns a body is described by besides the lexicon's organisation words.
+_BODY_NOUNS = frozenset({"charity", "conglomerate", "maker", "manufacturer", "firm", "operator", "outlet", "newspaper", "broadcaster", "insurer", "lender", "carrier", "airline", "hospital", "school", "body", "regulator", "watchdog", "ngo", "organisation", "organization"})
+
+#: Kin and relations an apposition gives a person by ("a cousin of …").
+_KIN = frozenset({"cousin", "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "uncle", "aunt", "nephew", "niece", "businessman", "businesswoman", "explorer", "billionaire", "pilot"})
+
+
+def _acronym_after(tokens: list[str], end: int) -> str:
+    """"the World Health Organization (WHO)": the acronym in brackets after a name."""
+    if end + 2 < len(tokens) and tokens[end] == "(" and tokens[end + 2] == ")" and is_acronym(tokens[end + 1]):
+        return tokens[end + 1]
+    return ""
+
+
+def _expansion_after(tokens: list[str], end: int) -> str:
+    """"WHO (World Health Organization)": the name in brackets after an acronym."""
+    if end >= len(tokens) or tokens[end] != "(":
+        return ""
+    words: list[str] = []
+    k = end + 1
+    while k < len(tokens) and tokens[k] != ")" and len(words) < 10:
+        words.append(tokens[k])
+        k += 1
+    if k >= len(tokens) or tokens[k] != ")" or len(words) < 2:
+        return ""
+    if not all(w[:1].isupper() or _low(w) in lx.NAME_CONNECTORS | {"the"} for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _fits(acronym: str, expansion: str) -> bool:
+    """Whether an acronym can stand for a name: its letters begin as the name's initials do."""
+    letters = acronym_letters(acronym)
+    first = initials(expansion.split())
+    return bool(letters) and bool(first) and letters[0] == first[0] and len(expansion.split()) >= 2
