@@ -266,8 +266,10 @@ class CueReader:
         if verb.lemma == "call" and v.lowers[after] == "to" and after + 1 < hi and self._infinitive(after + 1):
             return verb.cue(v.ends[after - 1], "forward", v.starts[after], self._sentence_end_char(hi))  # "called to ban …"
         complement = self._naming_complement(after, hi) if verb.lemma == "call" else -1
-        if complement > 0:
-            # "called the actions lawful": an object and the label given it.
+        if complement > 0 and not v.is_mark(complement):
+            # "called the actions lawful": an object and the label given it. A quoted label is
+            # the reported content by itself ("called the vote “a farce”" reports "a farce"),
+            # read below as the label right after the verb.
             return verb.cue(v.ends[verb.end - 1], "forward", v.starts[after], self._sentence_end_char(hi))
         # Only the quoted label right after the verb is the speaker's: "described the
         # protests as “peaceful”, while the opposition called …".
