@@ -584,3 +584,27 @@ def test_a_passive_participle_with_by_is_not_speech(extractor):
 def test_having_announced_belongs_to_the_subject_after_it(extractor):
     text = "Having announced that the port would reopen, Judge Ana Corr closed the hearing."
     assert said(extract(extractor, text)) == [("the port would reopen", "Ana Corr")]
+
+
+# --- a participle hanging from an earlier cue ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We will not give in,” he said, urging the farmers of Dunmore to stay calm.",
+            ("the farmers of Dunmore to stay calm", "he", "said, urging"),
+        ),
+        (
+            "Marta Vell said the bridge was safe, adding that repairs would take a year.",
+            ("repairs would take a year", "Marta Vell", "adding that"),
+        ),
+    ],
+    ids=["joined-to-its-verb", "after-reported-words"],
+)
+def test_a_participle_borrows_the_speaker_but_not_into_its_cue(extractor, text, expected):
+    # As written the speaker is the borrowed subject alone; the participle's cue reads from the
+    # verb it hangs from when nothing but a comma parts them, so subject and cue read as the text.
+    quote = next(q for q in extract(extractor, text) if q.text == expected[0])
+    assert (quote.text, quote.speaker_as_written, quote.cue) == expected

@@ -139,7 +139,7 @@ class CueReader:
                 subject = speaker_by_sentence.get(sentence) or self.np.sentence_subject(lo, i)
                 if subject is None:
                     continue
-                cue = replace(cue, speaker=subject)
+                cue = replace(cue, speaker=subject, cue_start=self._joined_cue_start(cue, found, sentence))
             found.append(cue)
             speaker_by_sentence[sentence] = cue.speaker
             if cue.direction == "forward" and cue.content_end > 0 and (cue.cls != "naming" or cue.asserted):
@@ -148,6 +148,19 @@ class CueReader:
                 # Reported words of a later cue in this sentence start after this one's.
                 floor_by_sentence[sentence] = max(cue.cue_end, cue.content_end)
         return found
+
+    def _joined_cue_start(self, cue: Cue, found: list[Cue], sentence: int) -> int:
+        """Where a participle's cue starts as written: at the verb it hangs from when only a
+        comma or adverbs lie between ("“…,” he said, urging …" is cued "said, urging"), so the
+        cue never reads as if the borrowed subject spoke the participle ("he urging")."""
+        v = self.v
+        earlier = [c for c in found if v.sent_of[c.verb] == sentence and c.cue_end <= cue.cue_start]
+        if not earlier or v.lowers[cue.verb] == v.lowers[earlier[-1].verb]:
+            return cue.cue_start
+        k = v.token_at(earlier[-1].cue_end)
+        while k < cue.verb and (v.words[k] in (",", "and") or v.lowers[k] in lx.AUX_ADVERBS or v.starts[k] < earlier[-1].cue_end):
+            k += 1
+        return earlier[-1].cue_start if k == cue.verb else cue.cue_start
 
     def _closes_sentence(self, cue: Cue | None, covering: Cue) -> bool:
         """Whether a backward cue inside earlier reported words ends its sentence and its words
