@@ -608,3 +608,31 @@ def test_a_participle_borrows_the_speaker_but_not_into_its_cue(extractor, text, 
     # verb it hangs from when nothing but a comma parts them, so subject and cue read as the text.
     quote = next(q for q in extract(extractor, text) if q.text == expected[0])
     assert (quote.text, quote.speaker_as_written, quote.cue) == expected
+
+
+# --- recipients of a participle, clauses of time after "said" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor toured the fair, telling the crowd, “We will rebuild the bridge.”",
+            [("direct", "telling the crowd,", "We will rebuild the bridge.")],
+        ),
+        (
+            "Marta Vell told her supporters: “We will rebuild the bridge.”",
+            [("direct", "told her supporters:", "We will rebuild the bridge.")],
+        ),
+        ("Marta Vell told her that the bridge was safe.", [("indirect", "told her that", "the bridge was safe")]),
+        (
+            "Oren Kade said as he left the hall that the vote was lost.",
+            [("indirect", "said as he left the hall that", "the vote was lost")],
+        ),
+        ("Oren Kade said as he left the hall.", []),
+        ("Oren Kade said as many as forty people were hurt.", [("indirect", "said", "as many as forty people were hurt")]),
+    ],
+    ids=["telling-the-crowd", "told-her-supporters", "told-her-that", "said-as-he-left-that", "said-as-he-left", "said-as-many-as"],
+)
+def test_a_recipient_is_the_cues_and_a_clause_of_time_is_not_reported(extractor, text, expected):
+    assert [(q.kind, q.cue, q.text) for q in extract(extractor, text)] == expected

@@ -438,6 +438,8 @@ END_PUNCT = frozenset({".", "!", "?", "..", "...", "…", ";", "?!", "!?"})
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
 #: A bare complement starting with one of these is not a reported clause ("said to be", "said so").
 NOT_CLAUSE_STARTS = frozenset({"to", "by", "for", "about", "of", "with", "so", "goodbye"})
+#: Words that open a clause of time or manner after a speech verb ("said as he left the hall").
+SUBORDINATORS = frozenset({"as", "while", "when", "whilst", "after", "before", "once"})
 #: Verbs of promising: a to-infinitive after them is reported when it quotes ("vowed to …").
 COMMISSIVES = frozenset({"vow", "promise", "pledge", "threaten"})
 QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites", "quoting", "citing"})

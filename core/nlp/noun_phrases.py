@@ -375,7 +375,7 @@ class PhraseReader:
         if k >= hi:
             return None
         low = v.lowers[k]
-        if low in lx.OBJECT_PRONOUNS or low in lx.RECIPIENT_NOUNS:
+        if (low in lx.OBJECT_PRONOUNS and not self._possessive_before_noun(k, hi)) or low in lx.RECIPIENT_NOUNS:
             return k + 1
         i = k + 1 if low in lx.DETERMINERS else k
         last = None
@@ -393,6 +393,19 @@ class PhraseReader:
                 break
             i += 1
         return last + 1 if last is not None else None
+
+    def _possessive_before_noun(self, k: int, hi: int) -> bool:
+        """Whether "her" at token k is a determiner ("told her supporters: …"), not the object
+        ("told her that …", "told her it was over", "told her the plan was dead")."""
+        v = self.v
+        if v.lowers[k] not in lx.POSSESSIVE_DETERMINERS or k + 1 >= hi:
+            return False
+        nxt = v.lowers[k + 1]
+        return (
+            v.words[k + 1].isalpha() and v.words[k + 1].islower() and nxt not in lx.DETERMINERS
+            and nxt not in lx.SUBJECT_PRONOUNS and nxt not in lx.FINITE_MARKERS and nxt not in lx.NP_STOPS
+            and nxt not in lx.ADVERBIAL_PREPOSITIONS and nxt not in ("that", "to", "and", "or", "not")
+        )
 
     def adverbials(self, k: int, hi: int, of_phrase: bool = True) -> int:
         """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1", "by

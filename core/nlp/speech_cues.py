@@ -367,6 +367,13 @@ class CueReader(CueSubjects):
                     break
                 if v.lowers[j] in ("about", "of", "against", "to"):
                     return self._forward(verb, cue_end, k)
+        if low in lx.SUBORDINATORS and self._subordinate_clause(k, hi):
+            # "said as he left the hall (that …)": the clause tells when, not what was said;
+            # reported words follow a "that" after it, or there are none.
+            that = next((j for j in range(k + 2, min(hi, k + _MAX_OBJECT)) if v.lowers[j] == "that" and not v.is_punct(j - 1)), -1)
+            if that > 0 and self._is_clause(that + 1, hi):
+                return self._forward(verb, v.ends[that], that + 1)
+            return self._backward(verb, cue_end)
         if verb.cls == "bare" and low not in lx.NOT_CLAUSE_STARTS and self._is_clause(k, hi):
             return self._forward(verb, cue_end, k)
         if verb.cls == "object" and not v.is_punct(k):
@@ -379,6 +386,18 @@ class CueReader(CueSubjects):
             # "vowed to keep protesting “until he goes”": the quoted words are the speaker's.
             return self._forward(verb, cue_end, k)
         return None
+
+    def _subordinate_clause(self, k: int, hi: int) -> bool:
+        """Whether the subordinator at token k opens a clause of time or manner with its own
+        subject or a participle ("as he left", "while the crowd cheered", "when asked"), not a
+        measure ("as many as forty", "as much")."""
+        v = self.v
+        if k + 1 >= hi:
+            return False
+        nxt = v.lowers[k + 1]
+        if nxt in lx.SUBJECT_PRONOUNS and nxt != "there" or nxt in ("the", "his", "her", "their", "its"):
+            return True
+        return v.lowers[k] != "as" and nxt.endswith(("ing", "ed")) and v.words[k + 1].islower()
 
     def _inverted(self, verb: _Verb, k: int, cue_end: int) -> Cue | None:
         """“…,” said Amrani, who went outside, joining others, “all in shock …”: the speaker may
@@ -582,6 +601,13 @@ class CueReader(CueSubjects):
             if quoted is None or quoted.first - 1 < lo or v.lowers[quoted.first - 1] != "with":
                 return None
         verb = _Verb(i, end, lemma, cls, quoted, v.starts[i], lo, hi, v.starts[i], True, False)
+        if lemma in lx.RECIPIENT_VERBS:
+            # "telling the crowd, “…”", "telling reporters that …": the recipient is the cue's.
+            heard = self.np.recipient(end, hi)
+            if heard is not None and heard < hi and (v.lowers[heard] == "that" or v.words[heard] == ":" or (
+                v.words[heard] == "," and heard + 1 < hi and v.is_mark(heard + 1))
+            ):
+                end = heard
         nxt, low = v.words[end], v.lowers[end]
         if nxt == "," and end + 1 < hi and v.is_mark(end + 1) and v.span_starting(v.starts[end + 1]):
             cue = self._forward(verb, v.ends[end], end + 1)  # ", saying, “…”"
