@@ -636,3 +636,21 @@ def test_a_participle_borrows_the_speaker_but_not_into_its_cue(extractor, text, 
 )
 def test_a_recipient_is_the_cues_and_a_clause_of_time_is_not_reported(extractor, text, expected):
     assert [(q.kind, q.cue, q.text) for q in extract(extractor, text)] == expected
+
+
+# --- words that are verbs or nouns ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters in the other states voting Tuesday are angry.", []),
+        ("The three states last voted for a Republican in 1988.", []),
+        ("Officials of the member states said the rules were unclear.", [("Officials of the member states", "the rules were unclear")]),
+        ("Two said the vote was rigged.", [("Two", "the vote was rigged")]),
+        ("Several said the vote was rigged.", [("Several", "the vote was rigged")]),
+    ],
+    ids=["other-states", "three-states", "member-states-said", "two-said", "several-said"],
+)
+def test_a_word_after_of_other_every_or_a_number_is_a_noun_not_a_cue(extractor, text, expected):
+    assert [(q.speaker_as_written, q.text) for q in extract(extractor, text)] == expected

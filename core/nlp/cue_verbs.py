@@ -64,6 +64,8 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         return None  # "Rust Belt states that have suffered": a relative clause on a noun
     if i > 0 and (v.lowers[i - 1] in lx.NOUN_DETERMINERS or (v.lowers[i - 1] in lx.DEMONYMS and v.is_cap(i - 1))):
         return None  # "the report", "a call", "Moroccan state television": nouns
+    if i > 0 and _noun_after(v, i):
+        return None  # "the secretary of state is", "the other states voting", "three reports"
     lemma, cls = VERBS[low]
     if (
         i > 0 and low == lemma.split(" ")[0] and v.is_cap(i - 1) and v.lowers[i - 1] not in lx.FIRST_PERSON | {"they"}
@@ -100,3 +102,18 @@ def _puts_a_figure(v: TokenView, k: int) -> bool:
         elif v.is_punct(j):
             return False
     return False
+
+
+def _noun_after(v: TokenView, i: int) -> bool:
+    """Whether a word that may be a verb is a noun by the word before it: after "of" or a
+    quantifier that only counts things ("of state", "other states", "any state", "member
+    state"), or after a number when plural ("three reports"; but "Two said …" speaks)."""
+    before, low = v.lowers[i - 1], v.lowers[i]
+    lemma = VERBS[low][0].split(" ")[0] if low in VERBS else ""
+    if low not in (lemma, lemma + "s"):
+        return False  # "accused him of saying", "two said": only a base or -s form is a noun too
+    if before in lx.NOUN_COUNTERS:
+        return True
+    plural = low.endswith("s") and not low.endswith("ss")
+    return plural and (before in lx.NUMBER_WORDS or before[:1].isdigit())
+

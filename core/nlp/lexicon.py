@@ -510,6 +510,8 @@ COUNTRY_ADJECTIVES = MappingProxyType({
 PRO_FORMS = frozenset({"another", "one", "others", "some", "many"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth"})
 #: Determiners after which a verb form is a noun ("the report", "an announcement", "his call").
+#: Words after which a word that may be a verb is a noun ("secretary of state", "other states").
+NOUN_COUNTERS = frozenset({"of", "other", "any", "every", "member", "no"})
 NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "another", "these", "those", "this"})
 #: Words that tie a speech participle to the sentence's subject: "while saying", "by saying".
 PARTICIPLE_LINKS = frozenset({"while", "after", "before", "by", "when", "since", "in"})
