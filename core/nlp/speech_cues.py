@@ -156,13 +156,14 @@ class CueReader(CueSubjects):
         comma or adverbs lie between ("“…,” he said, urging …" is cued "said, urging"), so the
         cue never reads as if the borrowed subject spoke the participle ("he urging")."""
         v = self.v
-        earlier = [c for c in found if v.sent_of[c.verb] == sentence and c.cue_end <= cue.cue_start]
-        if not earlier or v.lowers[cue.verb] == v.lowers[earlier[-1].verb]:
+        # Only the last cue found can hang a participle: a bounded look, whatever the document.
+        last = found[-1] if found else None
+        if last is None or v.sent_of[last.verb] != sentence or last.cue_end > cue.cue_start or v.lowers[cue.verb] == v.lowers[last.verb]:
             return cue.cue_start
-        k = v.token_at(earlier[-1].cue_end)
-        while k < cue.verb and (v.words[k] in (",", "and") or v.lowers[k] in lx.AUX_ADVERBS or v.starts[k] < earlier[-1].cue_end):
+        k = v.token_at(last.cue_end)
+        while k < cue.verb and k - last.verb < 8 and (v.words[k] in (",", "and") or v.lowers[k] in lx.AUX_ADVERBS or v.starts[k] < last.cue_end):
             k += 1
-        return earlier[-1].cue_start if k == cue.verb else cue.cue_start
+        return last.cue_start if k == cue.verb else cue.cue_start
 
     def _closes_sentence(self, cue: Cue | None, covering: Cue) -> bool:
         """Whether a backward cue inside earlier reported words ends its sentence and its words
