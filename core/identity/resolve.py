@@ -40,6 +40,8 @@ from briefing.core.identity.names import (
     PERSON,
     Shape,
     fold_key,
+    is_acronym,
+    is_nationality,
     is_person_head,
     nations,
     person_words,
@@ -61,6 +63,7 @@ UNNAMED = "unnamed source"
 SAME_SOURCE = "same source"
 FAMILY = "family"
 TITLES_REMOVED = "titles removed"
+JOINT = "speaking together"
 USER = "set in briefing.toml"
 
 #: Kinds of name, for the columns a new briefing opens with (people first).
@@ -209,6 +212,9 @@ class _Context:
         words = split_words(text)
         if len(words) > 1 and words[0].lower() in HONORIFICS and person_words(words[1:]):
             return self._person_name(words[1:], text, article_id)  # "Mr Fico" is named by his surname
+        titled = self._titled_name(words, text, article_id)
+        if titled is not None:
+            return titled
         shape = shape_of(text)
         if shape.kind in (PERSON, NAME):
             return self._person_name(words, text, article_id)
@@ -259,6 +265,32 @@ class _Context:
             return Naming(name, SAME_BODY, f"{text} is {name} in short", KIND_ORGANISATION)
         return Naming(text, kind=kind_of(text))
 
+    def _titled_name(self, words: list[str], text: str, article_id: int) -> Naming | None:
+        """"German Chancellor Jane Doe", "Rear Admiral John Roe", "Valdoria's Prime Minister Jane
+        Doe": the person's name after the titles, nations and owners written before it."""
+        start = 0
+        titled = False
+        while start < len(words) - 2:
+            word, low = words[start], words[start].lower()
+            if _is_title(low) or low in _RANK_MODIFIERS:
+                titled = True
+            elif not (
+                is_nationality(low)
+                or low in ("and", "&", "of", "the", "'s")
+                or (start + 1 < len(words) and words[start + 1] == "'s" and word[:1].isupper())
+                or (is_acronym(word) and start + 1 < len(words) and _is_title(words[start + 1].lower()))
+            ):
+                break
+            start += 1
+        rest = words[start:]
+        if not titled or start == 0 or len(rest) < 2 or not person_words(rest):
+            return None
+        named = self._person_name(rest, " ".join(rest), article_id)
+        if named.kind != KIND_PERSON:
+            return None
+        because = f"{text} is {named.name} with titles" + (f"; {named.because}" if named.because else "")
+        return Naming(named.name, TITLES_REMOVED, because, KIND_PERSON)
+
     def _organisation(self, text: str, shape: Shape, article_id: int) -> Naming:
         book = self.book
         number = book.organisation(text)
@@ -283,8 +315,24 @@ class _Context:
             number = self.book.person(" ".join(rest))
             name = self.book.name(number) if number is not None else " ".join(rest)
             return Naming(name, TITLES_REMOVED, f"{text} is {name} with titles", KIND_PERSON)
+        joint = self._joint(words, article_id)
+        if joint is not None:
+            return joint
         del lows
         return Naming(text, kind=KIND_GROUP)
+
+    def _joint(self, words: list[str], article_id: int) -> Naming | None:
+        """"Jane Doe and John Roe" speaking together: each named as the briefing names them, the
+        two joined by a slash (an "and" inside a body's name is no such pair)."""
+        lows = [w.lower() for w in words]
+        link = "and" if "and" in lows else "&"
+        at = lows.index(link)
+        parts = [words[:at], words[at + 1 :]]
+        if link in lows[at + 1 :] or not all(len(part) >= 2 and person_words(part) for part in parts):
+            return None
+        names = [self._person_name(part, " ".join(part), article_id).name for part in parts]
+        name = " / ".join(names)
+        return Naming(name, JOINT, f"{names[0]} and {names[1]} speak together", KIND_GROUP)
 
     # --- descriptions -------------------------------------------------------------------------
 
@@ -466,6 +514,10 @@ class _Context:
         naming = next(iter(found.values()))
         where = self.outlet(use.article_id)
         return Naming(naming.name, SAME_SOURCE, f"the {shape.head} {where} introduced as {naming.name.removeprefix('unnamed ')}", naming.kind)
+
+
+#: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
+_RANK_MODIFIERS = frozenset({"rear", "field", "fleet", "staff", "master"})
 
 
 def _is_title(low: str) -> bool:
