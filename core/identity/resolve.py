@@ -221,7 +221,7 @@ class _Context:
         if shape.kind in (ACRONYM, ORGANISATION):
             return self._organisation(text, shape, article_id)
         if shape.kind == GROUP:
-            return self._group(text, words)
+            return self._group(text, words, article_id)
         if shape.kind == DESCRIPTION or shape.owner:
             return self._description(text, shape, words, article_id)
         return Naming(text, kind=kind_of(text))
@@ -305,7 +305,7 @@ class _Context:
             return Naming(name, ACRONYM_RULE, f"{name} is the acronym of {text}", KIND_ORGANISATION)
         return Naming(name, SAME_BODY, f"{_without_the(text)} names the same body as {name}", KIND_ORGANISATION)
 
-    def _group(self, text: str, words: list[str]) -> Naming:
+    def _group(self, text: str, words: list[str], article_id: int) -> Naming:
         """"Vice-Premier and Defence Minister Jane Doe" is Jane Doe; "Doe and Roe" is a group."""
         lows = [w.lower() for w in words]
         rest = words
