@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, ORG_MET, PERSON_MET, TITLED, Clue
+from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, NATION, ORG_MET, PERSON_MET, TITLED, Clue
 from briefing.core.identity.names import (
     ACRONYM,
     ORGANISATION,
@@ -114,6 +114,9 @@ class NameBook:
         self.described: dict[int, list[Title]] = defaultdict(list)
         #: The organisations each article names (spoken or met in its text).
         self.article_orgs: dict[int, set[int]] = defaultdict(set)
+        #: How often each article names each country, and the whole briefing.
+        self.nation_counts: dict[int, Counter] = defaultdict(Counter)
+        self.briefing_nations: Counter = Counter()
         people: Counter = Counter()
         orgs: Counter = Counter()
         acronyms: set[str] = set()
@@ -146,6 +149,9 @@ class NameBook:
                 elif clue.kind == ACRONYM_OF:
                     orgs[clue.name] += 0
                     explicit[acronym_letters(clue.detail)].add(clue.name)
+                elif clue.kind == NATION and clue.detail.isdigit():
+                    self.nation_counts[article_id][clue.name] += int(clue.detail)
+                    self.briefing_nations[clue.name] += int(clue.detail)
         self._add_people(people)
         self._add_orgs(orgs, org_articles)
         explicit_acronyms = {c.detail for found in clues.values() for c in found if c.kind == ACRONYM_OF}
@@ -359,6 +365,18 @@ class NameBook:
         """The name an entry is shown under."""
         return self.known[number].name
 
+    def article_nation(self, article_id: int) -> str | None:
+        """The country an article is about: the one it names clearly most often, else the one the
+        briefing names clearly most often when the article names it as often as any other."""
+        leader = _clear_leader(self.nation_counts.get(article_id, Counter()))
+        if leader is not None:
+            return leader
+        counts = self.nation_counts.get(article_id, Counter())
+        story = _clear_leader(self.briefing_nations)
+        if story is not None and counts[story] and counts[story] == max(counts.values()):
+            return story
+        return None
+
     def titled(self, shape: Shape, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
@@ -387,6 +405,20 @@ def title_fits(
                 continue
         return False
     return not ((title_words & ROLE_CHANGERS) - description.modifiers)
+
+
+#: How many times more often the country a text is about is named than the next one.
+NATION_LEAD = 1.5
+
+
+def _clear_leader(counts: Counter) -> str | None:
+    """The country named at least twice and clearly more often than any other."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= NATION_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _without_the(text: str) -> str:

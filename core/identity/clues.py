@@ -11,6 +11,7 @@ article to the person another article gives that title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.core.identity.names import (
@@ -19,12 +20,15 @@ from briefing.core.identity.names import (
     initials,
     is_acronym,
     is_name_word,
+    nation_of,
     person_words,
 )
 from briefing.core.nlp import lexicon as lx
 
 #: Kinds of clue.
 TITLED, DESCRIBED, ACRONYM_OF, PERSON_MET, ORG_MET = "titled", "described", "acronym", "person", "organisation"
+#: How often an article names a country or its people (name: the country, detail: the count).
+NATION = "nation"
 
 #: Words, and each punctuation mark on its own.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -35,6 +39,8 @@ _RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"
 #: Longest title before a name, and longest apposition, in words.
 _TITLE_WORDS_MAX = 7
 _APPOSITION_MAX = 12
+#: Countries whose mentions an article's clues keep (the most named first).
+_NATIONS_KEPT = 5
 #: Clues of one kind kept from one article: a long article repeats itself.
 _PER_ARTICLE = 200
 
@@ -93,6 +99,8 @@ def article_clues(text: str) -> list[Clue]:
             end += 1
         _read_run(tokens, k, end, add)
         k = max(end, k + 1)
+    nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
+    clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
     return clues
 
 

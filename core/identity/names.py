@@ -273,3 +273,28 @@ def nations(words: list[str]) -> frozenset[str]:
         if is_nationality(low) or (looks and not _title_word(low) and low not in lx.ORG_WORDS):
             found.add(low)
     return frozenset(found)
+
+
+#: A people's adjective → its country ("moroccan" → "morocco"), from the lexicon's own pairs.
+_COUNTRY_OF_ADJECTIVE = {adjective.lower(): country for country, adjective in lx.COUNTRY_ADJECTIVES.items()}
+#: Short names of countries the lexicon pairs under another name.
+_COUNTRY_ALIASES = {"uk": "britain", "u.k.": "britain"}
+
+
+def nation_of(word: str) -> str | None:
+    """The country a word names, as the lexicon keys it: "Morocco", "Moroccan", "Moroccans",
+    "Morocco's" → "morocco"; None for any other word."""
+    low = without_diacritics(word).lower().replace("’", "'").removesuffix("'s")
+    low = _COUNTRY_ALIASES.get(low, low)
+    if low in lx.COUNTRY_ADJECTIVES:
+        return low
+    if low in _COUNTRY_OF_ADJECTIVE:
+        return _COUNTRY_OF_ADJECTIVE[low]
+    if low.endswith("s") and low[:-1] in _COUNTRY_OF_ADJECTIVE:
+        return _COUNTRY_OF_ADJECTIVE[low[:-1]]
+    return None
+
+
+def adjective_of(country: str) -> str | None:
+    """The people's adjective of a country the lexicon knows ("morocco" → "Moroccan")."""
+    return lx.COUNTRY_ADJECTIVES.get(country)

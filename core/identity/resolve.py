@@ -39,10 +39,12 @@ from briefing.core.identity.names import (
     PART_NOUNS,
     PERSON,
     Shape,
+    adjective_of,
     fold_key,
     is_acronym,
     is_nationality,
     is_person_head,
+    nation_of,
     nations,
     person_words,
     shape_of,
@@ -64,6 +66,7 @@ SAME_SOURCE = "same source"
 FAMILY = "family"
 TITLES_REMOVED = "titles removed"
 JOINT = "speaking together"
+STATE_BODY = "body of the country"
 USER = "set in briefing.toml"
 
 #: Kinds of name, for the columns a new briefing opens with (people first).
@@ -200,8 +203,53 @@ class _Context:
         """The naming of one use (each article's spelling named once)."""
         key = (use.article_id, use.spelling)
         if key not in self._cache:
-            self._cache[key] = self._name(use.article_id, use.spelling)
+            naming = self._name(use.article_id, use.spelling)
+            if naming.kind in (KIND_ORGANISATION, KIND_DESCRIPTION) and " ".join(use.spelling.split()) not in self.fixed:
+                naming = self._state_body(use.spelling, naming, use.article_id) or naming
+            self._cache[key] = naming
         return self._cache[key]
+
+    def _state_body(self, spelling: str, naming: Naming, article_id: int) -> Naming | None:
+        """"the Interior Ministry", "the country's Royal Court", "Valdoria's government", "the
+        three-member Presidential Council": a body of a state, named without its state, is the
+        body of the country the article is about (or of the country its owner names)."""
+        words = split_words(spelling)
+        lows = [w.lower() for w in words]
+        nation = None
+        if "'s" in lows:
+            at = lows.index("'s")
+            owner = [w for w in lows[:at] if w != "the"]
+            if len(owner) == 1 and nation_of(owner[0]) is not None:
+                nation = nation_of(owner[0])
+            elif owner not in (["country"], ["kingdom"], ["nation"], ["republic"], ["state"]):
+                return None
+            words = words[at + 1 :] if naming.rule == AS_WRITTEN else split_words(naming.name)
+        else:
+            words = split_words(naming.name)
+        while words and (words[0].lower() in ("the", "a", "an") or (words[0][:1].islower() and len(words) > 1 and words[1][:1].isupper())):
+            words = words[1:]  # "the three-member Presidential Council" is the Presidential Council
+        body = [w.lower() for w in words]
+        if not body or any(nation_of(w) is not None or is_nationality(w) for w in body) or set(body) & _NOT_OF_A_STATE:
+            return None
+        head = body[body.index("of", 1) - 1] if "of" in body[1:] else body[-1]
+        if head not in _STATE_HEADS:
+            return None
+        if len(body) == 1 and head not in _STATE_ONE_WORD:
+            return None  # "the ministry": which one the word alone does not say
+        if len(body) > 1 and not all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words):
+            return None
+        nation = nation or self.book.article_nation(article_id)
+        adjective = adjective_of(nation) if nation else None
+        if adjective is None:
+            return None
+        name = f"{adjective} {' '.join(words)}"
+        number = self.book.organisation(name)
+        if number is not None:
+            name = self.book.name(number)
+        because = f"{' '.join(words)} is the body of {nation.title()}, the country {self.outlet(article_id)} writes about"
+        if naming.rule:
+            because = f"{naming.because}; {because}"
+        return Naming(name, STATE_BODY, because, KIND_ORGANISATION)
 
     def _name(self, article_id: int, spelling: str) -> Naming:
         text = " ".join(spelling.split())
@@ -516,6 +564,17 @@ class _Context:
         return Naming(naming.name, SAME_SOURCE, f"the {shape.head} {where} introduced as {naming.name.removeprefix('unnamed ')}", naming.kind)
 
 
+#: Head nouns of a state's own bodies: "the Interior Ministry" of a story about one country is its.
+_STATE_HEADS = frozenset({"ministry", "government", "court", "presidency", "parliament", "cabinet", "army", "police", "navy", "military", "council"})
+#: Of those, the ones a country has one of: "the government" alone says which body it is.
+_STATE_ONE_WORD = frozenset({"government", "presidency", "parliament", "cabinet", "army", "police", "navy", "military"})
+#: Words of bodies above or below a state ("the Security Council", "the City Council", "the
+#: International Court"): no country's own.
+_NOT_OF_A_STATE = frozenset({
+    "international", "united", "nations", "world", "global", "european", "security", "city", "town", "municipal",
+    "regional", "local", "provincial", "county", "district", "village", "state", "states", "un", "eu", "african",
+    "arab", "islamic", "criminal", "human", "rights",
+})
 #: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
 _RANK_MODIFIERS = frozenset({"rear", "field", "fleet", "staff", "master"})
 
