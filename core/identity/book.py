@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, NATION, ORG_MET, PERSON_MET, TITLED, Clue
 from briefing.core.identity.names import (
     ACRONYM,
+    NAME,
     ORGANISATION,
     PERSON,
     Shape,
@@ -119,6 +120,7 @@ class NameBook:
         self.briefing_nations: Counter = Counter()
         people: Counter = Counter()
         orgs: Counter = Counter()
+        short_names: Counter = Counter()
         acronyms: set[str] = set()
         explicit: dict[str, set[str]] = defaultdict(set)
         org_articles: dict[str, set[int]] = defaultdict(set)
@@ -132,6 +134,8 @@ class NameBook:
                 org_articles[body].add(mention.article_id)
             elif shape.kind == ACRONYM:
                 acronyms.add(mention.text)
+            elif shape.kind == NAME:
+                short_names[mention.text] += mention.weight
         for name in self.fixed:
             shape = shape_of(name)
             if shape.kind == PERSON:
@@ -156,6 +160,7 @@ class NameBook:
         self._add_orgs(orgs, org_articles)
         explicit_acronyms = {c.detail for found in clues.values() for c in found if c.kind == ACRONYM_OF}
         self._add_acronyms(acronyms | explicit_acronyms | {a for a in self.fixed if shape_of(a).kind == ACRONYM}, explicit)
+        self._add_short_names(short_names)
         for article_id, found in clues.items():
             for clue in found:
                 if clue.kind == TITLED and (known := self.person(clue.name)) is not None:
@@ -312,6 +317,27 @@ class NameBook:
                 self.known.append(Known("organisation", Counter({acronym: 1}), acronym, acronym in self.fixed))
                 self._org_of[fold_key(acronym)] = number
 
+    def _add_short_names(self, names: Counter) -> None:
+        """"OceanGate" beside "OceanGate Expeditions": a lone word that is the first word of one
+        organisation's name, and no person's, is that organisation called in short."""
+        firsts: dict[str, set[int]] = defaultdict(set)
+        for number, known in enumerate(self.known):
+            if known.kind == "organisation":
+                for text in known.spellings:
+                    words = fold_key(text).split()
+                    if len(words) >= 2:
+                        firsts[words[0]].add(number)
+        for text, weight in names.items():
+            key = fold_key(text)
+            if key in self._org_of or key in _GENERIC_FIRST_WORDS or self.surname([text]) or len(firsts.get(key, ())) != 1:
+                continue
+            number = next(iter(firsts[key]))
+            known = self.known[number]
+            known.spellings[text] += weight
+            self._org_of[key] = number
+            if not known.fixed:
+                known.name = self._canonical(known)
+
     def organisation(self, text: str) -> int | None:
         """The organisation a spelling names ("the TSB", "Engro Corp", "the State Department")."""
         shape = shape_of(text)
@@ -352,6 +378,10 @@ class NameBook:
         if known.kind == "person":
             # The spelling used most; between two used as often, the shorter ("Osama" before "Ossama").
             return min(known.spellings, key=lambda t: (-known.spellings[t], -len(t.split()), len(t), t))
+
+        usual = _usual_short_name(known)
+        if usual is not None:
+            return usual
 
         def fullness(text: str) -> tuple:
             words = split_words(_without_the(text))
@@ -405,6 +435,22 @@ def title_fits(
                 continue
         return False
     return not ((title_words & ROLE_CHANGERS) - description.modifiers)
+
+
+def _usual_short_name(known: Known) -> str | None:
+    """The one-word name a body goes by ("OceanGate"), when it is quoted under it more than under
+    all its longer names together and none of them spells out a legal form ("Engro Corporation")."""
+    short = [t for t in known.spellings if len(fold_key(t).split()) == 1 and shape_of(t).kind != ACRONYM]
+    if len(short) != 1:
+        return None
+    longer = [t for t in known.spellings if t not in short]
+    if any(legal_base(split_words(_without_the(t)))[1] is not None for t in longer):
+        return None
+    if not longer or not all(fold_key(t).split()[0] == fold_key(short[0]) for t in longer):
+        return None
+    if known.spellings[short[0]] <= sum(known.spellings[t] for t in longer):
+        return None
+    return short[0]
 
 
 #: How many times more often the country a text is about is named than the next one.
