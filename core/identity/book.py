@@ -351,6 +351,14 @@ class NameBook:
                 found = next(iter(bodies)) if len(bodies) == 1 else None
         return found
 
+    def body_ending(self, text: str) -> int | None:
+        """The one organisation of the briefing whose name ends with these words ("Red Cross" of
+        "the Valdorian Red Cross"), if only one does."""
+        key = fold_key(text)
+        found = {n for n, known in enumerate(self.known) if known.kind == "organisation" and any(
+            fold_key(t) == key or fold_key(t).endswith(" " + key) for t in known.spellings)}
+        return found.pop() if len(found) == 1 else None
+
     def company(self, words: list[str]) -> set[int]:
         """The companies these words name without their legal form ("Engro" of "Engro Corp",
         "Acme Widgets" of "Acme Widgets Corporation"), or by the first word of their name

@@ -385,6 +385,9 @@ class _Context:
     # --- descriptions -------------------------------------------------------------------------
 
     def _description(self, text: str, shape: Shape, words: list[str], article_id: int) -> Naming:
+        leader = self._leader_of_body(words, article_id)
+        if leader is not None:
+            return leader
         if len(words) > _DESCRIPTION_WORDS_MAX or not shape.head:
             return Naming(text, kind=KIND_DESCRIPTION)
         if shape.head in FAMILY_NOUNS:
@@ -402,6 +405,31 @@ class _Context:
         if titled.rule or is_person_head(shape.head):
             return titled
         return self._described(text, shape, article_id)
+
+    def _leader_of_body(self, words: list[str], article_id: int) -> Naming | None:
+        """"the head of the Red Cross aid group in the region": the person the briefing gives that
+        title, else (unnamed) the body they speak for, when the briefing knows one by that name."""
+        lows = [w.lower() for w in words]
+        if len(lows) < 4 or lows[0] != "the" or lows[1] not in _LEADERS or lows[2] != "of":
+            return None
+        k = 4 if lows[3] == "the" else 3
+        body = []
+        while k < len(words) and (words[k][:1].isupper() or (body and lows[k] in lx.NAME_CONNECTORS and k + 1 < len(words) and words[k + 1][:1].isupper())):
+            body.append(words[k])
+            k += 1
+        if not body:
+            return None
+        short = f"the {lows[1]} of {' '.join(body)}"
+        titled = self._titled(short, shape_of(short), split_words(short), article_id)
+        if titled.rule == TITLE:
+            return titled
+        number = self.book.organisation(" ".join(body))
+        if number is None:
+            number = self.book.body_ending(" ".join(body))
+        if number is None:
+            return None
+        name = self.book.name(number)
+        return Naming(name, SAME_SOURCE, f"the unnamed {lows[1]} of {' '.join(body)} speaks for {name}", KIND_ORGANISATION)
 
     def _family(self, text: str, shape: Shape, words: list[str]) -> Naming:
         """"Harding's family", "the family of Hamish Harding", "the Harding family": the Harding family."""
@@ -575,6 +603,8 @@ _NOT_OF_A_STATE = frozenset({
     "regional", "local", "provincial", "county", "district", "village", "state", "states", "un", "eu", "african",
     "arab", "islamic", "criminal", "human", "rights",
 })
+#: Nouns of whoever leads or speaks for a body: "the head of the Red Cross".
+_LEADERS = frozenset({"head", "chief", "director", "leader", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson"})
 #: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
 _RANK_MODIFIERS = frozenset({"rear", "field", "fleet", "staff", "master"})
 
