@@ -341,6 +341,9 @@ class _Context:
 
     def _organisation(self, text: str, shape: Shape, article_id: int) -> Naming:
         book = self.book
+        owned = self._company_of_person(shape, article_id)
+        if owned is not None:
+            return owned
         number = book.organisation(text)
         if number is None:
             return Naming(_without_the(text), kind=KIND_ORGANISATION)
@@ -352,6 +355,20 @@ class _Context:
         if shape_of(name).kind == ACRONYM:
             return Naming(name, ACRONYM_RULE, f"{name} is the acronym of {text}", KIND_ORGANISATION)
         return Naming(name, SAME_BODY, f"{_without_the(text)} names the same body as {name}", KIND_ORGANISATION)
+
+    def _company_of_person(self, shape: Shape, article_id: int) -> Naming | None:
+        """"Jane Doe's company": the one company the article names, when Jane Doe is a person."""
+        owned = fold_key(shape.owned)
+        if not shape.owner or owned not in COMPANY_NOUNS or not person_words(split_words(shape.owner)):
+            return None
+        bodies = {n for n in self._article_bodies(article_id) if "'s" not in split_words(self.book.name(n))}
+        companies = {n for n in bodies if self.book.has_legal_suffix(n)} | {
+            t.known for t in self.book.described.get(article_id, ()) if t.shape.head in COMPANY_NOUNS
+        }
+        if len(companies) != 1:
+            return None
+        name = self.book.name(companies.pop())
+        return Naming(name, DESCRIBED, f"{name} is the one company {self.outlet(article_id)} names beside {shape.owner}", KIND_ORGANISATION)
 
     def _group(self, text: str, words: list[str], article_id: int) -> Naming:
         """"Vice-Premier and Defence Minister Jane Doe" is Jane Doe; "Doe and Roe" is a group."""
