@@ -39,6 +39,10 @@ _RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"
 #: Longest title before a name, and longest apposition, in words.
 _TITLE_WORDS_MAX = 7
 _APPOSITION_MAX = 12
+#: A ministry by its portfolio, written in lowercase: "the interior ministry".
+_PORTFOLIO_MINISTRY = re.compile(
+    r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b"
+)
 #: Countries whose mentions an article's clues keep (the most named first).
 _NATIONS_KEPT = 5
 #: Clues of one kind kept from one article: a long article repeats itself.
@@ -99,6 +103,9 @@ def article_clues(text: str) -> list[Clue]:
             end += 1
         _read_run(tokens, k, end, add)
         k = max(end, k + 1)
+    for match in _PORTFOLIO_MINISTRY.finditer(text):
+        # "the interior ministry's figures": a ministry named in lowercase is named all the same.
+        add(Clue(ORG_MET, f"{match.group(1).capitalize()} Ministry"))
     nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
     clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
     return clues

@@ -414,7 +414,7 @@ class _Context:
             if body is not None:
                 return body
         if shape.plural:
-            return Naming(text, kind=KIND_DESCRIPTION)
+            return self._officials(text, shape, article_id) or Naming(text, kind=KIND_DESCRIPTION)
         if not shape.definite:
             return self._unnamed(text, words) if is_person_head(shape.head) else Naming(text, kind=KIND_DESCRIPTION)
         # "the harbour master": a title someone is given, whatever its head noun.
@@ -447,6 +447,16 @@ class _Context:
             return None
         name = self.book.name(number)
         return Naming(name, SAME_SOURCE, f"the unnamed {lows[1]} of {' '.join(body)} speaks for {name}", KIND_ORGANISATION)
+
+    def _officials(self, text: str, shape: Shape, article_id: int) -> Naming | None:
+        """"officials", "the authorities": the officials of the country the article is about."""
+        if shape.head not in _STATE_PEOPLE or shape.modifiers:
+            return None
+        nation = self.book.article_nation(article_id)
+        adjective = adjective_of(nation) if nation else None
+        if adjective is None:
+            return None
+        return Naming(f"{adjective} {shape.head}", STATE_BODY, f"the {shape.head} of {nation.title()}, the country {self.outlet(article_id)} writes about", KIND_GROUP)
 
     def _family(self, text: str, shape: Shape, words: list[str]) -> Naming:
         """"Harding's family", "the family of Hamish Harding", "the Harding family": the Harding family."""
@@ -620,6 +630,8 @@ _NOT_OF_A_STATE = frozenset({
     "regional", "local", "provincial", "county", "district", "village", "state", "states", "un", "eu", "african",
     "arab", "islamic", "criminal", "human", "rights",
 })
+#: A state's people, unnamed: "officials said", "the authorities said".
+_STATE_PEOPLE = frozenset({"officials", "authorities"})
 #: Nouns of whoever leads or speaks for a body: "the head of the Red Cross".
 _LEADERS = frozenset({"head", "chief", "director", "leader", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson"})
 #: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
