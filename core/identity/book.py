@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, NATION, ORG_MET, PERSON_MET, TITLED, Clue
+from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, NATION, ORG_MET, PERSON_MET, PLACE, TITLED, Clue
 from briefing.core.identity.names import (
     ACRONYM,
     NAME,
@@ -118,6 +118,9 @@ class NameBook:
         #: How often each article names each country, and the whole briefing.
         self.nation_counts: dict[int, Counter] = defaultdict(Counter)
         self.briefing_nations: Counter = Counter()
+        #: How often each article names each town it puts things in, and the whole briefing.
+        self.place_counts: dict[int, Counter] = defaultdict(Counter)
+        self.briefing_places: Counter = Counter()
         people: Counter = Counter()
         orgs: Counter = Counter()
         short_names: Counter = Counter()
@@ -153,6 +156,9 @@ class NameBook:
                 elif clue.kind == ACRONYM_OF:
                     orgs[clue.name] += 0
                     explicit[acronym_letters(clue.detail)].add(clue.name)
+                elif clue.kind == PLACE and clue.detail.isdigit():
+                    self.place_counts[article_id][clue.name] += int(clue.detail)
+                    self.briefing_places[clue.name] += int(clue.detail)
                 elif clue.kind == NATION and clue.detail.isdigit():
                     self.nation_counts[article_id][clue.name] += int(clue.detail)
                     self.briefing_nations[clue.name] += int(clue.detail)
@@ -406,16 +412,14 @@ class NameBook:
     def article_nation(self, article_id: int) -> str | None:
         """The country an article is about: the one it names clearly most often, else the one the
         briefing names clearly most often when the article names it as often as any other."""
-        leader = _clear_leader(self.nation_counts.get(article_id, Counter()))
-        if leader is not None:
-            return leader
-        counts = self.nation_counts.get(article_id, Counter())
-        story = _clear_leader(self.briefing_nations)
-        if story is not None and counts[story] and counts[story] == max(counts.values()):
-            return story
-        return None
+        return _what_about(self.nation_counts.get(article_id, Counter()), self.briefing_nations)
 
-    def titled(self, shape: Shape, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
+    def article_place(self, article_id: int) -> str | None:
+        """The town an article is about, read as its country is (article_nation)."""
+        return _what_about(self.place_counts.get(article_id, Counter()), self.briefing_places)
+
+    def titled(self, shape: Shape
+, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
         fits = [t for t in self.titles if title_fits(shape, t.shape, own_nations, t.nations)]
@@ -463,6 +467,18 @@ def _usual_short_name(known: Known) -> str | None:
 
 #: How many times more often the country a text is about is named than the next one.
 NATION_LEAD = 1.5
+
+
+def _what_about(counts: Counter, briefing: Counter) -> str | None:
+    """What an article is about: what it names clearly most often, else what the briefing names
+    clearly most often when the article names it as often as anything else."""
+    leader = _clear_leader(counts)
+    if leader is not None:
+        return leader
+    story = _clear_leader(briefing)
+    if story is not None and counts[story] and counts[story] == max(counts.values()):
+        return story
+    return None
 
 
 def _clear_leader(counts: Counter) -> str | None:

@@ -29,6 +29,8 @@ from briefing.core.nlp import lexicon as lx
 TITLED, DESCRIBED, ACRONYM_OF, PERSON_MET, ORG_MET = "titled", "described", "acronym", "person", "organisation"
 #: How often an article names a country or its people (name: the country, detail: the count).
 NATION = "nation"
+#: How often an article names a town or city it puts things in ("in Port Edda").
+PLACE = "place"
 
 #: Words, and each punctuation mark on its own.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -43,6 +45,10 @@ _APPOSITION_MAX = 12
 _PORTFOLIO_MINISTRY = re.compile(
     r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b"
 )
+#: Prepositions that put an event in a place.
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near"})
+#: Capitalised words after those that are no town: countries, regions, bodies, months, days.
+_NOT_PLACES = lx.COUNTRIES | lx.GEO_WORDS | lx.ORG_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.NON_NAMES | lx.DEMONYMS | lx.TITLE_WORDS
 #: Countries whose mentions an article's clues keep (the most named first).
 _NATIONS_KEPT = 5
 #: Clues of one kind kept from one article: a long article repeats itself.
@@ -108,7 +114,26 @@ def article_clues(text: str) -> list[Clue]:
         add(Clue(ORG_MET, f"{match.group(1).capitalize()} Ministry"))
     nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
     clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
+    clues += [Clue(PLACE, place, str(count)) for place, count in _places(tokens).most_common(_NATIONS_KEPT)]
     return clues
+
+
+def _places(tokens: list[str]) -> Counter:
+    """The towns and cities an article puts things in: a lone capitalised word after "in", "of",
+    "from" or "near" that names no country, people, body or month, counted wherever it stands."""
+    places = set()
+    for k in range(1, len(tokens) - 1):
+        word, low = tokens[k], _low(tokens[k])
+        if (
+            _low(tokens[k - 1]) in _PLACE_PREPOSITIONS
+            and word[:1].isupper()
+            and word.isalpha()
+            and not tokens[k + 1][:1].isupper()
+            and nation_of(word) is None
+            and low not in _NOT_PLACES
+        ):
+            places.add(word)
+    return Counter(word for word in tokens if word in places)
 
 
 def _read_run(tokens: list[str], start: int, end: int, add) -> None:

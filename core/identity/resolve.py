@@ -414,7 +414,7 @@ class _Context:
             if body is not None:
                 return body
         if shape.plural:
-            return self._officials(text, shape, article_id) or Naming(text, kind=KIND_DESCRIPTION)
+            return self._officials(text, shape, article_id) or self._residents(shape, article_id) or Naming(text, kind=KIND_DESCRIPTION)
         if not shape.definite:
             return self._unnamed(text, words) if is_person_head(shape.head) else Naming(text, kind=KIND_DESCRIPTION)
         # "the harbour master": a title someone is given, whatever its head noun.
@@ -457,6 +457,15 @@ class _Context:
         if adjective is None:
             return None
         return Naming(f"{adjective} {shape.head}", STATE_BODY, f"the {shape.head} of {nation.title()}, the country {self.outlet(article_id)} writes about", KIND_GROUP)
+
+    def _residents(self, shape: Shape, article_id: int) -> Naming | None:
+        """"residents", "some residents": the residents of the town the article is about."""
+        if shape.head not in _RESIDENTS or shape.modifiers:
+            return None
+        place = self.book.article_place(article_id)
+        if place is None:
+            return None
+        return Naming(f"{place} {shape.head}", UNNAMED, f"the {shape.head} of {place}, the town {self.outlet(article_id)} writes about", KIND_GROUP)
 
     def _family(self, text: str, shape: Shape, words: list[str]) -> Naming:
         """"Harding's family", "the family of Hamish Harding", "the Harding family": the Harding family."""
@@ -632,6 +641,8 @@ _NOT_OF_A_STATE = frozenset({
 })
 #: A state's people, unnamed: "officials said", "the authorities said".
 _STATE_PEOPLE = frozenset({"officials", "authorities"})
+#: People of a town, unnamed: "residents said".
+_RESIDENTS = frozenset({"residents", "locals", "inhabitants", "villagers", "townspeople"})
 #: Nouns of whoever leads or speaks for a body: "the head of the Red Cross".
 _LEADERS = frozenset({"head", "chief", "director", "leader", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson"})
 #: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
