@@ -331,12 +331,14 @@ class NameBook:
             if known.kind == "organisation":
                 for text in known.spellings:
                     words = fold_key(text).split()
-                    if len(words) >= 2:
+                    if len(words) >= 2 and not any(_is_title_word(w) for w in words):
                         firsts[words[0]].add(number)
         for text, weight in names.items():
             key = fold_key(text)
             if key in self._org_of or key in _GENERIC_FIRST_WORDS or self.surname([text]) or len(firsts.get(key, ())) != 1:
                 continue
+            if any(fold_key(place) == key for place in self.briefing_places):
+                continue  # "Ohio" beside "Ohio Democratic Party": a place is no body's short name
             number = next(iter(firsts[key]))
             known = self.known[number]
             known.spellings[text] += weight
@@ -447,6 +449,10 @@ def title_fits(
                 continue
         return False
     return not ((title_words & ROLE_CHANGERS) - description.modifiers)
+
+
+def _is_title_word(low: str) -> bool:
+    return low in lx.TITLE_WORDS and low not in lx.ORG_WORDS
 
 
 def _usual_short_name(known: Known) -> str | None:

@@ -45,8 +45,8 @@ _APPOSITION_MAX = 12
 _PORTFOLIO_MINISTRY = re.compile(
     r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b"
 )
-#: Prepositions that put an event in a place.
-_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near"})
+#: Prepositions that put an event in a place ("of" and "from" also follow a body: "chief of Acme").
+_PLACE_PREPOSITIONS = frozenset({"in", "near"})
 #: Capitalised words after those that are no town: countries, regions, bodies, months, days.
 _NOT_PLACES = lx.COUNTRIES | lx.GEO_WORDS | lx.ORG_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.NON_NAMES | lx.DEMONYMS | lx.TITLE_WORDS
 #: Countries whose mentions an article's clues keep (the most named first).
@@ -119,8 +119,8 @@ def article_clues(text: str) -> list[Clue]:
 
 
 def _places(tokens: list[str]) -> Counter:
-    """The towns and cities an article puts things in: a lone capitalised word after "in", "of",
-    "from" or "near" that names no country, people, body or month, counted wherever it stands."""
+    """The towns and cities an article puts things in: a lone capitalised word after "in" or
+    "near" that names no country, people, body or month, counted wherever it stands."""
     places = set()
     for k in range(1, len(tokens) - 1):
         word, low = tokens[k], _low(tokens[k])

@@ -315,29 +315,21 @@ class _Context:
 
     def _titled_name(self, words: list[str], text: str, article_id: int) -> Naming | None:
         """"German Chancellor Jane Doe", "Rear Admiral John Roe", "Valdoria's Prime Minister Jane
-        Doe": the person's name after the titles, nations and owners written before it."""
-        start = 0
-        titled = False
-        while start < len(words) - 2:
-            word, low = words[start], words[start].lower()
-            if _is_title(low) or low in _RANK_MODIFIERS:
-                titled = True
-            elif not (
-                is_nationality(low)
-                or low in ("and", "&", "of", "the", "'s")
-                or (start + 1 < len(words) and words[start + 1] == "'s" and word[:1].isupper())
-                or (is_acronym(word) and start + 1 < len(words) and _is_title(words[start + 1].lower()))
-            ):
-                break
-            start += 1
-        rest = words[start:]
-        if not titled or start == 0 or len(rest) < 2 or not person_words(rest):
-            return None
-        named = self._person_name(rest, " ".join(rest), article_id)
-        if named.kind != KIND_PERSON:
-            return None
-        because = f"{text} is {named.name} with titles" + (f"; {named.because}" if named.because else "")
-        return Naming(named.name, TITLES_REMOVED, because, KIND_PERSON)
+        Doe", "Ostmark Sen. Jane Doe": the person's name after the titles, and the places, bodies
+        and owners written before them, end at a title word."""
+        for start in range(1, len(words) - 1):
+            rest = words[start:]
+            before = words[start - 1].lower()
+            if not (_is_title(before) or before in _RANK_MODIFIERS) or not 2 <= len(rest) <= 4 or not person_words(rest):
+                continue
+            if not all(_may_open_a_title(w) for w in words[:start]):
+                return None
+            named = self._person_name(rest, " ".join(rest), article_id)
+            if named.kind != KIND_PERSON:
+                return None
+            because = f"{text} is {named.name} with titles" + (f"; {named.because}" if named.because else "")
+            return Naming(named.name, TITLES_REMOVED, because, KIND_PERSON)
+        return None
 
     def _organisation(self, text: str, shape: Shape, article_id: int) -> Naming:
         book = self.book
@@ -647,6 +639,13 @@ _RESIDENTS = frozenset({"residents", "locals", "inhabitants", "villagers", "town
 _LEADERS = frozenset({"head", "chief", "director", "leader", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson"})
 #: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
 _RANK_MODIFIERS = frozenset({"rear", "field", "fleet", "staff", "master"})
+
+
+def _may_open_a_title(word: str) -> bool:
+    """A word that may stand before a person's name in a title: a title word, a capitalised word
+    (a place, a body), a nation, an owner's "'s" or "of"/"the" (never "and": two people)."""
+    low = word.lower()
+    return _is_title(low) or low in _RANK_MODIFIERS or word[:1].isupper() or is_nationality(low) or low in ("of", "the", "'s")
 
 
 def _is_title(low: str) -> bool:
