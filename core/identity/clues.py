@@ -43,7 +43,8 @@ _TITLE_WORDS_MAX = 7
 _APPOSITION_MAX = 12
 #: A ministry by its portfolio, written in lowercase: "the interior ministry".
 _PORTFOLIO_MINISTRY = re.compile(
-    r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b"
+    r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b",
+    re.IGNORECASE,
 )
 #: Prepositions that put an event in a place ("of" and "from" also follow a body: "chief of Acme").
 _PLACE_PREPOSITIONS = frozenset({"in", "near"})
@@ -111,7 +112,7 @@ def article_clues(text: str) -> list[Clue]:
         k = max(end, k + 1)
     for match in _PORTFOLIO_MINISTRY.finditer(text):
         # "the interior ministry's figures": a ministry named in lowercase is named all the same.
-        add(Clue(ORG_MET, f"{match.group(1).capitalize()} Ministry"))
+        add(Clue(ORG_MET, f"{match.group(1).lower().capitalize()} Ministry"))
     nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
     clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
     clues += [Clue(PLACE, place, str(count)) for place, count in _places(tokens).most_common(_NATIONS_KEPT)]

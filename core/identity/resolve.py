@@ -41,7 +41,6 @@ from briefing.core.identity.names import (
     Shape,
     adjective_of,
     fold_key,
-    is_acronym,
     is_nationality,
     is_person_head,
     nation_of,
