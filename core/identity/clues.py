@@ -25,6 +25,8 @@ from briefing.core.identity.names import (
 )
 from briefing.core.nlp import lexicon as lx
 
+#: What the clues read: a database whose clues were read by another version reads them again.
+CLUES_VERSION = "2"
 #: Kinds of clue.
 TITLED, DESCRIBED, ACRONYM_OF, PERSON_MET, ORG_MET = "titled", "described", "acronym", "person", "organisation"
 #: How often an article names a country or its people (name: the country, detail: the count).
