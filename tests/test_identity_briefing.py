@@ -96,6 +96,23 @@ def test_a_later_article_reads_only_its_own_clues_and_renames_what_it_explains(s
     assert read == []
 
 
+def test_clues_read_by_an_older_version_are_read_again_once(story_db, story, monkeypatch):
+    import briefing.core.indexer.identity as step
+    from briefing.core.store.database import set_meta
+
+    read = []
+    real = step.article_clues
+    monkeypatch.setattr(step, "article_clues", lambda text: read.append(text) or real(text))
+    with story_db.atomic():
+        set_meta(story_db, "identity_clues_version", "an older one")
+    index_paths(story_db, [story])
+    articles = story_db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert articles > 1 and len(read) == articles
+    read.clear()
+    index_paths(story_db, [story])
+    assert read == []
+
+
 def test_removing_the_article_that_gave_a_title_undoes_what_it_joined(story_db, story):
     assert "the interior minister" not in speakers_of(story_db)
     (story / "a.txt").unlink()

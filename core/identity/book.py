@@ -13,9 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, ORG_MET, PERSON_MET, TITLED, Clue
+from briefing.core.identity.clues import ACRONYM_OF, DESCRIBED, NATION, ORG_MET, PERSON_MET, PLACE, TITLED, Clue
 from briefing.core.identity.names import (
     ACRONYM,
+    NAME,
     ORGANISATION,
     PERSON,
     Shape,
@@ -114,8 +115,15 @@ class NameBook:
         self.described: dict[int, list[Title]] = defaultdict(list)
         #: The organisations each article names (spoken or met in its text).
         self.article_orgs: dict[int, set[int]] = defaultdict(set)
+        #: How often each article names each country, and the whole briefing.
+        self.nation_counts: dict[int, Counter] = defaultdict(Counter)
+        self.briefing_nations: Counter = Counter()
+        #: How often each article names each town it puts things in, and the whole briefing.
+        self.place_counts: dict[int, Counter] = defaultdict(Counter)
+        self.briefing_places: Counter = Counter()
         people: Counter = Counter()
         orgs: Counter = Counter()
+        short_names: Counter = Counter()
         acronyms: set[str] = set()
         explicit: dict[str, set[str]] = defaultdict(set)
         org_articles: dict[str, set[int]] = defaultdict(set)
@@ -129,6 +137,8 @@ class NameBook:
                 org_articles[body].add(mention.article_id)
             elif shape.kind == ACRONYM:
                 acronyms.add(mention.text)
+            elif shape.kind == NAME:
+                short_names[mention.text] += mention.weight
         for name in self.fixed:
             shape = shape_of(name)
             if shape.kind == PERSON:
@@ -146,10 +156,17 @@ class NameBook:
                 elif clue.kind == ACRONYM_OF:
                     orgs[clue.name] += 0
                     explicit[acronym_letters(clue.detail)].add(clue.name)
+                elif clue.kind == PLACE and clue.detail.isdigit():
+                    self.place_counts[article_id][clue.name] += int(clue.detail)
+                    self.briefing_places[clue.name] += int(clue.detail)
+                elif clue.kind == NATION and clue.detail.isdigit():
+                    self.nation_counts[article_id][clue.name] += int(clue.detail)
+                    self.briefing_nations[clue.name] += int(clue.detail)
         self._add_people(people)
         self._add_orgs(orgs, org_articles)
         explicit_acronyms = {c.detail for found in clues.values() for c in found if c.kind == ACRONYM_OF}
         self._add_acronyms(acronyms | explicit_acronyms | {a for a in self.fixed if shape_of(a).kind == ACRONYM}, explicit)
+        self._add_short_names(short_names)
         for article_id, found in clues.items():
             for clue in found:
                 if clue.kind == TITLED and (known := self.person(clue.name)) is not None:
@@ -306,6 +323,29 @@ class NameBook:
                 self.known.append(Known("organisation", Counter({acronym: 1}), acronym, acronym in self.fixed))
                 self._org_of[fold_key(acronym)] = number
 
+    def _add_short_names(self, names: Counter) -> None:
+        """"OceanGate" beside "OceanGate Expeditions": a lone word that is the first word of one
+        organisation's name, and no person's, is that organisation called in short."""
+        firsts: dict[str, set[int]] = defaultdict(set)
+        for number, known in enumerate(self.known):
+            if known.kind == "organisation":
+                for text in known.spellings:
+                    words = fold_key(text).split()
+                    if len(words) >= 2 and not any(_is_title_word(w) for w in words):
+                        firsts[words[0]].add(number)
+        for text, weight in names.items():
+            key = fold_key(text)
+            if key in self._org_of or key in _GENERIC_FIRST_WORDS or self.surname([text]) or len(firsts.get(key, ())) != 1:
+                continue
+            if any(fold_key(place) == key for place in self.briefing_places):
+                continue  # "Ohio" beside "Ohio Democratic Party": a place is no body's short name
+            number = next(iter(firsts[key]))
+            known = self.known[number]
+            known.spellings[text] += weight
+            self._org_of[key] = number
+            if not known.fixed:
+                known.name = self._canonical(known)
+
     def organisation(self, text: str) -> int | None:
         """The organisation a spelling names ("the TSB", "Engro Corp", "the State Department")."""
         shape = shape_of(text)
@@ -318,6 +358,14 @@ class NameBook:
                 bodies = self._by_initials.get(acronym_letters(text), set())
                 found = next(iter(bodies)) if len(bodies) == 1 else None
         return found
+
+    def body_ending(self, text: str) -> int | None:
+        """The one organisation of the briefing whose name ends with these words ("Red Cross" of
+        "the Valdorian Red Cross"), if only one does."""
+        key = fold_key(text)
+        found = {n for n, known in enumerate(self.known) if known.kind == "organisation" and any(
+            fold_key(t) == key or fold_key(t).endswith(" " + key) for t in known.spellings)}
+        return found.pop() if len(found) == 1 else None
 
     def company(self, words: list[str]) -> set[int]:
         """The companies these words name without their legal form ("Engro" of "Engro Corp",
@@ -347,6 +395,10 @@ class NameBook:
             # The spelling used most; between two used as often, the shorter ("Osama" before "Ossama").
             return min(known.spellings, key=lambda t: (-known.spellings[t], -len(t.split()), len(t), t))
 
+        usual = _usual_short_name(known)
+        if usual is not None:
+            return usual
+
         def fullness(text: str) -> tuple:
             words = split_words(_without_the(text))
             _base, suffix = legal_base(words)
@@ -359,7 +411,17 @@ class NameBook:
         """The name an entry is shown under."""
         return self.known[number].name
 
-    def titled(self, shape: Shape, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
+    def article_nation(self, article_id: int) -> str | None:
+        """The country an article is about: the one it names clearly most often, else the one the
+        briefing names clearly most often when the article names it as often as any other."""
+        return _what_about(self.nation_counts.get(article_id, Counter()), self.briefing_nations)
+
+    def article_place(self, article_id: int) -> str | None:
+        """The town an article is about, read as its country is (article_nation)."""
+        return _what_about(self.place_counts.get(article_id, Counter()), self.briefing_places)
+
+    def titled(self, shape: Shape
+, article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
         fits = [t for t in self.titles if title_fits(shape, t.shape, own_nations, t.nations)]
@@ -387,6 +449,52 @@ def title_fits(
                 continue
         return False
     return not ((title_words & ROLE_CHANGERS) - description.modifiers)
+
+
+def _is_title_word(low: str) -> bool:
+    return low in lx.TITLE_WORDS and low not in lx.ORG_WORDS
+
+
+def _usual_short_name(known: Known) -> str | None:
+    """The one-word name a body goes by ("OceanGate"), when it is quoted under it more than under
+    all its longer names together and none of them spells out a legal form ("Engro Corporation")."""
+    short = [t for t in known.spellings if len(fold_key(t).split()) == 1 and shape_of(t).kind != ACRONYM]
+    if len(short) != 1:
+        return None
+    longer = [t for t in known.spellings if t not in short]
+    if any(legal_base(split_words(_without_the(t)))[1] is not None for t in longer):
+        return None
+    if not longer or not all(fold_key(t).split()[0] == fold_key(short[0]) for t in longer):
+        return None
+    if known.spellings[short[0]] <= sum(known.spellings[t] for t in longer):
+        return None
+    return short[0]
+
+
+#: How many times more often the country a text is about is named than the next one.
+NATION_LEAD = 1.5
+
+
+def _what_about(counts: Counter, briefing: Counter) -> str | None:
+    """What an article is about: what it names clearly most often, else what the briefing names
+    clearly most often when the article names it as often as anything else."""
+    leader = _clear_leader(counts)
+    if leader is not None:
+        return leader
+    story = _clear_leader(briefing)
+    if story is not None and counts[story] and counts[story] == max(counts.values()):
+        return story
+    return None
+
+
+def _clear_leader(counts: Counter) -> str | None:
+    """The country named at least twice and clearly more often than any other."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= NATION_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _without_the(text: str) -> str:

@@ -11,6 +11,7 @@ article to the person another article gives that title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.core.identity.names import (
@@ -19,12 +20,19 @@ from briefing.core.identity.names import (
     initials,
     is_acronym,
     is_name_word,
+    nation_of,
     person_words,
 )
 from briefing.core.nlp import lexicon as lx
 
+#: What the clues read: a database whose clues were read by another version reads them again.
+CLUES_VERSION = "2"
 #: Kinds of clue.
 TITLED, DESCRIBED, ACRONYM_OF, PERSON_MET, ORG_MET = "titled", "described", "acronym", "person", "organisation"
+#: How often an article names a country or its people (name: the country, detail: the count).
+NATION = "nation"
+#: How often an article names a town or city it puts things in ("in Port Edda").
+PLACE = "place"
 
 #: Words, and each punctuation mark on its own.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -35,6 +43,17 @@ _RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"
 #: Longest title before a name, and longest apposition, in words.
 _TITLE_WORDS_MAX = 7
 _APPOSITION_MAX = 12
+#: A ministry by its portfolio, written in lowercase: "the interior ministry".
+_PORTFOLIO_MINISTRY = re.compile(
+    r"\b(interior|foreign|defen[cs]e|health|finance|justice|education|economy|trade|agriculture|energy|transport|labou?r|environment|culture|tourism)\s+ministry\b",
+    re.IGNORECASE,
+)
+#: Prepositions that put an event in a place ("of" and "from" also follow a body: "chief of Acme").
+_PLACE_PREPOSITIONS = frozenset({"in", "near"})
+#: Capitalised words after those that are no town: countries, regions, bodies, months, days.
+_NOT_PLACES = lx.COUNTRIES | lx.GEO_WORDS | lx.ORG_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.NON_NAMES | lx.DEMONYMS | lx.TITLE_WORDS
+#: Countries whose mentions an article's clues keep (the most named first).
+_NATIONS_KEPT = 5
 #: Clues of one kind kept from one article: a long article repeats itself.
 _PER_ARTICLE = 200
 
@@ -93,7 +112,31 @@ def article_clues(text: str) -> list[Clue]:
             end += 1
         _read_run(tokens, k, end, add)
         k = max(end, k + 1)
+    for match in _PORTFOLIO_MINISTRY.finditer(text):
+        # "the interior ministry's figures": a ministry named in lowercase is named all the same.
+        add(Clue(ORG_MET, f"{match.group(1).lower().capitalize()} Ministry"))
+    nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
+    clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
+    clues += [Clue(PLACE, place, str(count)) for place, count in _places(tokens).most_common(_NATIONS_KEPT)]
     return clues
+
+
+def _places(tokens: list[str]) -> Counter:
+    """The towns and cities an article puts things in: a lone capitalised word after "in" or
+    "near" that names no country, people, body or month, counted wherever it stands."""
+    places = set()
+    for k in range(1, len(tokens) - 1):
+        word, low = tokens[k], _low(tokens[k])
+        if (
+            _low(tokens[k - 1]) in _PLACE_PREPOSITIONS
+            and word[:1].isupper()
+            and word.isalpha()
+            and not tokens[k + 1][:1].isupper()
+            and nation_of(word) is None
+            and low not in _NOT_PLACES
+        ):
+            places.add(word)
+    return Counter(word for word in tokens if word in places)
 
 
 def _read_run(tokens: list[str], start: int, end: int, add) -> None:

@@ -176,6 +176,8 @@ def shape_of(text: str) -> Shape:
             return Shape(text, GROUP, lows)
     if _org_words(words) and words[0][:1].isupper() and words[-1][:1].isupper():
         return Shape(text, ORGANISATION, lows)
+    if len(words) > 1 and is_brand(words[0]) and all(w[:1].isupper() for w in words):
+        return Shape(text, ORGANISATION, lows)  # "OceanGate Expeditions": no person's first name
     if person_words(words):
         return Shape(text, PERSON if len(words) >= 2 else NAME, lows)
     if all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words) and words[-1][:1].isupper():
@@ -273,3 +275,42 @@ def nations(words: list[str]) -> frozenset[str]:
         if is_nationality(low) or (looks and not _title_word(low) and low not in lx.ORG_WORDS):
             found.add(low)
     return frozenset(found)
+
+
+#: A people's adjective → its country ("moroccan" → "morocco"), from the lexicon's own pairs.
+_COUNTRY_OF_ADJECTIVE = {adjective.lower(): country for country, adjective in lx.COUNTRY_ADJECTIVES.items()}
+#: Short names of countries the lexicon pairs under another name.
+_COUNTRY_ALIASES = {"uk": "britain", "u.k.": "britain"}
+
+
+def nation_of(word: str) -> str | None:
+    """The country a word names, as the lexicon keys it: "Morocco", "Moroccan", "Moroccans",
+    "Morocco's" → "morocco"; None for any other word."""
+    low = without_diacritics(word).lower().replace("’", "'").removesuffix("'s")
+    low = _COUNTRY_ALIASES.get(low, low)
+    if low in lx.COUNTRY_ADJECTIVES:
+        return low
+    if low in _COUNTRY_OF_ADJECTIVE:
+        return _COUNTRY_OF_ADJECTIVE[low]
+    if low.endswith("s") and low[:-1] in _COUNTRY_OF_ADJECTIVE:
+        return _COUNTRY_OF_ADJECTIVE[low[:-1]]
+    return None
+
+
+def adjective_of(country: str) -> str | None:
+    """The people's adjective of a country the lexicon knows ("morocco" → "Moroccan")."""
+    return lx.COUNTRY_ADJECTIVES.get(country)
+
+
+#: Starts of surnames written with a capital inside ("McGuire", "DeSantis", "O'Neill").
+_INNER_CAPITAL_PREFIXES = ("mc", "mac", "o'", "d'", "de", "di", "da", "du", "la", "le", "van", "von", "fitz", "al", "el")
+
+
+def is_brand(word: str) -> bool:
+    """A word with a capital inside that no surname prefix explains ("OceanGate", "PayPal"):
+    a company's or a product's name, never a person's first name."""
+    if "-" in word or not word[:1].isupper() or not any(ch.isupper() for ch in word[1:]) or is_acronym(word):
+        return False
+    low = word.lower().replace("’", "'")
+    at = next(k for k in range(1, len(word)) if word[k].isupper())
+    return low[:at] not in _INNER_CAPITAL_PREFIXES

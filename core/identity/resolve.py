@@ -39,8 +39,11 @@ from briefing.core.identity.names import (
     PART_NOUNS,
     PERSON,
     Shape,
+    adjective_of,
     fold_key,
+    is_nationality,
     is_person_head,
+    nation_of,
     nations,
     person_words,
     shape_of,
@@ -61,6 +64,8 @@ UNNAMED = "unnamed source"
 SAME_SOURCE = "same source"
 FAMILY = "family"
 TITLES_REMOVED = "titles removed"
+JOINT = "speaking together"
+STATE_BODY = "body of the country"
 USER = "set in briefing.toml"
 
 #: Kinds of name, for the columns a new briefing opens with (people first).
@@ -197,8 +202,53 @@ class _Context:
         """The naming of one use (each article's spelling named once)."""
         key = (use.article_id, use.spelling)
         if key not in self._cache:
-            self._cache[key] = self._name(use.article_id, use.spelling)
+            naming = self._name(use.article_id, use.spelling)
+            if naming.kind in (KIND_ORGANISATION, KIND_DESCRIPTION) and " ".join(use.spelling.split()) not in self.fixed:
+                naming = self._state_body(use.spelling, naming, use.article_id) or naming
+            self._cache[key] = naming
         return self._cache[key]
+
+    def _state_body(self, spelling: str, naming: Naming, article_id: int) -> Naming | None:
+        """"the Interior Ministry", "the country's Royal Court", "Valdoria's government", "the
+        three-member Presidential Council": a body of a state, named without its state, is the
+        body of the country the article is about (or of the country its owner names)."""
+        words = split_words(spelling)
+        lows = [w.lower() for w in words]
+        nation = None
+        if "'s" in lows:
+            at = lows.index("'s")
+            owner = [w for w in lows[:at] if w != "the"]
+            if len(owner) == 1 and nation_of(owner[0]) is not None:
+                nation = nation_of(owner[0])
+            elif owner not in (["country"], ["kingdom"], ["nation"], ["republic"], ["state"]):
+                return None
+            words = words[at + 1 :] if naming.rule == AS_WRITTEN else split_words(naming.name)
+        else:
+            words = split_words(naming.name)
+        while words and (words[0].lower() in ("the", "a", "an") or (words[0][:1].islower() and len(words) > 1 and words[1][:1].isupper())):
+            words = words[1:]  # "the three-member Presidential Council" is the Presidential Council
+        body = [w.lower() for w in words]
+        if not body or any(nation_of(w) is not None or is_nationality(w) for w in body) or set(body) & _NOT_OF_A_STATE:
+            return None
+        head = body[body.index("of", 1) - 1] if "of" in body[1:] else body[-1]
+        if head not in _STATE_HEADS:
+            return None
+        if len(body) == 1 and head not in _STATE_ONE_WORD:
+            return None  # "the ministry": which one the word alone does not say
+        if len(body) > 1 and not all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words):
+            return None
+        nation = nation or self.book.article_nation(article_id)
+        adjective = adjective_of(nation) if nation else None
+        if adjective is None:
+            return None
+        name = f"{adjective} {' '.join(words)}"
+        number = self.book.organisation(name)
+        if number is not None:
+            name = self.book.name(number)
+        because = f"{' '.join(words)} is the body of {nation.title()}, the country {self.outlet(article_id)} writes about"
+        if naming.rule:
+            because = f"{naming.because}; {because}"
+        return Naming(name, STATE_BODY, because, KIND_ORGANISATION)
 
     def _name(self, article_id: int, spelling: str) -> Naming:
         text = " ".join(spelling.split())
@@ -209,13 +259,16 @@ class _Context:
         words = split_words(text)
         if len(words) > 1 and words[0].lower() in HONORIFICS and person_words(words[1:]):
             return self._person_name(words[1:], text, article_id)  # "Mr Fico" is named by his surname
+        titled = self._titled_name(words, text, article_id)
+        if titled is not None:
+            return titled
         shape = shape_of(text)
         if shape.kind in (PERSON, NAME):
             return self._person_name(words, text, article_id)
         if shape.kind in (ACRONYM, ORGANISATION):
             return self._organisation(text, shape, article_id)
         if shape.kind == GROUP:
-            return self._group(text, words)
+            return self._group(text, words, article_id)
         if shape.kind == DESCRIPTION or shape.owner:
             return self._description(text, shape, words, article_id)
         return Naming(text, kind=kind_of(text))
@@ -259,8 +312,29 @@ class _Context:
             return Naming(name, SAME_BODY, f"{text} is {name} in short", KIND_ORGANISATION)
         return Naming(text, kind=kind_of(text))
 
+    def _titled_name(self, words: list[str], text: str, article_id: int) -> Naming | None:
+        """"German Chancellor Jane Doe", "Rear Admiral John Roe", "Valdoria's Prime Minister Jane
+        Doe", "Ostmark Sen. Jane Doe": the person's name after the titles, and the places, bodies
+        and owners written before them, end at a title word."""
+        for start in range(1, len(words) - 1):
+            rest = words[start:]
+            before = words[start - 1].lower()
+            if not (_is_title(before) or before in _RANK_MODIFIERS) or not 2 <= len(rest) <= 4 or not person_words(rest):
+                continue
+            if not all(_may_open_a_title(w) for w in words[:start]):
+                return None
+            named = self._person_name(rest, " ".join(rest), article_id)
+            if named.kind != KIND_PERSON:
+                return None
+            because = f"{text} is {named.name} with titles" + (f"; {named.because}" if named.because else "")
+            return Naming(named.name, TITLES_REMOVED, because, KIND_PERSON)
+        return None
+
     def _organisation(self, text: str, shape: Shape, article_id: int) -> Naming:
         book = self.book
+        owned = self._company_of_person(shape, article_id)
+        if owned is not None:
+            return owned
         number = book.organisation(text)
         if number is None:
             return Naming(_without_the(text), kind=KIND_ORGANISATION)
@@ -273,7 +347,21 @@ class _Context:
             return Naming(name, ACRONYM_RULE, f"{name} is the acronym of {text}", KIND_ORGANISATION)
         return Naming(name, SAME_BODY, f"{_without_the(text)} names the same body as {name}", KIND_ORGANISATION)
 
-    def _group(self, text: str, words: list[str]) -> Naming:
+    def _company_of_person(self, shape: Shape, article_id: int) -> Naming | None:
+        """"Jane Doe's company": the one company the article names, when Jane Doe is a person."""
+        owned = fold_key(shape.owned)
+        if not shape.owner or owned not in COMPANY_NOUNS or not person_words(split_words(shape.owner)):
+            return None
+        bodies = {n for n in self._article_bodies(article_id) if "'s" not in split_words(self.book.name(n))}
+        companies = {n for n in bodies if self.book.has_legal_suffix(n)} | {
+            t.known for t in self.book.described.get(article_id, ()) if t.shape.head in COMPANY_NOUNS
+        }
+        if len(companies) != 1:
+            return None
+        name = self.book.name(companies.pop())
+        return Naming(name, DESCRIBED, f"{name} is the one company {self.outlet(article_id)} names beside {shape.owner}", KIND_ORGANISATION)
+
+    def _group(self, text: str, words: list[str], article_id: int) -> Naming:
         """"Vice-Premier and Defence Minister Jane Doe" is Jane Doe; "Doe and Roe" is a group."""
         lows = [w.lower() for w in words]
         rest = words
@@ -283,12 +371,31 @@ class _Context:
             number = self.book.person(" ".join(rest))
             name = self.book.name(number) if number is not None else " ".join(rest)
             return Naming(name, TITLES_REMOVED, f"{text} is {name} with titles", KIND_PERSON)
+        joint = self._joint(words, article_id)
+        if joint is not None:
+            return joint
         del lows
         return Naming(text, kind=KIND_GROUP)
+
+    def _joint(self, words: list[str], article_id: int) -> Naming | None:
+        """"Jane Doe and John Roe" speaking together: each named as the briefing names them, the
+        two joined by a slash (an "and" inside a body's name is no such pair)."""
+        lows = [w.lower() for w in words]
+        link = "and" if "and" in lows else "&"
+        at = lows.index(link)
+        parts = [words[:at], words[at + 1 :]]
+        if link in lows[at + 1 :] or not all(len(part) >= 2 and person_words(part) for part in parts):
+            return None
+        names = [self._person_name(part, " ".join(part), article_id).name for part in parts]
+        name = " / ".join(names)
+        return Naming(name, JOINT, f"{names[0]} and {names[1]} speak together", KIND_GROUP)
 
     # --- descriptions -------------------------------------------------------------------------
 
     def _description(self, text: str, shape: Shape, words: list[str], article_id: int) -> Naming:
+        leader = self._leader_of_body(words, article_id)
+        if leader is not None:
+            return leader
         if len(words) > _DESCRIPTION_WORDS_MAX or not shape.head:
             return Naming(text, kind=KIND_DESCRIPTION)
         if shape.head in FAMILY_NOUNS:
@@ -298,7 +405,7 @@ class _Context:
             if body is not None:
                 return body
         if shape.plural:
-            return Naming(text, kind=KIND_DESCRIPTION)
+            return self._officials(text, shape, article_id) or self._residents(shape, article_id) or Naming(text, kind=KIND_DESCRIPTION)
         if not shape.definite:
             return self._unnamed(text, words) if is_person_head(shape.head) else Naming(text, kind=KIND_DESCRIPTION)
         # "the harbour master": a title someone is given, whatever its head noun.
@@ -306,6 +413,50 @@ class _Context:
         if titled.rule or is_person_head(shape.head):
             return titled
         return self._described(text, shape, article_id)
+
+    def _leader_of_body(self, words: list[str], article_id: int) -> Naming | None:
+        """"the head of the Red Cross aid group in the region": the person the briefing gives that
+        title, else (unnamed) the body they speak for, when the briefing knows one by that name."""
+        lows = [w.lower() for w in words]
+        if len(lows) < 4 or lows[0] != "the" or lows[1] not in _LEADERS or lows[2] != "of":
+            return None
+        k = 4 if lows[3] == "the" else 3
+        body = []
+        while k < len(words) and (words[k][:1].isupper() or (body and lows[k] in lx.NAME_CONNECTORS and k + 1 < len(words) and words[k + 1][:1].isupper())):
+            body.append(words[k])
+            k += 1
+        if not body:
+            return None
+        short = f"the {lows[1]} of {' '.join(body)}"
+        titled = self._titled(short, shape_of(short), split_words(short), article_id)
+        if titled.rule == TITLE:
+            return titled
+        number = self.book.organisation(" ".join(body))
+        if number is None:
+            number = self.book.body_ending(" ".join(body))
+        if number is None:
+            return None
+        name = self.book.name(number)
+        return Naming(name, SAME_SOURCE, f"the unnamed {lows[1]} of {' '.join(body)} speaks for {name}", KIND_ORGANISATION)
+
+    def _officials(self, text: str, shape: Shape, article_id: int) -> Naming | None:
+        """"officials", "the authorities": the officials of the country the article is about."""
+        if shape.head not in _STATE_PEOPLE or shape.modifiers:
+            return None
+        nation = self.book.article_nation(article_id)
+        adjective = adjective_of(nation) if nation else None
+        if adjective is None:
+            return None
+        return Naming(f"{adjective} {shape.head}", STATE_BODY, f"the {shape.head} of {nation.title()}, the country {self.outlet(article_id)} writes about", KIND_GROUP)
+
+    def _residents(self, shape: Shape, article_id: int) -> Naming | None:
+        """"residents", "some residents": the residents of the town the article is about."""
+        if shape.head not in _RESIDENTS or shape.modifiers:
+            return None
+        place = self.book.article_place(article_id)
+        if place is None:
+            return None
+        return Naming(f"{place} {shape.head}", UNNAMED, f"the {shape.head} of {place}, the town {self.outlet(article_id)} writes about", KIND_GROUP)
 
     def _family(self, text: str, shape: Shape, words: list[str]) -> Naming:
         """"Harding's family", "the family of Hamish Harding", "the Harding family": the Harding family."""
@@ -466,6 +617,34 @@ class _Context:
         naming = next(iter(found.values()))
         where = self.outlet(use.article_id)
         return Naming(naming.name, SAME_SOURCE, f"the {shape.head} {where} introduced as {naming.name.removeprefix('unnamed ')}", naming.kind)
+
+
+#: Head nouns of a state's own bodies: "the Interior Ministry" of a story about one country is its.
+_STATE_HEADS = frozenset({"ministry", "government", "court", "presidency", "parliament", "cabinet", "army", "police", "navy", "military", "council"})
+#: Of those, the ones a country has one of: "the government" alone says which body it is.
+_STATE_ONE_WORD = frozenset({"government", "presidency", "parliament", "cabinet", "army", "police", "navy", "military"})
+#: Words of bodies above or below a state ("the Security Council", "the City Council", "the
+#: International Court"): no country's own.
+_NOT_OF_A_STATE = frozenset({
+    "international", "united", "nations", "world", "global", "european", "security", "city", "town", "municipal",
+    "regional", "local", "provincial", "county", "district", "village", "state", "states", "un", "eu", "african",
+    "arab", "islamic", "criminal", "human", "rights",
+})
+#: A state's people, unnamed: "officials said", "the authorities said".
+_STATE_PEOPLE = frozenset({"officials", "authorities"})
+#: People of a town, unnamed: "residents said".
+_RESIDENTS = frozenset({"residents", "locals", "inhabitants", "villagers", "townspeople"})
+#: Nouns of whoever leads or speaks for a body: "the head of the Red Cross".
+_LEADERS = frozenset({"head", "chief", "director", "leader", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson"})
+#: Words that make a rank of the title after them ("Rear Admiral", "Field Marshal").
+_RANK_MODIFIERS = frozenset({"rear", "field", "fleet", "staff", "master"})
+
+
+def _may_open_a_title(word: str) -> bool:
+    """A word that may stand before a person's name in a title: a title word, a capitalised word
+    (a place, a body), a nation, an owner's "'s" or "of"/"the" (never "and": two people)."""
+    low = word.lower()
+    return _is_title(low) or low in _RANK_MODIFIERS or word[:1].isupper() or is_nationality(low) or low in ("of", "the", "'s")
 
 
 def _is_title(low: str) -> bool:

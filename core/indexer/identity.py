@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 from briefing.core.errors import UsageError
-from briefing.core.identity.clues import article_clues
+from briefing.core.identity.clues import CLUES_VERSION, article_clues
 from briefing.core.identity.names import fold_key
 from briefing.core.identity.resolve import Identities, identify
 from briefing.core.settings import Settings, load_settings
@@ -36,6 +36,8 @@ from briefing.core.store.identity import (
 from briefing.core.store.owed import OwedIdentity
 from briefing.core.store.reads import store_most_quoted
 
+#: The meta key of the version the stored clues were read by.
+_CLUES_KEY = "identity_clues_version"
 #: Articles whose clues are read per transaction.
 _CLUE_BATCH = 500
 
@@ -48,16 +50,24 @@ class IdentityReport:
     renamed: int = 0
 
 
+def clues_outdated(db: sqlite_utils.Database) -> bool:
+    """Whether the stored clues were read by another version of the clue reader."""
+    return get_meta(db, _CLUES_KEY) != CLUES_VERSION
+
+
 def reidentify(db: sqlite_utils.Database, settings: Settings, owed: OwedIdentity | None = None) -> IdentityReport:
     """Read the clues of the articles `owed` names (None: of every article), then name every
     speaker of the briefing again and write what changed, each in its transaction."""
-    every = owed is None or owed.every_article
+    # Clues read by an older version lack what the rules now ask of them: read every article again.
+    every = owed is None or owed.every_article or clues_outdated(db)
     fresh = article_ids(db) if every else sorted(owed.article_ids)
     for start in range(0, len(fresh), _CLUE_BATCH):
         batch = fresh[start : start + _CLUE_BATCH]
         with db.atomic():
             for article_id, body in article_bodies(db, batch):
                 save_clues(db, article_id, article_clues(body))
+    with db.atomic():
+        set_meta(db, _CLUES_KEY, CLUES_VERSION)
     stored = stored_namings(db)
     uses = {(u.article_id, u.spelling): u for u in speaker_uses(db, None if every else fresh)}
     fresh_ids = set(fresh)

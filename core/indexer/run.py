@@ -20,7 +20,7 @@ from briefing.core.indexer.files import (
     pipeline_version,
     process_files,
 )
-from briefing.core.indexer.identity import reidentify
+from briefing.core.indexer.identity import clues_outdated, reidentify
 from briefing.core.indexer.links import relink_owed
 from briefing.core.ingest import Candidate, find_articles
 from briefing.core.models import FileProblem, IndexReport
@@ -164,7 +164,7 @@ def index_paths(
             _write(run, todo)
             # Before the briefing-wide steps, which read by them; also builds those a stopped run left out.
             build_read_indexes(db)
-            if has_owed(db) or _names_changed(run):
+            if has_owed(db) or _names_changed(run) or clues_outdated(db):
                 _reconcile(run)
             _finish(run)
     except sqlite3.OperationalError as err:
@@ -328,7 +328,7 @@ def _reconcile(run: IndexRun) -> None:
     # so a run killed in between links again next time.
     relink_owed(db, owed_links(db))
     identity = owed_identity(db)
-    if identity.owed or _names_changed(run):
+    if identity.owed or _names_changed(run) or clues_outdated(db):
         reidentify(db, run.settings, identity)
     with db.atomic():
         prune_speakers(db)
