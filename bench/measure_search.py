@@ -1,9 +1,9 @@
 """Search phase: the core search API against the same MATCH expressions on plain sqlite3, and ripgrep.
 
 `python -m bench.measure_search DB CORPUS --articles N --seed S` runs the 200 queries of
-`bench.corpus.sample_queries` through `core.store.search.search_articles` (ranked hits with
+`bench.corpus.sample_queries` through `core.store.search.search` (ranked hits with
 their outlet, title and date; and again with snippets for the first 20, the CLI's page), the
-MATCH expression `match_for` makes of each (what the core search runs) straight against
+MATCH expression `parse_query` makes of each (what the core search runs) straight against
 `articles_fts` (ranked by the same bm25 weights, same limit: the floor), and `rg` over the
 corpus files as the tool a user would otherwise use.
 """
@@ -36,7 +36,7 @@ def _timed(function, *args) -> float:
 def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeats: int, rg_queries: int) -> dict:
     """p50/p95 of the core search, of raw FTS5, and of rg, in milliseconds."""
     from briefing.core.store.database import open_database
-    from briefing.core.store.search import ARTICLE_WEIGHTS, match_for, search_articles
+    from briefing.core.store.search import ARTICLE_WEIGHTS, parse_query, search
 
     queries = sample_queries(articles, seed)
     db = open_database(db_path, readonly=True)
@@ -46,10 +46,10 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
     raw_sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, {weights}) LIMIT {LIMIT}"
 
     def core_search(query: str) -> None:
-        search_articles(db, query, limit=LIMIT, snippets=0)
+        search(db, parse_query(db, query), quotes=0, articles=LIMIT, snippets=0)
 
     def core_search_snippets(query: str) -> None:
-        search_articles(db, query, limit=LIMIT, snippets=SNIPPETS)
+        search(db, parse_query(db, query), quotes=0, articles=LIMIT, snippets=SNIPPETS)
 
     def raw_search(match: str | None) -> None:
         if match is not None:
@@ -57,7 +57,7 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
 
     # Made once, untimed: turning a typed prefix into the words it stands for is the core's own
     # cost (a vocabulary lookup, in the core side's time), not the floor's.
-    matches = [match_for(db, q) for _kind, q in queries]
+    matches = [parse_query(db, q).match for _kind, q in queries]
     # One untimed pass warms the page cache for both sides alike.
     for (_kind, query), match in zip(queries, matches):
         core_search(query)

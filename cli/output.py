@@ -6,6 +6,7 @@ import json
 import sys
 
 from briefing.core.textsafe import json_escaped, one_line, terminal_safe
+from briefing.tui.text import marked
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -43,14 +44,6 @@ def table(*columns: str, title: str | None = None) -> Table:
     return t
 
 
-def marked(marked):
-    """A search snippet or quote as Text, its matches in bold reverse."""
-    text = safe(marked.text)
-    for start, end in marked.marks:
-        text.stylize("bold reverse", start, end)
-    return text
-
-
 def quote_json(q) -> dict:
     """A stored quote as every JSON output gives it."""
     from briefing.core.models import QUOTE_FIELDS, public_fields
@@ -70,7 +63,7 @@ def print_quotes(quotes, marks=None) -> None:
     """A table of quotes: speaker, kind, quote (matches marked), cue and source."""
     t = table("speaker", "kind", "quote", "cue", "source")
     for q in quotes:
-        text = marked(marks[q.id]) if marks and q.id in marks else safe(q.text)
+        text = marked(marks[q.id].text, marks[q.id].marks) if marks and q.id in marks else safe(q.text)
         speaker = safe(q.speaker or "unknown")
         if q.weak:
             speaker.append(f" ({q.attribution})", style="dim")

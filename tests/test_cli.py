@@ -50,8 +50,10 @@ def test_index_then_sources_json(capsys, seed_folder, tmp_path):
 
 def test_search_diacritics_json(capsys, seed_db_path):
     code, out, _ = run(capsys, "search", "Vučić", "--json", "--db", str(seed_db_path))
-    hits = json.loads(out)
+    result = json.loads(out)
+    hits = result["hits"]
     assert code == 0 and {h["outlet"] for h in hits} == {"Bloomberg", None}
+    assert result["total"] == len(hits)
     for hit in hits:
         assert all(hit["snippet"][s:e].lower().startswith("vu") for s, e in hit["matches"])
 
@@ -63,7 +65,7 @@ def test_quotes_and_timeline_and_extract_json_shapes(capsys, seed_db_path):
     code, out, _ = run(capsys, "timeline", "--json", "--db", db)
     assert code == 0 and all({"value", "granularity", "sources", "events"} <= set(e) for e in json.loads(out))
     code, out, _ = run(capsys, "search", "Serbs", "--in", "quotes", "--json", "--db", db)
-    assert code == 0 and all(QUOTE_FIELDS <= set(q) for q in json.loads(out))
+    assert code == 0 and all(QUOTE_FIELDS <= set(q) for q in json.loads(out)["hits"])
 
 
 def test_extract_json_keeps_paths_as_given(capsys, monkeypatch):
@@ -84,7 +86,8 @@ def test_extract_json_keeps_paths_as_given(capsys, monkeypatch):
 def test_no_query_string_fails(capsys, seed_db_path, query):
     for where in ("articles", "quotes"):
         code, out, err = run(capsys, "search", query, "--in", where, "--json", "--db", str(seed_db_path))
-        assert code == 0 and isinstance(json.loads(out), list) and "Traceback" not in err
+        result = json.loads(out)
+        assert code == 0 and isinstance(result["hits"], list) and result["total"] >= len(result["hits"]) and "Traceback" not in err
 
 
 def test_a_query_without_words_says_so_and_no_match_prints_no_table(capsys, seed_db_path):
@@ -94,7 +97,7 @@ def test_a_query_without_words_says_so_and_no_match_prints_no_table(capsys, seed
         code, out, err = run(capsys, "search", "zzyzx", "--in", where, "--db", str(seed_db_path))
         assert (code, out) == (0, "") and err.strip() == f"No {where} match."
     code, out, err = run(capsys, "search", '"told reporters"', "--json", "--db", str(seed_db_path))
-    assert [hit["outlet"] for hit in json.loads(out)] == ["Bloomberg"]
+    assert [hit["outlet"] for hit in json.loads(out)["hits"]] == ["Bloomberg"]
 
 
 def test_raw_syntax_error_is_one_line(capsys, seed_db_path):

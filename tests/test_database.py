@@ -464,9 +464,9 @@ def test_a_run_that_changes_nothing_leaves_the_vocabulary_alone_but_new_speaker_
     index_paths(db, [seed_folder])
     assert reads == [1]
     assert ("qwertyx", stem("qwertyx")) in _vocabulary(db)
-    from briefing.core.store.search import matching_quote_ids
+    from briefing.core.store.search import parse_query, search
 
-    assert matching_quote_ids(db, "Qwert")
+    assert search(db, parse_query(db, "Qwert")).quote_ids
 
 
 def test_the_table_list_names_every_table_a_new_database_has(tmp_path):

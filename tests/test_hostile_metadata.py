@@ -145,12 +145,15 @@ def test_front_matter_is_not_part_of_the_stored_text():
 
 def test_front_matter_is_neither_searched_nor_quoted_and_offsets_slice_the_text(fresh_db, tmp_path):
     from briefing.core.store.reads import article_text, list_quotes
-    from briefing.core.store.search import search_articles
+    from briefing.core.store.search import parse_query, search
+
+    def search_articles(text):
+        return search(fresh_db, parse_query(fresh_db, text), quotes=0).articles
 
     (tmp_path / "a.md").write_text(CLIPPED)
     index_paths(fresh_db, [tmp_path])
-    assert search_articles(fresh_db, "url") == [] and search_articles(fresh_db, "https") == []
-    assert len(search_articles(fresh_db, "mayor")) == 1
+    assert search_articles("url") == [] and search_articles("https") == []
+    assert len(search_articles("mayor")) == 1
     text = article_text(fresh_db, 1)
     (quote,) = list_quotes(fresh_db)
     assert text[quote.start : quote.end] == quote.text == "We are open again"

@@ -1,13 +1,15 @@
-"""Snippets made in Python: the words of the query found again, marks as offsets into the snippet."""
+"""Snippets and marks: FTS5's own highlight() of the search's MATCH, and the window around the best run of marks."""
 
 from __future__ import annotations
 
-import pytest
-from briefing.core.store.snippets import light_stem, make_snippet, query_terms
+from briefing.core.store.marks import find_marks, marks_in
+from briefing.core.store.search import build_match
+from briefing.core.store.snippets import snippet_around
 
 
 def marked(text: str, query: str, raw: bool = False) -> tuple[str, list[str]]:
-    snippet, marks = make_snippet(text, query_terms(query, raw=raw))
+    match = build_match(query, raw=raw)
+    snippet, marks = snippet_around(text, marks_in(match, text))
     return snippet, [snippet[a:b] for a, b in marks]
 
 
@@ -16,9 +18,17 @@ def test_last_word_is_a_prefix_while_typing():
     assert words == ["Police", "policing"]
 
 
-def test_finished_words_match_their_plural_and_past():
+def test_finished_words_match_their_stemmed_forms():
     _snippet, words = marked("Two troops were hurt. A troop carrier clashed with protesters.", "troop clash ")
     assert words == ["troops", "troop", "clashed"]
+    # Porter's forms, not a suffix list: what the index finds is what is marked.
+    _snippet, words = marked("The negotiations were generous, the organisers said.", "negotiate generously ")
+    assert words == ["negotiations", "generous"]
+
+
+def test_a_short_word_is_never_marked_inside_a_longer_one():
+    _snippet, words = marked("Art and the artist met in a cart.", "art ")
+    assert words == ["Art"]
 
 
 def test_diacritics_and_cyrillic_fold_to_the_query():
@@ -48,23 +58,26 @@ def test_no_match_in_the_text_shows_its_opening():
     assert snippet.startswith("An article whose title matched") and words == []
 
 
-def test_raw_queries_skip_operators_and_keep_stars():
-    assert query_terms("troops OR kfor* NOT title:unrest", raw=True) == [("troops", False), ("kfor", True)]
+def test_raw_queries_mark_what_fts5_matches():
+    _snippet, words = marked("Troops met the KFOR commander amid unrest.", "(troops OR kfor*) NOT unrest", raw=True)
+    assert words == []  # NOT unrest: the text does not match, so nothing in it is marked
+    _snippet, words = marked("Troops met the KFOR commander.", "troops OR kfor*", raw=True)
+    assert words == ["Troops", "KFOR"]
 
 
-def test_a_closed_phrase_ends_the_prefix_and_an_open_one_keeps_it():
-    closed = [("told", False), ("reporters", False)]
-    assert query_terms('"told reporters"') == query_terms("“told reporters”") == closed
-    assert query_terms('"told rep') == [("told", False), ("rep", True)]
-    text = "He told the report it was reportedly calm."
-    for typed, words in (("“told report”", ["told", "report"]), ("“told report", ["told", "report", "reportedly"])):
-        snippet, marks = make_snippet(text, query_terms(typed))
-        assert [snippet[s:e] for s, e in marks] == words, typed
+def test_a_phrase_is_marked_whole_and_only_where_its_words_are_together():
+    text = "He told the crowd. Later she told reporters it was calm, and reporters left."
+    _snippet, words = marked(text, '"told reporters"')
+    assert words == ["told reporters"]
+    assert marked(text, "“told reporters”")[1] == ["told reporters"]
+    # A phrase still being typed: its last word is a prefix.
+    assert marked(text, '"told rep')[1] == ["told reporters"]
 
 
-@pytest.mark.parametrize(("word", "stem"), [("troops", "troop"), ("clashed", "clash"), ("injuries", "injury"), ("gas", "gas")])
-def test_light_stem(word, stem):
-    assert light_stem(word) == stem
+def test_context_lets_a_match_on_the_speaker_mark_the_text():
+    match = build_match("kurti calm ")
+    assert find_marks(match, ["It was calm."], [None]) == [()]  # "kurti" is not in the text alone
+    assert find_marks(match, ["It was calm."], ["Albin Kurti"]) == [((7, 11),)]
 
 
 def test_letters_that_lengthen_when_lowered_keep_offsets():

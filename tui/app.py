@@ -17,7 +17,7 @@ from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.reads import sources_with_ids
 from briefing.core.store.rows import QuoteRow, Source
-from briefing.core.store.search import UNSEARCHABLE, quote_marks
+from briefing.core.store.search import UNSEARCHABLE, Query, quote_marks
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.commands import BriefingCommands
@@ -27,7 +27,6 @@ from briefing.tui.indexing import FolderIndexing
 from briefing.tui.loader import (
     ColumnsData,
     Overview,
-    Stale,
     Store,
     default_columns,
     load_columns,
@@ -353,13 +352,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="columns", exit_on_error=False)
     def _load_columns(self, generation: int, specs: list[ColumnSpec], filters: Filters, query: str, raw: bool) -> None:
-        try:
-            data = self.store.read(
-                load_columns, specs, filters, query, raw, is_stale=lambda: generation != self._columns_generation
-            )
-        except Stale:
-            self.post_message(messages.StaleResultDropped("columns", query))
-            return
+        data = self.store.read(load_columns, specs, filters, query, raw)
         if get_current_worker().is_cancelled:
             # A newer request is under way; this one must not overwrite it.
             self.post_message(messages.StaleResultDropped("columns", query))
@@ -404,10 +397,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self.main.show_columns(data, state.pinned, self.inferred_ids, state.filters.active)
         quotes = sum(len(rows) for _spec, rows in data.columns)
         if searching:
-            note = (
-                f"{quotes}{'+' if data.truncated else ''} quote{'' if quotes == 1 else 's'} · "
-                f"{len(data.hits)} article{'' if len(data.hits) == 1 else 's'}"
-            )
+            note = f"{_of(quotes, data.quote_total, 'quote')} · {_of(len(data.hits), data.article_total, 'article')}"
             self.main.search.show_count(note)
         else:
             self.main.search.show_count(self._waiting_hint())
@@ -486,6 +476,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
     @on(SearchBar.Closed)
     def _search_closed(self, _event: SearchBar.Closed) -> None:
+        # Raw FTS5 mode is for the one search it was switched on in.
         self.state.close_search()
         self._show_status()
         self._focus_results()
@@ -519,15 +510,15 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
     @on(QuoteColumn.MarksWanted)
     def _marks_wanted(self, event: QuoteColumn.MarksWanted) -> None:
-        self._load_marks(event.column, event.query, event.raw, event.ids)
+        self._load_marks(event.column, event.query, event.ids)
 
     @work(thread=True, group="marks", exit_on_error=False)
-    def _load_marks(self, column: QuoteColumn, query: str, raw: bool, ids: list[int]) -> None:
+    def _load_marks(self, column: QuoteColumn, query: Query, ids: list[int]) -> None:
         try:
-            marks = self.store.read(quote_marks, query, ids, raw=raw)
+            marks = self.store.read(quote_marks, query, ids)
         except (BriefingError, sqlite3.Error):
             return  # the cards stay unmarked; the search itself already reported any error
-        self.call_from_thread(column.add_marks, (query, raw), marks)
+        self.call_from_thread(column.add_marks, query, marks)
 
     # --- items ------------------------------------------------------------------------------
 
@@ -546,11 +537,16 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
             elif action == "filter":
                 self.goto_source(item.id, item.label)
         elif action == "open" and hasattr(item, "snippet"):
-            self.open_article(item.id, terms=tuple(self.state.search_query.split()))
+            self.open_article(item.id, search=self._shown_search())
+
+    def _shown_search(self) -> Query | None:
+        """The parsed search whose results are on screen, if any."""
+        data = self.columns_data
+        return data.parsed if data is not None and data.query.strip() else None
 
     def _quote_action(self, action: str, quote: QuoteRow) -> None:
         if action == "open":
-            self.open_article(quote.article_id, quote_id=quote.id)
+            self.open_article(quote.article_id, quote_id=quote.id, search=self._shown_search())
         elif action == "pin":
             self.toggle_pin(quote)
         elif action == "copy":
@@ -583,13 +579,13 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
             self.toggle_pin(item.event)
 
     def open_article(
-        self, article_id: int, *, quote_id: int | None = None, offset: int | None = None, terms: tuple[str, ...] = ()
+        self, article_id: int, *, quote_id: int | None = None, offset: int | None = None, search: Query | None = None
     ) -> None:
-        """Open the reader on an article, at a quote or an offset."""
+        """Open the reader on an article, at a quote or an offset, marking what `search` matches in it."""
         self.push_screen(
             ReaderScreen(
                 self.store, article_id, colour_of=self.state.colour_of, legend=self.state.legend(),
-                quote_id=quote_id, offset=offset, terms=terms,
+                quote_id=quote_id, offset=offset, search=search,
             )
         )
         self.post_message(messages.ArticleOpened(article_id, quote_id, offset))
@@ -701,3 +697,9 @@ def run_app(
 ) -> None:
     """Open the app on `db_path`, indexing `bundle` or `folders` into it (see `BriefingApp`)."""
     BriefingApp(db_path, bundle=bundle, folders=folders, model=model).run()
+
+
+def _of(shown: int, total: int, noun: str) -> str:
+    """'20 of 1,150 quotes' when a search shows a page of its matches, '12 quotes' when all."""
+    plural = noun if total == 1 else noun + "s"
+    return f"{shown:,} of {total:,} {plural}" if total > shown else f"{total:,} {plural}"

@@ -29,7 +29,7 @@ from briefing.core.store.reads import (
     speaker_kinds,
 )
 from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount, TimelineEntry
-from briefing.core.store.search import ArticleHit, Marked, matching_quote_ids, quote_marks, search_articles
+from briefing.core.store.search import ArticleHit, Marked, Query, article_marks, parse_query, quote_marks, search
 from briefing.core.store.timeline import SUMMARY_EVENTS_PER_DATE, timeline
 from briefing.tui.state import ColumnSpec, Filters, effective_columns
 
@@ -41,6 +41,8 @@ SEARCH_QUOTE_LIMIT = 2000
 EAGER_MARKS = 300
 #: Most articles a search lists.
 SEARCH_ARTICLE_LIMIT = 50
+#: Article hits given a snippet with the results (a screen shows fewer); later ones as they scroll in.
+SEARCH_SNIPPETS = SEARCH_ARTICLE_LIMIT
 #: Quotes read into a column when not searching: a briefing is read by searching and
 #: filtering, not by scrolling through thousands of one speaker's quotes; the column says
 #: how many more there are.
@@ -73,12 +75,17 @@ class ColumnsData:
     columns: list[tuple[ColumnSpec, list[QuoteRow]]]
     marks: dict[int, Marked] = field(default_factory=dict)
     hits: list[ArticleHit] = field(default_factory=list)
-    #: True when the search found more quotes than SEARCH_QUOTE_LIMIT.
+    #: True when the search found more quotes than the columns hold.
     truncated: bool = False
     #: A one-line message when the query could not be run.
     error: str | None = None
     #: Each column's quote count for the filters (more than it holds when capped).
     totals: list[int] = field(default_factory=list)
+    #: The search, parsed once: what every mark of these results (and of cards scrolled in later) comes from.
+    parsed: Query | None = None
+    #: How many quotes and articles the search found in all (the columns hold the best of them).
+    quote_total: int = 0
+    article_total: int = 0
 
 
 @dataclass
@@ -89,6 +96,8 @@ class ArticleData:
     text: str
     quotes: list[QuoteRow]
     events: list[EventRow]
+    #: Where the search the article was opened from matches its text (the same marks as snippets and cards).
+    matches: tuple[tuple[int, int], ...] = ()
 
 
 class Store:
@@ -176,74 +185,66 @@ def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
     )
 
 
-class Stale(Exception):
-    """The user has moved on: the result being read will not be shown."""
+#: The column of matching quotes by speakers who have no column of their own.
+OTHER_SPEAKERS = ColumnSpec("other speakers")
 
 
-def load_columns(
-    db: sqlite_utils.Database,
-    specs: list[ColumnSpec],
-    filters: Filters,
-    query: str = "",
-    raw: bool = False,
-    is_stale: Callable[[], bool] | None = None,
-) -> ColumnsData:
+def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, query: str = "", raw: bool = False) -> ColumnsData:
     """The quotes of each column for the filters, limited to those matching `query` when given.
 
-    `is_stale` is asked between steps; when it says True, Stale is raised so a search the user
-    has typed past stops early instead of holding up the current one.
+    A search is one `search` call with the filters inside it: its best quotes are shared out to
+    the columns, and the matches of speakers without a column go to a last column of their own.
     """
-
-    def check() -> None:
-        """Stop early when the user has moved on."""
-        if is_stale is not None and is_stale():
-            raise Stale(query)
-
-    check()
     specs = effective_columns(specs, filters)
-    ids: list[int] | None = None
-    hits: list[ArticleHit] = []
-    truncated = False
-    searching = bool(query.strip())
-    if searching:
-        try:
-            ids = matching_quote_ids(db, query, raw=raw, limit=SEARCH_QUOTE_LIMIT + 1)
-            hits = search_articles(db, query, raw=raw, limit=SEARCH_ARTICLE_LIMIT)
-        except QueryError as err:
-            hint = " Press ctrl+r to search the words as typed." if raw else ""
-            return ColumnsData(query, raw, [], error=f"{err}{hint}")
-        truncated = len(ids) > SEARCH_QUOTE_LIMIT
-        ids = ids[:SEARCH_QUOTE_LIMIT]
-        if filters.source_id is not None:
-            hits = [h for h in hits if h.id == filters.source_id]
+    parsed = parse_query(db, query, raw=raw) if query.strip() else None
+    if parsed is not None:
+        return _search_columns(db, specs, filters, parsed)
     columns = []
     totals = []
     for spec in specs:
-        check()
         # A column holds exactly one speaker (or one group), never every name containing it.
         where = dict(group=spec.group, speaker=spec.speaker, article_id=filters.source_id, day=filters.day, exact_speaker=True)
-        rows = list_quotes(db, ids=ids, limit=None if searching else COLUMN_QUOTE_LIMIT, **where)
+        rows = list_quotes(db, limit=COLUMN_QUOTE_LIMIT, **where)
         columns.append((spec, rows))
-        totals.append(len(rows) if searching or len(rows) < COLUMN_QUOTE_LIMIT else count_quotes(db, **where))
-    marks: dict[int, Marked] = {}
-    if searching:
-        check()
-        # Highlighting costs about a third of a millisecond a quote: only what is seen first.
-        shown = [q.id for _spec, rows in columns for q in rows[:EAGER_MARKS]]
-        try:
-            marks = quote_marks(db, query, shown, raw=raw)
-        except QueryError as err:
-            return ColumnsData(query, raw, [], error=str(err))
-    return ColumnsData(query, raw, columns, marks, hits, truncated, totals=totals)
+        totals.append(len(rows) if len(rows) < COLUMN_QUOTE_LIMIT else count_quotes(db, **where))
+    return ColumnsData(query, raw, columns, totals=totals)
 
 
-def load_article(db: sqlite_utils.Database, article_id: int) -> ArticleData:
-    """Source, text, quotes and events of one article."""
+def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, parsed: Query) -> ColumnsData:
+    try:
+        found = search(
+            db, parsed, speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
+            quotes=SEARCH_QUOTE_LIMIT, articles=SEARCH_ARTICLE_LIMIT, marks=0, snippets=SEARCH_SNIPPETS,
+        )
+    except QueryError as err:
+        hint = " Press ctrl+r to search the words as typed." if parsed.raw else ""
+        return ColumnsData(parsed.text, parsed.raw, [], error=f"{err}{hint}", parsed=parsed)
+    rows = list_quotes(db, ids=found.quote_ids)
+    columns = [(spec, [q for q in rows if spec.matches(q)]) for spec in specs]
+    placed = {q.id for _spec, quotes in columns for q in quotes}
+    others = [q for q in rows if q.id not in placed]
+    if others:
+        columns.append((OTHER_SPEAKERS, others))
+    # Highlighting costs a little per quote: only what is seen first, the rest as it scrolls in.
+    shown = [q.id for _spec, quotes in columns for q in quotes[:EAGER_MARKS]]
+    marks = quote_marks(db, parsed, shown)
+    return ColumnsData(
+        parsed.text, parsed.raw, columns, marks, found.articles, found.quote_total > len(rows),
+        totals=[len(quotes) for _spec, quotes in columns], parsed=parsed,
+        quote_total=found.quote_total, article_total=found.article_total,
+    )
+
+
+def load_article(db: sqlite_utils.Database, article_id: int, search: Query | None = None) -> ArticleData:
+    """Source, text, quotes and events of one article, and where `search` matches it."""
+    source = get_source(db, article_id)
+    text = article_text(db, article_id)
     return ArticleData(
-        source=get_source(db, article_id),
-        text=article_text(db, article_id),
+        source=source,
+        text=text,
         quotes=sorted(list_quotes(db, article_id=article_id), key=lambda q: (q.start, q.end)),
         events=sorted(list_events(db, article_id=article_id), key=lambda e: (e.start, e.end)),
+        matches=article_marks(search, text, source.title if source else None) if search is not None else (),
     )
 
 

@@ -174,8 +174,9 @@ class BriefingState:
         return True
 
     def close_search(self) -> None:
-        """The search box was closed: nothing is searched."""
+        """The search box was closed: nothing is searched, and the next search is of words as typed."""
         self.search_query = ""
+        self.search_raw = False
 
     # --- pins ---------------------------------------------------------------------------------
 

@@ -25,9 +25,12 @@ def one_line(text: str | None, limit: int = SHORT_LINE) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def marked(text: str, marks: tuple[tuple[int, int], ...], style: Style | str, mark_style: Style | str) -> Text:
-    """`text` (already safe) with the character ranges in `marks` highlighted."""
-    result = Text(text, style=style)
+def marked(text: str, marks: tuple[tuple[int, int], ...], style: Style | str = "", mark_style: Style | str = "bold reverse") -> Text:
+    """Text a search marked (a quote, a snippet): made safe, the ranges in `marks` highlighted.
+
+    The one place marks become styles, for the app's cards and snippets and the CLI's tables.
+    """
+    result = Text(terminal_safe(text), style=style)
     for start, end in marks:
         result.stylize(mark_style, start, end)
     return result

@@ -130,7 +130,7 @@ def list_quotes(
     """
     if ids is not None and not ids:
         return []
-    where, params = _quote_filters(speaker, group, article_id, day, ids, exact_speaker)
+    where, params = quote_filters(speaker, group, article_id, day, ids, exact_speaker)
     # The quote's copy of its article's date: the speaker and group indexes hold this order.
     order = "q.published IS NULL, q.published, q.article_id, q.seq"
     sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
@@ -154,13 +154,14 @@ def count_quotes(
     exact_speaker: bool = False,
 ) -> int:
     """How many quotes `list_quotes` would return for the same filters (without a limit)."""
-    where, params = _quote_filters(speaker, group, article_id, day, None, exact_speaker)
+    where, params = quote_filters(speaker, group, article_id, day, None, exact_speaker)
     # Every filter is on the quotes themselves: counting stays on their indexes.
     sql = "SELECT count(*) FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "")
     return db.execute(sql, params).fetchone()[0]
 
 
-def _quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple[list[str], list]:
+def quote_filters(speaker, group, article_id, day, ids, exact_speaker) -> tuple[list[str], list]:
+    """SQL conditions on quotes (alias q) and their parameters for the filters given (see `list_quotes`)."""
     where, params = [], []
     if speaker and exact_speaker:
         where.append("q.speaker = ?")

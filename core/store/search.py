@@ -1,25 +1,30 @@
-"""Full-text search over articles and quotes: safe quoting, prefix matching, bm25, offset snippets."""
+"""Full-text search over articles and quotes: one parsed query, one search with its filters, one highlighter.
+
+`parse_query` turns what a user typed into a `Query` once (the FTS5 MATCH with the vocabulary's
+alternatives for the word being typed); `search` runs it with the filters inside the same SQL as
+the MATCH and returns ranked quotes and article hits with their totals; `quote_marks` and the
+snippets mark texts with `marks.find_marks`, FTS5's own highlight() of that same MATCH. The CLI
+and the app both call these and nothing else.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import sqlite_utils
 from briefing.core.errors import QueryError
 from briefing.core.fold import fold
 from briefing.core.models import outlet_label
-from briefing.core.store.snippets import PHRASE_MARKS, make_snippet, query_terms
+from briefing.core.store.marks import Marks, find_marks
+from briefing.core.store.reads import json_list, quote_filters
+from briefing.core.store.snippets import PHRASE_MARKS, snippet_around
 from briefing.core.store.stems import stem, tokens
 from briefing.core.textsafe import clean_text
 
-# Markers FTS5 puts around matches in snippets. Control characters are removed from every
-# stored text at ingest, so they can only come from FTS5 and are turned into offsets.
-_OPEN, _CLOSE = "\x02", "\x03"
 _WORDLIKE = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$", re.IGNORECASE)
 
@@ -40,7 +45,7 @@ class Marked:
     """Text with the character ranges a search matched."""
 
     text: str
-    marks: tuple[tuple[int, int], ...] = ()
+    marks: Marks = ()
 
 
 @dataclass(frozen=True)
@@ -112,11 +117,6 @@ def prefix_alternatives(db: sqlite_utils.Database, token: str) -> Alternatives |
     return alternatives if len(alternatives) <= MAX_PREFIX_ALTERNATIVES else None
 
 
-def match_for(db: sqlite_utils.Database, query: str, *, raw: bool = False) -> str | None:
-    """The MATCH expression a search of `db` runs for `query` (`build_match` with its vocabulary)."""
-    return build_match(query, raw=raw, alternatives=partial(prefix_alternatives, db))
-
-
 def build_match(
     query: str,
     *,
@@ -177,25 +177,6 @@ def _prefix_term(word: str, alternatives: Callable[[str], Alternatives | None] |
     return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
 
-def split_marks(marked: str) -> Marked:
-    """Convert FTS5 marker characters into (start, end) offsets over the clean text."""
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for piece in re.split(f"([{_OPEN}{_CLOSE}])", marked):
-        if piece == _OPEN:
-            start = length
-        elif piece == _CLOSE:
-            if start is not None and length > start:
-                marks.append((start, length))
-            start = None
-        elif piece:
-            out.append(piece)
-            length += len(piece)
-    return Marked("".join(out), tuple(marks))
-
-
 def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
     try:
         return db.execute(sql, params).fetchall()
@@ -210,89 +191,173 @@ def _run(db: sqlite_utils.Database, sql: str, params: list, raw: bool):
         raise
 
 
-def search_articles(
-    db: sqlite_utils.Database,
-    query: str,
-    *,
-    limit: int = 50,
-    offset: int = 0,
-    raw: bool = False,
-    snippets: int | None = None,
-) -> list[ArticleHit]:
-    """Articles matching `query`, best first (bm25, title weighted over body).
+@dataclass(frozen=True)
+class Query:
+    """What a user typed, parsed once: the MATCH every step of a search runs and every mark comes from."""
 
-    Each hit carries a snippet; with `snippets=N` only the first N do (the rest an empty one,
-    see `add_snippets`): making a snippet re-reads the article, and a screen shows a few hits.
+    text: str
+    raw: bool = False
+    #: The FTS5 MATCH expression (with the vocabulary's alternatives for a prefix); None: nothing to search.
+    match: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when the query has no words to search for."""
+        return self.match is None
+
+
+def parse_query(db: sqlite_utils.Database | None, text: str, *, raw: bool = False) -> Query:
+    """Parse `text` once for a search of `db` (None: no vocabulary, FTS5's own prefix query)."""
+    alternatives = partial(prefix_alternatives, db) if db is not None else None
+    return Query(text, raw, build_match(text, raw=raw, alternatives=alternatives))
+
+
+@dataclass
+class SearchResult:
+    """Quotes and articles matching a query under the filters, best first, with how many there are in all."""
+
+    query: Query
+    #: Ids of matching quotes, best first: a fragment's match counts for the statement it belongs to.
+    quote_ids: list[int] = field(default_factory=list)
+    quote_total: int = 0
+    articles: list[ArticleHit] = field(default_factory=list)
+    article_total: int = 0
+    #: Marks of the first quotes (see `search`'s `marks`).
+    marks: dict[int, Marked] = field(default_factory=dict)
+
+
+def search(
+    db: sqlite_utils.Database,
+    query: Query,
+    *,
+    speaker: str | None = None,
+    group: str | None = None,
+    article_id: int | None = None,
+    day: str | None = None,
+    exact_speaker: bool = True,
+    quotes: int = 50,
+    articles: int = 50,
+    offset: int = 0,
+    marks: int | None = None,
+    snippets: int | None = None,
+) -> SearchResult:
+    """The quotes and articles `query` finds under the filters, ranked by bm25, with their totals.
+
+    The filters are conditions of the same SQL as the MATCH, so a filtered search ranks and counts
+    only what the filters keep. A partial quote (a fragment inside reported speech) is found as the
+    statement it belongs to, never beside it. `quotes` and `articles` (0: none read) limit how many
+    are returned; `marks` and `snippets` how many of them are marked (default all).
     """
-    match = match_for(db, query, raw=raw)
-    if match is None:
-        return []
+    result = SearchResult(query)
+    if query.empty:
+        return result
+    if quotes:
+        result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset)
+        wanted = result.quote_ids if marks is None else result.quote_ids[: max(0, marks)]
+        result.marks = quote_marks(db, query, wanted)
+    # Articles have no speaker: a search narrowed to a speaker or group lists that speaker's quotes only.
+    if articles and not speaker and not group:
+        result.articles, result.article_total = _articles(db, query, article_id, day, articles, offset)
+        wanted_snippets = len(result.articles) if snippets is None else max(0, snippets)
+        result.articles = add_snippets(db, query, result.articles[:wanted_snippets]) + result.articles[wanted_snippets:]
+    return result
+
+
+#: A quote found in the index stands for its statement when it is a fragment of one.
+_STATEMENT_OF = (
+    "coalesce((SELECT p.id FROM quotes p WHERE q.parent_seq IS NOT NULL "
+    "AND p.article_id = q.article_id AND p.seq = q.parent_seq), q.id)"
+)
+
+
+def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker, limit: int, offset: int) -> tuple[list[int], int]:
+    where, params = quote_filters(speaker, group, article_id, day, None, exact_speaker)
+    weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
+    condition = " AND ".join(where) or "1"
+    # Ranked inside FTS5 (bm25 only works there), then filtered and read as statements in the
+    # same query: one row per statement, at the rank of its best matching part.
+    rows = _run(
+        db,
+        f"""
+        WITH f AS MATERIALIZED (SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ?)
+        SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best
+        FROM f JOIN quotes q ON q.id = f.rowid
+        WHERE {condition}
+        GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
+        """,
+        [query.match, *params, limit, offset],
+        query.raw,
+    )
+    ids = [r[0] for r in rows]
+    if len(ids) < limit and (offset == 0 or ids):
+        return ids, offset + len(ids)
+    total = _run(
+        db,
+        f"SELECT count(DISTINCT {_STATEMENT_OF}) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+        f"WHERE quotes_fts MATCH ? AND {condition}",
+        [query.match, *params],
+        query.raw,
+    )[0][0]
+    return ids, total
+
+
+def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tuple[list[ArticleHit], int]:
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    # Ranked inside FTS5 first, then only the returned rows are joined to their articles.
+    where, params = ["1"], []
+    if article_id is not None:
+        where.append("a.id = ?")
+        params.append(article_id)
+    if day:
+        where.append("a.published = ?")
+        params.append(day)
+    condition = " AND ".join(where)
     rows = _run(
         db,
         f"""
         SELECT a.id, a.path, a.outlet, a.title, a.published, f.score
-        FROM (SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts
-              WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?) f
+        FROM (SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?) f
         JOIN articles a ON a.id = f.rowid
-        ORDER BY f.score
+        WHERE {condition} ORDER BY f.score LIMIT ? OFFSET ?
         """,
-        [match, limit, offset],
-        raw,
+        [query.match, *params, limit, offset],
+        query.raw,
     )
     hits = [ArticleHit(r[0], r[1], r[2], r[3], r[4], Marked(""), r[5]) for r in rows]
-    wanted = len(hits) if snippets is None else max(0, snippets)
-    return add_snippets(db, query, hits[:wanted], raw=raw) + hits[wanted:]
+    if len(hits) < limit and (offset == 0 or hits):
+        return hits, offset + len(hits)
+    total = _run(
+        db,
+        f"SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {condition}",
+        [query.match, *params],
+        query.raw,
+    )[0][0]
+    return hits, total
 
 
-def add_snippets(db: sqlite_utils.Database, query: str, hits: list[ArticleHit], *, raw: bool = False) -> list[ArticleHit]:
-    """The hits with a snippet each: a few words around the best match, marks as offsets."""
+def add_snippets(db: sqlite_utils.Database, query: Query, hits: list[ArticleHit]) -> list[ArticleHit]:
+    """The hits with a snippet each: a few words around the best run of marks of `query`."""
     if not hits:
         return []
-    terms = query_terms(fold(clean_text(query)), raw=raw)
-    ids = json.dumps([hit.id for hit in hits])  # any number of hits: one parameter, not one each
-    texts = dict(db.execute("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids]).fetchall())
-    return [replace(hit, snippet=Marked(*_snippet(texts.get(hit.id) or "", terms))) for hit in hits]
+    texts = dict(
+        db.execute("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))", [json_list([h.id for h in hits])])
+    )
+    bodies = [texts.get(hit.id) or "" for hit in hits]
+    found = find_marks(query.match, bodies, [hit.title for hit in hits])
+    return [replace(hit, snippet=Marked(*snippet_around(body, marks))) for hit, body, marks in zip(hits, bodies, found)]
 
 
-def _snippet(text: str, terms) -> tuple[str, tuple[tuple[int, int], ...]]:
-    snippet, marks = make_snippet(text, terms)
-    return snippet, tuple(marks)
-
-
-def matching_quote_ids(db: sqlite_utils.Database, query: str, *, raw: bool = False, limit: int | None = None) -> list[int]:
-    """Ids of quotes matching `query`, best first."""
-    match = match_for(db, query, raw=raw)
-    if match is None:
-        return []
-    weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
-    sql = f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts, {weights})"
-    params: list = [match]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [r[0] for r in _run(db, sql, params, raw)]
-
-
-def quote_marks(db: sqlite_utils.Database, query: str, quote_ids: list[int], *, raw: bool = False) -> dict[int, Marked]:
-    """For each quote id, its text with the ranges `query` matched."""
-    match = match_for(db, query, raw=raw)
-    if match is None or not quote_ids:
+def quote_marks(db: sqlite_utils.Database, query: Query, quote_ids: list[int]) -> dict[int, Marked]:
+    """For each quote id, its text with the ranges `query` matches (its speaker read as the search reads it)."""
+    if query.empty or not quote_ids:
         return {}
-    result: dict[int, Marked] = {}
-    # Chunked to stay under SQLite's variable limit.
-    for chunk_start in range(0, len(quote_ids), 500):
-        chunk = quote_ids[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = _run(
-            db,
-            f"SELECT rowid, highlight(quotes_fts, 0, '{_OPEN}', '{_CLOSE}') FROM quotes_fts "
-            f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
-            [match, *chunk],
-            raw,
-        )
-        for rowid, marked in rows:
-            result[rowid] = split_marks(marked or "")
-    return result
+    rows = db.execute(
+        "SELECT id, text, speaker FROM quotes WHERE id IN (SELECT value FROM json_each(?))", [json_list(quote_ids)]
+    ).fetchall()
+    texts = [clean_text(r[1] or "") for r in rows]
+    found = find_marks(query.match, texts, [r[2] for r in rows])
+    return {row[0]: Marked(text, marks) for row, text, marks in zip(rows, texts, found)}
 
+
+def article_marks(query: Query, text: str, title: str | None = None) -> Marks:
+    """Where `query` matches an article's text (the reader's highlighting)."""
+    return find_marks(query.match, [text], [title])[0] if not query.empty else ()

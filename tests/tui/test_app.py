@@ -383,8 +383,9 @@ async def test_search_filters_columns_and_lists_articles(briefing_db):
         app.main.hits.focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, ReaderScreen) and app.screen.terms == ("pogrom",)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.search == app.columns_data.parsed
         view = app.screen.query_one(ArticleView)
+        assert view.matches and all(view.text[s:e].lower().startswith("pogrom") for s, e in view.matches)
         line = view.line_of(view.text.index("pogrom"))
         assert view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
         await pilot.press("escape")

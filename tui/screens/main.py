@@ -169,7 +169,7 @@ class MainScreen(Screen, inherit_bindings=False):
         """Fill the quote columns and, when searching, the matching articles."""
         searching = bool(data.query.strip())
         empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
-        search = (data.query, data.raw) if searching else None
+        search = data.parsed if searching else None
         self.board.show(data.columns, CardView(data.marks, pinned, inferred, empty, search), data.totals)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.

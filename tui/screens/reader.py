@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from briefing.core.errors import BriefingError
 from briefing.core.store.rows import QuoteRow
+from briefing.core.store.search import Query
 from briefing.core.textsafe import terminal_safe, web_address
 from briefing.tui.find import find_spans
 from briefing.tui.loader import ArticleData, Store, load_article
@@ -98,7 +99,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         legend: list[tuple[str, int]],
         quote_id: int | None = None,
         offset: int | None = None,
-        terms: tuple[str, ...] = (),
+        search: Query | None = None,
     ) -> None:
         """Open `article_id`, emphasising `quote_id` or scrolling to `offset` (an event)."""
         super().__init__()
@@ -108,7 +109,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.legend = legend
         self.quote_id = quote_id
         self.target_offset = offset
-        self.terms = terms
+        #: The search the article was opened from: what it matches is marked.
+        self.search = search
         self.data: ArticleData | None = None
         #: What is being found in the article ("" when nothing).
         self.find_text = ""
@@ -130,7 +132,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def _load(self) -> None:
         try:
-            data = self.store.read(load_article, self.article_id)
+            data = self.store.read(load_article, self.article_id, self.search)
         except BriefingError as err:
             self.app.call_from_thread(self._show_error, str(err))
             return
@@ -147,7 +149,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         current = None
         if self.quote_id is not None:
             current = next((n for n, q in enumerate(data.quotes) if q.id == self.quote_id), None)
-        view.show(data.text, data.quotes, data.events, colours, current, self.terms)
+        view.show(data.text, data.quotes, data.events, colours, current, data.matches)
         self._title(data)
         self.call_after_refresh(self._scroll_to_target, current)
 
@@ -157,12 +159,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
             view.set_current(current)
         elif self.target_offset is not None:
             view.reveal(self.target_offset)
-        elif self.terms and view.text:
-            lowered = view.text.casefold()
-            found = [lowered.find(t.casefold()) for t in self.terms]
-            found = [f for f in found if f >= 0]
-            if found:
-                view.reveal(min(found))
+        elif view.matches:
+            view.reveal(view.matches[0][0])
         self._update_status()
         self.post_message(self.Loaded(self.article_id, len(self.data.quotes) if self.data else 0, view.current))
 

@@ -64,7 +64,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.events: list[EventRow] = []
         self.colours: dict[int, int] = {}
         self.current: int | None = None
-        self.terms: tuple[str, ...] = ()
+        #: Where the search the article was opened from matches it (offsets into the stored text).
+        self.matches: tuple[tuple[int, int], ...] = ()
         #: Matches of the reader's find, as offsets into `text` (the text shown), and the one stepped to.
         self.finds: list[tuple[int, int]] = []
         self.find_current: int | None = None
@@ -80,7 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
         events: list[EventRow],
         colours: dict[int, int],
         current: int | None = None,
-        terms: tuple[str, ...] = (),
+        matches: tuple[tuple[int, int], ...] = (),
     ) -> None:
         """Load an article: `colours` maps quote id to a speaker colour (1–6, 0 for other)."""
         clean = terminal_safe(text)
@@ -90,7 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.events = events
         self.colours = colours
         self.current = current
-        self.terms = tuple(t for t in terms if t)
+        self.matches = tuple(matches)
         self.finds, self.find_current = [], None
         self._width = 0
         self._layout()
@@ -114,14 +115,8 @@ class ArticleView(ScrollView, can_focus=True):
             text.stylize(style("article--current"), self._at(quote.start), self._at(quote.end))
         for event in self.events:
             text.stylize(style("article--date"), self._at(event.start), self._at(event.end))
-        if self.terms:
-            lowered = self.text.casefold()
-            for term in self.terms:
-                folded = term.casefold()
-                position = lowered.find(folded)
-                while position >= 0 and folded:
-                    text.stylize(style("article--match"), position, position + len(folded))
-                    position = lowered.find(folded, position + len(folded))
+        for start, end in self.matches:
+            text.stylize(style("article--match"), self._at(start), self._at(end))
         self._style_finds(text, style)
         return text
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from briefing.core.store.rows import QuoteRow
-from briefing.core.store.search import Marked
+from briefing.core.store.search import Marked, Query
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.state import ColumnSpec
 from briefing.tui.text import marked, safe, short_day
@@ -20,14 +20,14 @@ _OPENING_QUOTES = "\"“„«‘'‹"
 
 @dataclass(frozen=True)
 class CardView:
-    """How every column draws its quote cards: the search marks (and the search they are for, as
-    (query, raw)), the pinned keys, the sources whose date was inferred, what an empty column says."""
+    """How every column draws its quote cards: the search marks (and the parsed search they are
+    for), the pinned keys, the sources whose date was inferred, what an empty column says."""
 
     marks: dict[int, Marked] = field(default_factory=dict)
     pinned: set[str] = field(default_factory=set)
     inferred: set[int] = field(default_factory=set)
     empty_text: str | None = None
-    search: tuple[str, bool] | None = None
+    search: Query | None = None
 
 
 class QuoteColumn(BriefingList):
@@ -83,12 +83,11 @@ class QuoteColumn(BriefingList):
     class MarksWanted(Message):
         """Quotes scrolled into view whose search matches are not known yet."""
 
-        def __init__(self, column: QuoteColumn, query: str, raw: bool, ids: list[int]) -> None:
-            """Carry the column, the search and the quote ids."""
+        def __init__(self, column: QuoteColumn, query: Query, ids: list[int]) -> None:
+            """Carry the column, the parsed search and the quote ids."""
             super().__init__()
             self.column = column
             self.query = query
-            self.raw = raw
             self.ids = ids
 
         @property
@@ -104,8 +103,8 @@ class QuoteColumn(BriefingList):
         self.marks: dict[int, Marked] = {}
         self.pinned: set[str] = set()
         self.inferred: set[int] = set()
-        #: The search the cards show matches for: (query, raw), or None.
-        self.search: tuple[str, bool] | None = None
+        #: The parsed search the cards show matches for, or None.
+        self.search: Query | None = None
         self._pending: tuple | None = None
         self.border_title = Text(terminal_safe(spec.label))
 
@@ -160,9 +159,9 @@ class QuoteColumn(BriefingList):
             return
         missing = [q.id for q in items if q.id not in self.marks]
         if missing:
-            self.post_message(self.MarksWanted(self, self.search[0], self.search[1], missing))
+            self.post_message(self.MarksWanted(self, self.search, missing))
 
-    def add_marks(self, search: tuple[str, bool], marks: dict[int, Marked]) -> None:
+    def add_marks(self, search: Query, marks: dict[int, Marked]) -> None:
         """Marks fetched later for `search`; redraw the cards they belong to."""
         if search != self.search:
             return

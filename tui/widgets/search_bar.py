@@ -103,7 +103,9 @@ class SearchBar(Vertical):
         self.post_message(self.Done(open_first=True))
 
     def action_close(self) -> None:
-        """Clear and hide the search."""
+        """Clear and hide the search; raw FTS5 mode ends with it."""
+        self.raw = False
+        self.show_count("")
         self.input.value = ""
         self.show_error(None)
         self.display = False
