@@ -113,6 +113,10 @@ class CueSubjects:
         (no punctuation, no second relative pronoun) stands between it and the verb."""
         v = self.v
         start = self.np.clause_start(lo, j)
+        if j - start > 2 * MAX_SEGMENT:
+            # A head and its relative clause are each a segment at most: a longer run without
+            # punctuation is no such subject (and reading it for every cue would be quadratic).
+            return None
         relative = -1
         for k in range(start + 1, j + 1):
             low = v.lowers[k]

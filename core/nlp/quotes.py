@@ -109,6 +109,8 @@ class _Assembler:
         for span in view.spans:
             self.runs.setdefault(span.run, []).append(span)
         blank = blank_line_paragraphs(self.text)
+        #: Whether each paragraph read so far is a crosshead, by paragraph number.
+        self._crosshead_paragraphs: dict[int, bool] = {}
         self.paragraph_starts = [m.end() for m in _NEWLINES.finditer(self.text) if is_paragraph_break(m.group(), blank)]
         sentence_starts = [view.starts[start] for start, _end in view.sent_bounds]
         self.speakers = self._article_speakers(book, sentence_starts)
@@ -399,12 +401,20 @@ class _Assembler:
         """Whether pos lies in a crosshead: a short paragraph set between dashes, or of a few
         words without a full stop."""
         k = self._paragraph(pos)
+        if k not in self._crosshead_paragraphs:
+            self._crosshead_paragraphs[k] = self._paragraph_is_crosshead(k)
+        return self._crosshead_paragraphs[k]
+
+    def _paragraph_is_crosshead(self, k: int) -> bool:
+        """Whether paragraph k is a crosshead (read once a paragraph, however many quotes it holds)."""
         start = self.paragraph_starts[k - 1] if k > 0 else 0
         end = self.paragraph_starts[k] if k < len(self.paragraph_starts) else len(self.text)
         line = self.text[start:end].strip()
         if line[:1] in "-–—" and line[-1:] in "-–—":
             return True
-        return len(line.split()) <= 10 and line[-1:] not in ".!?…:\"”’'" and k > 0
+        # Eleven words are enough to tell: a long paragraph is never split whole (it may be
+        # read once for each quote in it).
+        return len(line.split(maxsplit=10)) <= 10 and line[-1:] not in ".!?…:\"”’'" and k > 0
 
     def _heads(self, item: _Item) -> tuple[str, ...]:
         """Head nouns of the phrase that named an item's speaker, every appositive included
