@@ -335,3 +335,18 @@ async def test_find_typed_in_one_burst_then_enter_and_n(briefing_db):
         assert app.screen.query_one("#reader-find").value == "kosovo"
         # The article opened at its top: the find began at the first match, and n went on to the second.
         assert view.find_current == 1 and "2 of" in app.screen.query_one("#reader-status").render().plain
+
+
+async def test_text_pasted_without_bracketed_paste_is_searched_once(briefing_db, monkeypatch):
+    """A paste a terminal delivers as keys is one search of the whole text, not one a character."""
+    app = BriefingApp(briefing_db)
+    searched: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        real = app.state.type_search
+        monkeypatch.setattr(app.state, "type_search", lambda query, raw: searched.append(query) or real(query, raw))
+        pasted = "the troops were injured in the clashes near the municipal building"
+        burst(app, ["/", *pasted])
+        await settle(pilot)
+        assert app.main.search.value == pasted and app.state.search_query == pasted
+        assert len(searched) <= 3 and searched[-1] == pasted

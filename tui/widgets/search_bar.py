@@ -55,6 +55,8 @@ class SearchBar(Vertical):
         """A hidden, empty search bar."""
         super().__init__(id=id)
         self.raw = False
+        #: A change of the box is waiting for the next refresh to be searched.
+        self._change_owed = False
 
     def compose(self) -> ComposeResult:
         """Prompt, input, mode; the error line below."""
@@ -95,7 +97,16 @@ class SearchBar(Vertical):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.value, self.raw))
+        # Keys that arrive in one burst (text pasted without bracketed paste, which a terminal
+        # delivers as keys) are searched once, as the box holds them after the next refresh,
+        # instead of one search a character.
+        if not self._change_owed:
+            self._change_owed = True
+            self.call_after_refresh(self._post_change)
+
+    def _post_change(self) -> None:
+        self._change_owed = False
+        self.post_message(self.Changed(self, self.value, self.raw))
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
