@@ -274,39 +274,31 @@ def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
     return " ".join(words) if _common_head(words) and _person_head(" ".join(words)) else ""
 
 
-def _common_head(words: list[str]) -> bool:
-    """Whether a description's head (before "of", "for", "in") is a lowercase common noun."""
-    lows = [_low(w) for w in words]
-    head = len(words) - 1
+def _head_index(lows: list[str]) -> int:
+    """Where a description's head noun is: the word before its first "of", "for", "in"…, else the last."""
     for k in range(1, len(lows)):
         if lows[k] in lx.POSTMODIFIERS:
-            head = k - 1
-            break
-    word = words[head]
+            return k - 1
+    return len(lows) - 1
+
+
+def _common_head(words: list[str]) -> bool:
+    """Whether a description's head (before "of", "for", "in") is a lowercase common noun."""
+    word = words[_head_index([_low(w) for w in words])]
     return word.isalpha() and word.islower() or ("-" in word and word.islower())
 
 
 def _person_head(description: str) -> bool:
     """Whether a description names a person by role ("the US ambassador", "a cousin of …")."""
     lows = [_low(w) for w in description.split()]
-    head = len(lows) - 1
-    for k in range(1, len(lows)):
-        if lows[k] in lx.POSTMODIFIERS:
-            head = k - 1
-            break
-    low = lows[head]
+    low = lows[_head_index(lows)]
     return low in lx.PERSON_NOUNS or _title_word(low) or low in _KIN
 
 
 def _body_head(description: str) -> bool:
     """Whether a description names a body ("a Leeds-based pump company", "the state broadcaster")."""
     lows = [_low(w) for w in description.split()]
-    head = len(lows) - 1
-    for k in range(1, len(lows)):
-        if lows[k] in lx.POSTMODIFIERS:
-            head = k - 1
-            break
-    low = lows[head]
+    low = lows[_head_index(lows)]
     return (low in lx.ORG_WORDS or low in COMPANY_NOUNS or low in _BODY_NOUNS) and not _person_head(description)
 
 
