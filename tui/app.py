@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import threading
 from pathlib import Path
@@ -20,6 +19,7 @@ from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, Query, quote_marks
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
+from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, StartupPause
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
@@ -50,25 +50,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 CHANGE_CHECK_SECONDS = 2.0
 #: How long opening may take before a banner says it is under way.
 OPENING_BANNER_DELAY = 0.3
-#: Longest the garbage collector stays paused at start-up (a bundle being indexed takes longer).
-COLLECTOR_PAUSE_LIMIT = 2.0
-#: How long after the first screen is filled the collector resumes (its first frames are drawn by then).
-COLLECTOR_SETTLE = 0.5
-
-
-def _pause_collector() -> bool:
-    """Pause Python's cyclic garbage collector for the start-up; True when this paused it.
-
-    Building the first screen allocates a great many short-lived objects (styles, strips,
-    options): with the collector on, a third of the start-up went on collections that freed
-    almost nothing, as reference counting frees them anyway. Textual pauses it the same way
-    while scrolling (App.PAUSE_GC_ON_SCROLL). It is turned back on once the screen is up.
-    """
-    if not gc.isenabled():
-        return False
-    gc.disable()
-    return True
-
 
 class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
     """A briefing on screen: sources, timeline and side-by-side quotes, driven from the keyboard.
@@ -155,7 +136,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         #: True while the columns are the most quoted speakers, not ones chosen or set.
         self._default_columns = False
         self.main = MainScreen()
-        self._collector_paused = False
+        self._collector = StartupPause()
 
     def get_default_screen(self) -> MainScreen:
         """The main screen is the first and bottom screen."""
@@ -166,12 +147,12 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
         Building the first screen also goes faster without garbage collections.
         """
-        self._collector_paused = _pause_collector()
+        self._collector.pause()
         self._start()
 
     def on_mount(self) -> None:
         """Never leave the collector paused for long (indexing a bundle takes a while); the theme chosen last time."""
-        self.set_timer(COLLECTOR_PAUSE_LIMIT, self._resume_collector)
+        self.set_timer(COLLECTOR_PAUSE_LIMIT, self._collector.resume)
         saved = prefs.load_theme()
         if saved in self.available_themes:
             self.theme = saved
@@ -181,12 +162,6 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         """Remember a theme chosen in the command palette, with the column choice."""
         if theme.name != prefs.load_theme() and prefs.save_theme(theme.name) is None:
             self.notify("Could not remember the theme (config folder not writable).", severity="warning")
-
-    def _resume_collector(self) -> None:
-        """Turn the garbage collector back on (the first screen is up, or start-up is taking long)."""
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.enable()
 
     @on(MainScreen.Ready)
     def _main_ready(self, _event: MainScreen.Ready) -> None:
@@ -208,7 +183,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         """Close the database (and never leave the garbage collector paused)."""
-        self._resume_collector()
+        self._collector.resume()
         self.store.close()
 
     @work(thread=True, group="start", exit_on_error=False)
@@ -261,7 +236,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self.main.header.not_open()
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
-        self.set_timer(COLLECTOR_SETTLE, self._resume_collector)
+        self.set_timer(COLLECTOR_SETTLE, self._collector.resume)
         self.post_message(messages.Started(error, report))
 
     def _started(
@@ -278,7 +253,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self._tell_failures(report)
         self.ready = True
         # The filled screen is laid out and drawn over the next few frames: resume after those.
-        self.set_timer(COLLECTOR_SETTLE, self._resume_collector)
+        self.set_timer(COLLECTOR_SETTLE, self._collector.resume)
         self.post_message(messages.Started(None, report))
         # Another process (`briefing index`) may write while the app is open: look now and then.
         self.set_interval(CHANGE_CHECK_SECONDS, self._check_for_changes)

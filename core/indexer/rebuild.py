@@ -11,6 +11,7 @@ from briefing.core.indexer.run import BUNDLE_KEY, index_paths
 from briefing.core.models import IndexReport
 from briefing.core.store.database import (
     get_meta,
+    leave_one_file,
     open_database,
     refuse_foreign_file,
     remove_database,
@@ -48,8 +49,7 @@ def rebuild_database(path: Path | str, paths: list[Path], **options) -> IndexRep
             for key, value in kept.items():
                 set_meta(db, key, value)
         report = index_paths(db, roots, **options)
-        # The whole database in its one file, to be moved into place.
-        db.execute("PRAGMA journal_mode = DELETE")
+        leave_one_file(db)  # the whole database in its one file, to be moved into place
     finally:
         db.close()
     swap_in(fresh, path)

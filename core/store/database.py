@@ -210,6 +210,11 @@ def refuse_foreign_file(path: Path) -> None:
         raise DatabaseError(f"{path} is an SQLite database but not a briefing database; it was left untouched.")
 
 
+def leave_one_file(db: sqlite_utils.Database) -> None:
+    """Take the open database out of WAL mode, so that closing it leaves everything in its one file."""
+    db.execute("PRAGMA journal_mode = DELETE")
+
+
 def swap_in(fresh: Path, path: Path) -> None:
     """Put the closed database at `fresh` (one file, not in WAL mode) in the place of `path`.
 
