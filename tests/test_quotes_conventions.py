@@ -411,3 +411,66 @@ def test_speakers_in_wire_and_translated_styles(extractor, text, speaker):
 )
 def test_a_reporting_verb_with_a_noun_object_reports_nothing(extractor, text):
     assert extract(extractor, text) == []
+
+
+# --- shapes around the verb ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ('As Ana Kell put it, "The bridge is finished."', "The bridge is finished.", "Ana Kell"),
+        ("But, as Mr. Dole said last week, ''At some point you have lost.''", "At some point you have lost.", "Dole"),
+        ('The mayor, Tom Rees, put it bluntly: "We are out of money."', "We are out of money.", "Tom Rees"),
+        ('The mayor, Tom Rees, said quietly: "We are out of money."', "We are out of money.", "Tom Rees"),
+        ('Tom Rees put it this way: "We are out of money."', "We are out of money.", "Tom Rees"),
+    ],
+)
+def test_a_quotation_introduced_by_as_put_it_or_a_manner_adverb_is_the_speakers(extractor, text, quote, speaker):
+    """"As X put it, “…”" quotes X; "said bluntly: “…”" is a cue with its manner, not reported words."""
+    [found] = extract(extractor, text)
+    assert (found.text, found.kind, found.speaker) == (quote, "direct", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Vucic said last year, the north is Serbian.",  # no quotation: the narrator's own claim
+        'She put it on the table, "the old file" as they call it, and left.',
+        "Tom Rees put the report away and left.",
+    ],
+)
+def test_as_and_put_report_nothing_without_a_quotation(extractor, text):
+    assert extract(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a relative clause with a name of its own between its commas
+        ("Tom Rees, whose latest company, Gridly, helps farms find buyers, said the plan was sound.",
+         "the plan was sound", "Tom Rees"),
+        # a verb joined by ", then"
+        ("Ana Kell offered the man a job, then said she would welcome advice from anyone.",
+         "she would welcome advice from anyone", "Ana Kell"),
+        # a verb joined by "and" after an aside between dashes
+        ("Rob Ferris, 70, had served in the army - ''thirteen months in hell'' - and said the plan would fail.",
+         "the plan would fail", "Rob Ferris"),
+    ],
+)
+def test_the_subject_of_a_verb_is_found_past_asides(extractor, text, content, speaker):
+    found = one(extract(extractor, text), content)
+    assert (found.kind, found.speaker) == ("indirect", speaker)
+
+
+def test_the_predicate_after_a_relative_clause_is_not_more_of_the_clause(extractor):
+    """"Pa, who …, made coffee, or tea, told him …": "made coffee" is Pa's own verb, so the
+    coordinated "said" is Pa's, never a name inside the list."""
+    text = "Pa, who lived with the family in Reno, made coffee, or tea, told him about the island and said he would learn the language."
+    found = one(extract(extractor, text), "he would learn the language")
+    assert found.speaker == "Pa"
+
+
+def test_a_dash_that_opens_an_aside_joins_no_verb(extractor):
+    """"- and praise from conservatives -": a noun after an opening dash, not a second verb."""
+    assert extract(extractor, "He drew criticism from Democrats - and praise from conservatives - for the plan.") == []

@@ -54,9 +54,13 @@ class CueSubjects:
             return None
         first = j + 1
         low = lowers[j]
-        if low in ("and", "but") and j > lo and (not v.is_punct(j - 1) or v.words[j - 1] == ","):
-            # "Vucic criticized the police and said …": the subject of the first verb, which
-            # `cues` supplies; the phrase only marks the coordination.
+        if low in ("and", "but") and j > lo and (not v.is_punct(j - 1) or v.words[j - 1] == "," or self._closes_aside(j - 1, lo)):
+            # "Vucic criticized the police and said …", "… served in the army - “…” - and said":
+            # the subject of the first verb, which `cues` supplies; the phrase only marks the
+            # coordination.
+            return Phrase(j, j, "coordinated"), first, asserted
+        if low == "," and first < i and lowers[first] == "then" and j > lo and not v.is_punct(j - 1):
+            # "Kell offered the man a job, then said …": "then" after a comma joins two verbs.
             return Phrase(j, j, "coordinated"), first, asserted
         if low in lx.PRONOUNS and v.words[j] in (low, low.capitalize()):
             if j - 1 >= lo and self._non_assertive(j - 1, i):
@@ -84,6 +88,11 @@ class CueSubjects:
         if phrase.first - 1 >= lo and self._non_assertive(phrase.first - 1, i):
             return "skip"
         return phrase, first, asserted
+
+    def _closes_aside(self, k: int, lo: int) -> bool:
+        """Whether token k is a dash that closes an aside opened by another dash ("… - “…” - and")."""
+        v = self.v
+        return v.words[k] in lx.DASHES and any(v.words[p] in lx.DASHES for p in range(max(lo, k - MAX_SEGMENT), k))
 
     def _antecedent(self, j: int, lo: int) -> Phrase | None:
         """The phrase a relative pronoun at token j stands for: the noun phrase (or appositive
@@ -143,6 +152,11 @@ class CueSubjects:
         low = v.lowers[k]
         if low != "as":
             return low in lx.NON_ASSERTIVE
-        after = self.np.adverbials(verb + 1, v.sentence(verb)[1])
-        nxt = v.words[after] if after < v.sentence(verb)[1] else "."
+        stop = v.sentence(verb)[1]
+        after = self.np.adverbials(verb + 1, stop)
+        if after < stop and v.lowers[after] == "it" and v.lowers[verb] in lx.forms("put"):
+            after = self.np.adverbials(after + 1, stop)
+        nxt = v.words[after] if after < stop else "."
+        if after < stop and v.introduces_quotation(after):
+            return False  # "As Reyes said, “…”": the quotation is the speaker's own words
         return nxt in (",", ";") or nxt in lx.END_PUNCT

@@ -83,11 +83,30 @@ def verb_at(v: TokenView, i: int) -> tuple[str, str, int] | None:
         return None  # "the divide highlighted by the shootings": a passive participle
     if cls == "citing" and not (low.endswith("ing") and i > 0 and v.words[i - 1] == ","):
         return None  # only ", citing X" layers a report
+    if lemma == "put" and (words_end := _puts_it_in_words(v, i + 1)) is not None:
+        return lemma, "that", words_end  # "as she put it, “…”", "he put it bluntly: “…”"
     if lemma in lx.FIGURE_VERBS and not _puts_a_figure(v, i + 1):
         return None  # "put pressure on", "put forward"
     if cls == "naming" and low not in lx.NAMING_FORMS:
         return None  # "Locals call the bridge …" names; it reports no utterance
     return lemma, cls, i + 1
+
+
+def _puts_it_in_words(v: TokenView, k: int) -> int | None:
+    """Where the cue ends when the words from token k read "it[ bluntly]: “…”" ("put it"
+    introducing a quotation): the comma or colon before the quotation; otherwise None."""
+    if k >= len(v) or v.lowers[k] != "it":
+        return None
+    for j in range(k + 1, min(len(v) - 1, k + 5)):
+        if v.words[j] in (",", ":"):
+            return j if v.introduces_quotation(j) else None
+        if v.is_punct(j) or not (v.lowers[j].endswith("ly") or v.lowers[j] in _WAYS_OF_PUTTING):
+            return None  # "put it on the table, …" puts a thing somewhere
+    return None
+
+
+#: Words between "put it" and its quotation besides adverbs in -ly: "put it this way", "put it best".
+_WAYS_OF_PUTTING = frozenset({"this", "that", "way", "best", "another", "more", "most", "simply", "so", "well"})
 
 
 def _puts_a_figure(v: TokenView, k: int) -> bool:

@@ -115,7 +115,13 @@ class PhraseReader:
                 if phrase is None or phrase.start != seg:
                     phrase = self.description(seg, end)
                 if phrase is None:
-                    break
+                    opening = self._relative_opening(s, lo) if s >= lo and not closed else None
+                    if opening is None:
+                        break
+                    # "Tom Dane, whose latest start-up, Gridly, helps brands, said": the segment
+                    # ends a relative clause with commas of its own; go on from where it opens.
+                    end = opening
+                    continue
                 candidates.append(phrase)
             if s < lo or closed:
                 break
@@ -127,6 +133,29 @@ class PhraseReader:
         # head of the chain (leftmost) wins.
         best = proper[-1] if proper else candidates[-1]
         return Phrase(best.start, best.end, best.kind, min(c.start for c in candidates))
+
+    def _relative_opening(self, comma: int, lo: int) -> int | None:
+        """The comma before the segment that opens a relative clause ("…, whose company, X, …"),
+        when that clause runs on through the comma at `comma`; None when no such clause does."""
+        v = self.v
+        k = comma
+        for step in range(3):
+            s = k - 1
+            while s >= lo and v.words[s] != "," and k - s <= MAX_SEGMENT:
+                if v.words[s] in (";", ".") or v.words[s] in lx.DASHES:
+                    return None
+                s -= 1
+            if s < lo or v.words[s] != ",":
+                return None
+            if v.lowers[s + 1] in ("who", "whose", "which") and v.words[s + 1].islower():
+                # Right after the relative clause, the segment is the sentence's own predicate
+                # ("X, who …, made coffee, told him …"): only a clause that names something
+                # inside it ("whose company, Gridly, helps …") runs on through its commas.
+                return s if step else None
+            if not v.words[s + 1][:1].isupper():
+                return None  # only names stand between: "whose company, Gridly, …"
+            k = s
+        return None
 
     def description(self, seg: int, end: int) -> Phrase | None:
         """An appositive that describes the speaker, tokens [seg, end): "a former mayor of Nice
@@ -409,7 +438,8 @@ class PhraseReader:
 
     def adverbials(self, k: int, hi: int, of_phrase: bool = True) -> int:
         """Skip "in a statement", "on Monday", "late Tuesday", "in an interview with N1", "by
-        phone", and (with `of_phrase`) "of the plan" ("said of the plan that …")."""
+        phone", "bluntly" before a quotation, and (with `of_phrase`) "of the plan" ("said of the
+        plan that …")."""
         v = self.v
         lowers = v.lowers
         prepositions = _PREPOSITIONS_OF if of_phrase else _PREPOSITIONS
@@ -419,6 +449,9 @@ class PhraseReader:
             low = lowers[k]
             if low in lx.CUE_ADVERBS:
                 k += 1
+                continue
+            if low.endswith("ly") and v.words[k] == low and k + 2 < hi and v.introduces_quotation(k + 1):
+                k += 1  # "said bluntly: “…”", "added quietly, “…”": a manner adverb before a quotation
                 continue
             if low in ("last", "this", "next", "late", "early") and k + 1 < hi and lowers[k + 1] in lx.TIME_WORDS:
                 k += 2  # "said last year", "said late Monday"

@@ -102,6 +102,13 @@ class TokenView:
         """A quotation mark token."""
         return self.words[i] in lx.MARK_CHARS
 
+    def introduces_quotation(self, i: int) -> bool:
+        """Whether token i is a colon or comma right before the opening mark of a quotation."""
+        return (
+            self.words[i] in (":", ",") and i + 1 < len(self.words) and self.is_mark(i + 1)
+            and self.span_starting(self.starts[i + 1]) is not None
+        )
+
 
 def _compact(words: list[str], starts: list[int], spaces: list[int], sents: list[tuple[int, int]]):
     """Words only: whitespace tokens dropped (a wrapped line is not a boundary; paragraphs are
