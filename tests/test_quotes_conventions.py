@@ -474,3 +474,9 @@ def test_the_predicate_after_a_relative_clause_is_not_more_of_the_clause(extract
 def test_a_dash_that_opens_an_aside_joins_no_verb(extractor):
     """"- and praise from conservatives -": a noun after an opening dash, not a second verb."""
     assert extract(extractor, "He drew criticism from Democrats - and praise from conservatives - for the plan.") == []
+
+
+def test_a_coordinated_verb_takes_the_name_in_apposition_to_the_subject(extractor):
+    """"One of the men, Rob Ferris, 70, had served … and said …": the name, not "One of the men"."""
+    text = "One of the men, Rob Ferris, 70, had served in the army and said the plan would fail."
+    assert one(extract(extractor, text), "the plan would fail").speaker == "Rob Ferris"

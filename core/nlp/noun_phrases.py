@@ -570,7 +570,15 @@ class PhraseReader:
         if self.v.lowers[start] in lx.PRONOUNS and self.v.words[start] in (self.v.lowers[start], self.v.lowers[start].capitalize()):
             return Phrase(start, start + 1, "pronoun")  # "She also compared …, saying …"
         phrase = self.right(start, i)
-        return phrase if phrase is not None and phrase.start == start else None
+        if phrase is None or phrase.start != start:
+            return None
+        v = self.v
+        if phrase.kind != "proper" and phrase.end + 1 < i and v.words[phrase.end] == ",":
+            # "One of the men, Jo Elkins, 70, had served … and said": the name in apposition.
+            name = self.right(phrase.end + 1, i)
+            if name is not None and name.kind == "proper" and name.start == phrase.end + 1 and name.end < i and v.words[name.end] == ",":
+                return Phrase(name.start, name.end, "proper", phrase.start)
+        return phrase
 
     def subject_limit(self, k: int, i: int) -> int:
         """First token from k on that cannot belong to a subject noun phrase (its verb:
