@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import sqlite_utils
 from briefing.core.models import UNKNOWN_OUTLET
 from briefing.core.store.database import get_meta, set_meta
-from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount
+from briefing.core.store.rows import Counts, EventRow, Fragment, QuoteRow, Source, SpeakerCount
 from briefing.core.store.schema import MOST_QUOTED_KEY
 
 _SOURCE_SQL = """
@@ -105,9 +106,17 @@ def article_text(db: sqlite_utils.Database, article_id: int) -> str:
 
 _QUOTE_SQL = """
 SELECT q.id, q.article_id, q.seq, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
-       q.speaker_as_written, q.attribution, q.group_name, q.statement_id, a.outlet, a.published, a.path
+       q.speaker_as_written, q.attribution, q.group_name, q.statement_id, a.outlet, a.published, a.path,
+       (SELECT p.id FROM quotes p WHERE p.article_id = q.article_id AND p.seq = q.parent_seq)
 FROM quotes q JOIN articles a ON a.id = q.article_id
 """
+
+#: SQL on quotes (alias q): the quote is not a fragment shown with its statement, one in the same
+#: article with the same speaker (a fragment put in another mouth stays a quote of its own).
+_NOT_SHOWN_WITH_STATEMENT = (
+    "(q.parent_seq IS NULL OR NOT EXISTS (SELECT 1 FROM quotes p WHERE p.article_id = q.article_id "
+    "AND p.seq = q.parent_seq AND p.speaker = q.speaker))"
+)
 
 
 def list_quotes(
@@ -120,28 +129,32 @@ def list_quotes(
     ids: list[int] | None = None,
     limit: int | None = None,
     exact_speaker: bool = False,
+    statements: bool = False,
 ) -> list[QuoteRow]:
     """Quotes matching every filter given, oldest source first, in article order.
 
     `speaker` matches the canonical name or the name as written, case-insensitively (with
     `exact_speaker`, only the canonical name; otherwise also any name containing it);
     `day` keeps quotes from articles published that day; `ids` keeps the given quotes in
-    that order (search results).
+    that order (search results). With `statements`, a fragment is left out when its statement
+    (same article, same speaker) is there to carry it. Every row carries its own fragments.
     """
     if ids is not None and not ids:
         return []
     where, params = quote_filters(speaker, group, article_id, day, ids, exact_speaker)
+    if statements:
+        where.append(_NOT_SHOWN_WITH_STATEMENT)
     # The quote's copy of its article's date: the speaker and group indexes hold this order.
     order = "q.published IS NULL, q.published, q.article_id, q.seq"
     sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    rows = [QuoteRow(*r) for r in db.execute(sql, params).fetchall()]
+    rows = [QuoteRow(*r[:-1], parent_id=r[-1]) for r in db.execute(sql, params).fetchall()]
     if ids is not None:
         position = {qid: n for n, qid in enumerate(ids)}
         rows.sort(key=lambda q: position.get(q.id, 0))
-    return _with_also_in(db, rows)
+    return _with_fragments(db, _with_also_in(db, rows))
 
 
 def count_quotes(
@@ -152,9 +165,12 @@ def count_quotes(
     article_id: int | None = None,
     day: str | None = None,
     exact_speaker: bool = False,
+    statements: bool = False,
 ) -> int:
     """How many quotes `list_quotes` would return for the same filters (without a limit)."""
     where, params = quote_filters(speaker, group, article_id, day, None, exact_speaker)
+    if statements:
+        where.append(_NOT_SHOWN_WITH_STATEMENT)
     # Every filter is on the quotes themselves: counting stays on their indexes.
     sql = "SELECT count(*) FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "")
     return db.execute(sql, params).fetchone()[0]
@@ -209,8 +225,25 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
             result.append(q)
             continue
         others = tuple(sorted({o for aid, o in outlets.get(q.statement_id, []) if aid != q.article_id}))
-        result.append(QuoteRow(*[getattr(q, f) for f in q.__dataclass_fields__ if f != "also_in"], also_in=others))
+        result.append(dataclasses.replace(q, also_in=others))
     return result
+
+
+def _with_fragments(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[QuoteRow]:
+    """The rows, each statement with its fragments (same speaker), read in one query for all."""
+    if not rows:
+        return rows
+    found: dict[int, list[Fragment]] = {}
+    for parent_id, fid, start, end, text in db.execute(
+        'SELECT p.id, f.id, f.start, f."end", f.text FROM quotes p '
+        "JOIN quotes f ON f.article_id = p.article_id AND f.parent_seq = p.seq AND f.speaker = p.speaker "
+        "WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY f.start, f.seq",
+        [json_list([q.id for q in rows])],
+    ).fetchall():
+        found.setdefault(parent_id, []).append(Fragment(fid, start, end, text))
+    if not found:
+        return rows
+    return [dataclasses.replace(q, fragments=tuple(found[q.id])) if q.id in found else q for q in rows]
 
 
 EVENT_SQL = """
