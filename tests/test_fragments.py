@@ -11,9 +11,9 @@ from briefing.core.export import render_brief
 from briefing.core.models import Extraction, ParsedArticle, Quote
 from briefing.core.settings import Settings
 from briefing.core.store.database import update_words, write_article
-from briefing.core.store.reads import count_quotes, list_quotes
+from briefing.core.store.reads import count_quotes, list_groups, list_quotes
 from briefing.core.store.rows import Fragment
-from briefing.tui.loader import load_columns
+from briefing.tui.loader import load_columns, load_speaker_choices
 from briefing.tui.state import ColumnSpec, Filters
 from briefing.tui.text import marked
 from briefing.tui.widgets.quote_card import with_fragments
@@ -130,3 +130,10 @@ def test_a_brief_lists_a_fragment_with_its_statement_not_twice(plan_db):
     (row,) = list_quotes(plan_db, statements=True)
     elsewhere = dataclasses.replace(row, fragments=(Fragment(99, 0, 10, "words spoken at the quay"),))
     assert "  - exact words: “words spoken at the quay”" in render_brief("Varnholm", sources=[], quotes=[elsewhere])
+
+
+def test_the_speaker_picker_counts_as_the_columns_do(plan_db):
+    choices = load_speaker_choices(plan_db)
+    assert [(s.name, s.quotes) for s in choices.speakers] == [("Lena Ostrova", 1)]
+    assert [(name, n) for name, n, _members in choices.groups] == []  # no group in the settings
+    assert list_groups(plan_db) == [("Lena Ostrova", 1)]

@@ -291,10 +291,11 @@ def list_events(
 
 
 def list_speakers(db: sqlite_utils.Database, *, hidden: bool = False) -> list[SpeakerCount]:
-    """Every speaker with their quote count, most quoted first; those the settings hide only with `hidden`."""
+    """Every speaker with their quote count (as their column counts: a fragment is its statement's),
+    most quoted first; those the settings hide only with `hidden`."""
     rows = db.execute(
         "SELECT s.name, s.group_name, s.is_focus, count(q.id) AS n, coalesce(s.kind, ''), coalesce(s.hidden, 0) "
-        "FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id "
+        f"FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id AND {_NOT_SHOWN_WITH_STATEMENT} "
         + ("" if hidden else "WHERE coalesce(s.hidden, 0) = 0 ")
         + "GROUP BY s.id ORDER BY n DESC, s.name"
     ).fetchall()
@@ -357,11 +358,11 @@ def quote_groups(db: sqlite_utils.Database) -> set[str]:
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
-    """Quote groups (columns) with their quote counts, most quoted first."""
+    """Quote groups (columns) with their quote counts (as the columns count), most quoted first."""
     return [
         (r[0], r[1])
         for r in db.execute(
-            "SELECT coalesce(group_name, speaker), count(*) AS n FROM quotes WHERE speaker != '' "
-            "GROUP BY coalesce(group_name, speaker) ORDER BY n DESC"
+            f"SELECT coalesce(q.group_name, q.speaker), count(*) AS n FROM quotes q WHERE q.speaker != '' "
+            f"AND {_NOT_SHOWN_WITH_STATEMENT} GROUP BY coalesce(q.group_name, q.speaker) ORDER BY n DESC"
         ).fetchall()
     ]
