@@ -233,17 +233,20 @@ def _with_fragments(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quo
     """The rows, each statement with its fragments (same speaker), read in one query for all."""
     if not rows:
         return rows
-    found: dict[int, list[Fragment]] = {}
-    for parent_id, fid, start, end, text in db.execute(
-        'SELECT p.id, f.id, f.start, f."end", f.text FROM quotes p '
-        "JOIN quotes f ON f.article_id = p.article_id AND f.parent_seq = p.seq AND f.speaker = p.speaker "
-        "WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY f.start, f.seq",
-        [json_list([q.id for q in rows])],
+    # Every fragment of the rows' articles (an index range each), matched to its statement here.
+    found: dict[tuple[int, int, str], list[Fragment]] = {}
+    for article_id, parent_seq, speaker, fid, start, end, text in db.execute(
+        'SELECT f.article_id, f.parent_seq, f.speaker, f.id, f.start, f."end", f.text FROM quotes f '
+        "WHERE f.article_id IN (SELECT value FROM json_each(?)) AND f.parent_seq IS NOT NULL ORDER BY f.start, f.seq",
+        [json_list(sorted({q.article_id for q in rows}))],
     ).fetchall():
-        found.setdefault(parent_id, []).append(Fragment(fid, start, end, text))
+        found.setdefault((article_id, parent_seq, speaker), []).append(Fragment(fid, start, end, text))
     if not found:
         return rows
-    return [dataclasses.replace(q, fragments=tuple(found[q.id])) if q.id in found else q for q in rows]
+    return [
+        dataclasses.replace(q, fragments=tuple(found[key])) if (key := (q.article_id, q.seq, q.speaker)) in found else q
+        for q in rows
+    ]
 
 
 EVENT_SQL = """
