@@ -150,11 +150,14 @@ def list_quotes(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    rows = [QuoteRow(*r[:-1], parent_id=r[-1]) for r in db.execute(sql, params).fetchall()]
+    found = db.execute(sql, params).fetchall()
+    # Each row made once, with its fragments: thousands of rows are read on every search key.
+    fragments = _fragments(db, {r[1] for r in found})
+    rows = [QuoteRow(*r[:-1], parent_id=r[-1], fragments=fragments.get((r[1], r[2], r[8]), ())) for r in found]
     if ids is not None:
         position = {qid: n for n, qid in enumerate(ids)}
         rows.sort(key=lambda q: position.get(q.id, 0))
-    return _with_fragments(db, _with_also_in(db, rows))
+    return _with_also_in(db, rows)
 
 
 def count_quotes(
@@ -229,24 +232,19 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
     return result
 
 
-def _with_fragments(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[QuoteRow]:
-    """The rows, each statement with its fragments (same speaker), read in one query for all."""
-    if not rows:
-        return rows
-    # Every fragment of the rows' articles (an index range each), matched to its statement here.
+def _fragments(db: sqlite_utils.Database, article_ids: set[int]) -> dict[tuple[int, int, str], tuple[Fragment, ...]]:
+    """The fragments of these articles' quotes by (article id, statement's seq, speaker), in text order."""
+    if not article_ids:
+        return {}
     found: dict[tuple[int, int, str], list[Fragment]] = {}
+    # Every fragment of the articles (an index range each), matched to its statement by the caller.
     for article_id, parent_seq, speaker, fid, start, end, text in db.execute(
         'SELECT f.article_id, f.parent_seq, f.speaker, f.id, f.start, f."end", f.text FROM quotes f '
         "WHERE f.article_id IN (SELECT value FROM json_each(?)) AND f.parent_seq IS NOT NULL ORDER BY f.start, f.seq",
-        [json_list(sorted({q.article_id for q in rows}))],
+        [json_list(sorted(article_ids))],
     ).fetchall():
         found.setdefault((article_id, parent_seq, speaker), []).append(Fragment(fid, start, end, text))
-    if not found:
-        return rows
-    return [
-        dataclasses.replace(q, fragments=tuple(found[key])) if (key := (q.article_id, q.seq, q.speaker)) in found else q
-        for q in rows
-    ]
+    return {key: tuple(items) for key, items in found.items()}
 
 
 EVENT_SQL = """
