@@ -74,7 +74,8 @@ def source_id(db, source: str | None) -> int | None:
 
 def speaker_quotes(db, speaker: str | None, **filters):
     """Quotes of one speaker, named by any spelling the briefing knows (a usage error, exit 2,
-    when it knows none or several); all quotes when no speaker is given."""
+    when it knows none or several); all quotes when no speaker is given. Filters are those of
+    `list_quotes` (`statements=True`: fragments with their statements, not as rows)."""
     from briefing.core.indexer.identity import speaker_named
     from briefing.core.store.reads import list_quotes
 

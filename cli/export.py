@@ -28,7 +28,7 @@ def export_command(out_path, source, speaker, force: bool, db_path, as_json: boo
     settings = load_stored_settings(db)
     article_id = source_id(db, source)
     sources = list_sources(db) if article_id is None else [get_source(db, article_id)]
-    quotes = speaker_quotes(db, speaker, article_id=article_id)
+    quotes = speaker_quotes(db, speaker, article_id=article_id, statements=True)
     markdown = render_brief(settings.title, sources=sources, quotes=quotes, entries=timeline(db, article_id=article_id))
     written = write_brief(markdown, out_path, title=settings.title, force=force, database=database_file(db))
     if as_json:

@@ -56,6 +56,7 @@ def quote_json(q) -> dict:
         "published": q.published,
         "path": q.path,
         "also_in": list(q.also_in),
+        "parent": q.parent_id,
     }
 
 
@@ -64,6 +65,9 @@ def print_quotes(quotes, marks=None) -> None:
     t = table("speaker", "kind", "quote", "cue", "source")
     for q in quotes:
         text = marked(marks[q.id].text, marks[q.id].marks) if marks and q.id in marks else safe(q.text)
+        for fragment in q.fragments:
+            # The speaker's exact words inside the statement, under it rather than as a row of their own.
+            text.append(safe(f"\n  ↳ “{fragment.text.strip()}”"))
         speaker = safe(q.speaker or "unknown")
         if q.weak:
             speaker.append(f" ({q.attribution})", style="dim")

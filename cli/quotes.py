@@ -17,7 +17,8 @@ def quotes_command(speaker, group, source, db_path, as_json: bool) -> None:
     """Print who said what: speaker, kind, quote, cue and source."""
     db = open_db(db_path)
     article_id = source_id(db, source)
-    quotes = speaker_quotes(db, speaker, group=group, article_id=article_id)
+    # Scripts get every quote, a fragment with its "parent"; people get each fragment under its statement.
+    quotes = speaker_quotes(db, speaker, group=group, article_id=article_id, statements=not as_json)
     if as_json:
         print_json([quote_json(q) for q in quotes])
         return

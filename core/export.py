@@ -117,8 +117,11 @@ def render_brief(
     if quotes:
         lines += ["## Quotes", ""]
         by_speaker: dict[str, list[QuoteRow]] = {}
+        # A fragment is its statement's words: listed with the statement when that is here, not twice.
+        carried = {f.id for q in quotes for f in q.fragments}
         for q in quotes:
-            by_speaker.setdefault(q.speaker or "Unknown speaker", []).append(q)
+            if q.id not in carried:
+                by_speaker.setdefault(q.speaker or "Unknown speaker", []).append(q)
         for speaker, items in by_speaker.items():
             group = items[0].group
             lines += [f"### {_md(speaker)}" + (f" ({_md(group)})" if group and group != speaker else ""), ""]
@@ -130,6 +133,7 @@ def render_brief(
                     f"- {text} — {_md(q.speaker_as_written or q.speaker)}, {_md(q.cue)} "
                     f"({_linked(_md(q.label), links.get(q.article_id))}, {q.published or 'undated'}){weak}{also}"
                 )
+                lines += _fragment_lines(q)
             lines.append("")
     if entries is None and events:
         entries = _entries(events)
@@ -141,6 +145,18 @@ def render_brief(
                 lines += ["_Dates long before the story._", ""]
             lines += _timeline_lines(section)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _fragment_lines(quote: QuoteRow) -> list[str]:
+    """The statement's fragments whose words its text does not hold (those it holds are there in
+    their quote marks), each as the speaker's exact words under it."""
+    shown = " ".join(terminal_safe(quote.text).split())
+    lines = []
+    for fragment in quote.fragments:
+        words = " ".join(terminal_safe(fragment.text).split())
+        if words and words not in shown:
+            lines.append(f"  - exact words: “{_md(words)}”")
+    return lines
 
 
 def _timeline_lines(entries: list[TimelineEntry]) -> list[str]:

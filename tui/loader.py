@@ -202,8 +202,12 @@ def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Fi
     columns = []
     totals = []
     for spec in specs:
-        # A column holds exactly one speaker (or one group), never every name containing it.
-        where = dict(group=spec.group, speaker=spec.speaker, article_id=filters.source_id, day=filters.day, exact_speaker=True)
+        # A column holds exactly one speaker (or one group), never every name containing it; a
+        # fragment is shown on its statement's card, not as a card (and a count) of its own.
+        where = dict(
+            group=spec.group, speaker=spec.speaker, article_id=filters.source_id, day=filters.day,
+            exact_speaker=True, statements=True,
+        )
         rows = list_quotes(db, limit=COLUMN_QUOTE_LIMIT, **where)
         columns.append((spec, rows))
         totals.append(len(rows) if len(rows) < COLUMN_QUOTE_LIMIT else count_quotes(db, **where))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import sqlite_utils
 from briefing.core.models import UNKNOWN_OUTLET
 from briefing.core.store.database import get_meta, set_meta
-from briefing.core.store.rows import Counts, EventRow, QuoteRow, Source, SpeakerCount
+from briefing.core.store.rows import Counts, EventRow, Fragment, QuoteRow, Source, SpeakerCount
 from briefing.core.store.schema import MOST_QUOTED_KEY
 
 _SOURCE_SQL = """
@@ -105,9 +106,17 @@ def article_text(db: sqlite_utils.Database, article_id: int) -> str:
 
 _QUOTE_SQL = """
 SELECT q.id, q.article_id, q.seq, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
-       q.speaker_as_written, q.attribution, q.group_name, q.statement_id, a.outlet, a.published, a.path
+       q.speaker_as_written, q.attribution, q.group_name, q.statement_id, a.outlet, a.published, a.path,
+       (SELECT p.id FROM quotes p WHERE p.article_id = q.article_id AND p.seq = q.parent_seq)
 FROM quotes q JOIN articles a ON a.id = q.article_id
 """
+
+#: SQL on quotes (alias q): the quote is not a fragment shown with its statement, one in the same
+#: article with the same speaker (a fragment put in another mouth stays a quote of its own).
+_NOT_SHOWN_WITH_STATEMENT = (
+    "(q.parent_seq IS NULL OR NOT EXISTS (SELECT 1 FROM quotes p WHERE p.article_id = q.article_id "
+    "AND p.seq = q.parent_seq AND p.speaker = q.speaker))"
+)
 
 
 def list_quotes(
@@ -120,24 +129,31 @@ def list_quotes(
     ids: list[int] | None = None,
     limit: int | None = None,
     exact_speaker: bool = False,
+    statements: bool = False,
 ) -> list[QuoteRow]:
     """Quotes matching every filter given, oldest source first, in article order.
 
     `speaker` matches the canonical name or the name as written, case-insensitively (with
     `exact_speaker`, only the canonical name; otherwise also any name containing it);
     `day` keeps quotes from articles published that day; `ids` keeps the given quotes in
-    that order (search results).
+    that order (search results). With `statements`, a fragment is left out when its statement
+    (same article, same speaker) is there to carry it. Every row carries its own fragments.
     """
     if ids is not None and not ids:
         return []
     where, params = quote_filters(speaker, group, article_id, day, ids, exact_speaker)
+    if statements:
+        where.append(_NOT_SHOWN_WITH_STATEMENT)
     # The quote's copy of its article's date: the speaker and group indexes hold this order.
     order = "q.published IS NULL, q.published, q.article_id, q.seq"
     sql = _QUOTE_SQL + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    rows = [QuoteRow(*r) for r in db.execute(sql, params).fetchall()]
+    found = db.execute(sql, params).fetchall()
+    # Each row made once, with its fragments: thousands of rows are read on every search key.
+    fragments = _fragments(db, {r[1] for r in found})
+    rows = [QuoteRow(*r[:-1], parent_id=r[-1], fragments=fragments.get((r[1], r[2], r[8]), ())) for r in found]
     if ids is not None:
         position = {qid: n for n, qid in enumerate(ids)}
         rows.sort(key=lambda q: position.get(q.id, 0))
@@ -152,9 +168,12 @@ def count_quotes(
     article_id: int | None = None,
     day: str | None = None,
     exact_speaker: bool = False,
+    statements: bool = False,
 ) -> int:
     """How many quotes `list_quotes` would return for the same filters (without a limit)."""
     where, params = quote_filters(speaker, group, article_id, day, None, exact_speaker)
+    if statements:
+        where.append(_NOT_SHOWN_WITH_STATEMENT)
     # Every filter is on the quotes themselves: counting stays on their indexes.
     sql = "SELECT count(*) FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "")
     return db.execute(sql, params).fetchone()[0]
@@ -209,8 +228,23 @@ def _with_also_in(db: sqlite_utils.Database, rows: list[QuoteRow]) -> list[Quote
             result.append(q)
             continue
         others = tuple(sorted({o for aid, o in outlets.get(q.statement_id, []) if aid != q.article_id}))
-        result.append(QuoteRow(*[getattr(q, f) for f in q.__dataclass_fields__ if f != "also_in"], also_in=others))
+        result.append(dataclasses.replace(q, also_in=others))
     return result
+
+
+def _fragments(db: sqlite_utils.Database, article_ids: set[int]) -> dict[tuple[int, int, str], tuple[Fragment, ...]]:
+    """The fragments of these articles' quotes by (article id, statement's seq, speaker), in text order."""
+    if not article_ids:
+        return {}
+    found: dict[tuple[int, int, str], list[Fragment]] = {}
+    # Every fragment of the articles (an index range each), matched to its statement by the caller.
+    for article_id, parent_seq, speaker, fid, start, end, text in db.execute(
+        'SELECT f.article_id, f.parent_seq, f.speaker, f.id, f.start, f."end", f.text FROM quotes f '
+        "WHERE f.article_id IN (SELECT value FROM json_each(?)) AND f.parent_seq IS NOT NULL ORDER BY f.start, f.seq",
+        [json_list(sorted(article_ids))],
+    ).fetchall():
+        found.setdefault((article_id, parent_seq, speaker), []).append(Fragment(fid, start, end, text))
+    return {key: tuple(items) for key, items in found.items()}
 
 
 EVENT_SQL = """
@@ -258,10 +292,11 @@ def list_events(
 
 
 def list_speakers(db: sqlite_utils.Database, *, hidden: bool = False) -> list[SpeakerCount]:
-    """Every speaker with their quote count, most quoted first; those the settings hide only with `hidden`."""
+    """Every speaker with their quote count (as their column counts: a fragment is its statement's),
+    most quoted first; those the settings hide only with `hidden`."""
     rows = db.execute(
         "SELECT s.name, s.group_name, s.is_focus, count(q.id) AS n, coalesce(s.kind, ''), coalesce(s.hidden, 0) "
-        "FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id "
+        f"FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id AND {_NOT_SHOWN_WITH_STATEMENT} "
         + ("" if hidden else "WHERE coalesce(s.hidden, 0) = 0 ")
         + "GROUP BY s.id ORDER BY n DESC, s.name"
     ).fetchall()
@@ -324,11 +359,11 @@ def quote_groups(db: sqlite_utils.Database) -> set[str]:
 
 
 def list_groups(db: sqlite_utils.Database) -> list[tuple[str, int]]:
-    """Quote groups (columns) with their quote counts, most quoted first."""
+    """Quote groups (columns) with their quote counts (as the columns count), most quoted first."""
     return [
         (r[0], r[1])
         for r in db.execute(
-            "SELECT coalesce(group_name, speaker), count(*) AS n FROM quotes WHERE speaker != '' "
-            "GROUP BY coalesce(group_name, speaker) ORDER BY n DESC"
+            f"SELECT coalesce(q.group_name, q.speaker), count(*) AS n FROM quotes q WHERE q.speaker != '' "
+            f"AND {_NOT_SHOWN_WITH_STATEMENT} GROUP BY coalesce(q.group_name, q.speaker) ORDER BY n DESC"
         ).fetchall()
     ]

@@ -43,6 +43,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Fragment:
+    """A partial quote inside a reported statement: the speaker's exact words, shown with the statement."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class QuoteRow:
     """A stored quote with its source's outlet and date."""
 
@@ -64,6 +74,10 @@ class QuoteRow:
     path: str
     #: Outlets of other articles that carry the same statement.
     also_in: tuple[str, ...] = ()
+    #: Id of the reported statement this quote is a fragment of (same article), else None.
+    parent_id: int | None = None
+    #: The fragments of this statement by the same speaker, in text order (see `list_quotes`).
+    fragments: tuple[Fragment, ...] = ()
 
     @property
     def label(self) -> str:
@@ -79,6 +93,7 @@ class QuoteRow:
         """Plain dict for JSON."""
         data = asdict(self)
         data["also_in"] = list(self.also_in)
+        data["fragments"] = [asdict(f) for f in self.fragments]
         return data
 
 

@@ -11,6 +11,7 @@ from briefing.core.textsafe import terminal_safe
 from briefing.tui.state import ColumnSpec
 from briefing.tui.text import marked, safe, short_day
 from briefing.tui.widgets.briefing_list import BriefingList
+from briefing.tui.widgets.quote_card import with_fragments
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -189,11 +190,13 @@ class QuoteColumn(BriefingList):
             if words[:1] not in _OPENING_QUOTES:
                 words = f"“{words}”"
                 spans = tuple((s + 1, e + 1) for s, e in spans)
-            card.append_text(marked(words, spans, style("quote--direct"), style("quote--match")))
+            card.append_text(with_fragments(marked(words, spans, style("quote--direct"), style("quote--match")), item))
         else:
             label = "reported, partly quoted: " if item.kind == "mixed" else "reported: "
             card.append(label, style("quote--label"))
-            card.append_text(marked(words, spans, style("quote--indirect"), style("quote--match")))
+            card.append_text(
+                with_fragments(marked(words, spans, style("quote--indirect"), style("quote--match")), item, style("quote--direct"))
+            )
         card.append("\n")
         card.append_text(self._attribution(item, style))
         card.append("\n")
