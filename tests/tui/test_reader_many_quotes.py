@@ -24,7 +24,9 @@ def many_quotes_db(tmp_path):
     """One article of QUOTES short attributed quotes, indexed."""
     folder = tmp_path / "story"
     folder.mkdir()
-    lines = [f'"We will rebuild the bridge number {n}," {SPEAKERS[n % 3]} said.' for n in range(QUOTES)]
+    lines = [f'"We will rebuild the bridge number {n}," {SPEAKERS[n % 3]} said.' for n in range(QUOTES - 1)]
+    lines.append('"The bridge will carry trains, buses and bicycles, and the old ferry will stay in service '
+                 'for the islanders who still prefer it," Mayor Ana Kell said.')
     (folder / "many.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     path = tmp_path / "many.db"
     db = open_database(path)
@@ -43,7 +45,7 @@ async def test_an_article_with_many_quotes_opens_steps_finds_and_escape_closes_i
         assert isinstance(reader, ReaderScreen)
         view = reader.query_one(ArticleView)
         assert len(view.quotes) == QUOTES
-        assert any("bridge number 299" in line for line in view.lines)
+        assert any("bridge number 298" in line for line in view.lines)
         # Only lines on screen are rendered and kept, not the article.
         assert 0 < len(view._strips) <= view.size.height
         await pilot.press("G", "n")  # to the end, then the first quote on screen
@@ -81,3 +83,19 @@ async def test_a_step_restyles_only_the_lines_the_quotes_are_on(tmp_path):
         assert not any(span.style == current for span in view._styled_line(line).spans)
         following = view.line_of(view.quotes[first + 1].start)
         assert any(span.style == current for span in view._styled_line(following).spans)
+
+
+async def test_a_quote_wrapped_over_lines_is_coloured_on_each(tmp_path):
+    app = BriefingApp(many_quotes_db(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_article(1)
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        quote = view.quotes[-1]
+        first, last = view.line_of(quote.start), view.line_of(quote.end - 1)
+        assert last > first
+        colour = view.colours[quote.id]
+        style = view.get_component_rich_style(f"article--speaker-{colour}" if colour else "article--speaker-other", partial=True)
+        for line in range(first, last + 1):
+            assert any(span.style == style for span in view._styled_line(line).spans)

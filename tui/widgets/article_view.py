@@ -267,8 +267,10 @@ class ArticleView(ScrollView, can_focus=True):
         """One wrapped line, with its dates in the side line."""
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        if index >= len(self._lines) or width != self._width:
+        if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
+        if width != self._width:
+            return self._render_wrapped(index, width)  # resized: shown as it is until re-wrapped
         strip = self._strips.get(index)
         if strip is None:
             strip = self._strips[index] = self._render_wrapped(index, width)
