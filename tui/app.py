@@ -19,6 +19,7 @@ from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, Query, quote_marks
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
+from briefing.tui.changes import ChangeWatch
 from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, StartupPause
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.dialogs.help import HelpScreen
@@ -28,10 +29,8 @@ from briefing.tui.loader import (
     ColumnsData,
     Overview,
     Store,
-    default_columns,
     load_columns,
     load_overview,
-    load_settings,
 )
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
@@ -51,7 +50,7 @@ CHANGE_CHECK_SECONDS = 2.0
 #: How long opening may take before a banner says it is under way.
 OPENING_BANNER_DELAY = 0.3
 
-class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
+class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindings=False):
     """A briefing on screen: sources, timeline and side-by-side quotes, driven from the keyboard.
 
     Start-up contract (for tests and the start-up benchmark): everything slow runs in thread
@@ -135,6 +134,10 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self._checking = False
         #: True while the columns are the most quoted speakers, not ones chosen or set.
         self._default_columns = False
+        #: The columns the briefing itself gave (settings or most quoted), while the user has not changed them.
+        self._briefing_specs: list[ColumnSpec] | None = None
+        #: True while the screen says the briefing has no sources.
+        self._empty_notice = False
         self.main = MainScreen()
         self._collector = StartupPause()
 
@@ -201,10 +204,10 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
                 index_error = str(err)
         try:
             self.store.open()
-            settings = self.store.read(load_settings)
-            chosen = prefs.load_columns(self.db_path)
-            specs = chosen or self.store.read(default_columns, settings)
-            self._default_columns = not chosen and not settings.columns and bool(specs)
+            # Taken before the first read, so a commit landing during it is seen by the first look.
+            self._data_version = self.store.read(data_version)
+            settings, specs, own = self._read_columns()
+            self._default_columns = own and not settings.columns and bool(specs)
             overview = self.store.read(load_overview, Filters())
             columns = self.store.read(load_columns, specs, Filters())
         except Exception as err:  # whatever it is, the screen must say it rather than hang or crash
@@ -216,7 +219,7 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
             self.call_from_thread(self.notify, index_error, title="Indexing stopped", severity="error", timeout=10)
         # The main screen mounts while we read; results need its widgets.
         self._screen_ready.wait(10)
-        self.call_from_thread(self._started, settings, specs, overview, columns, report)
+        self.call_from_thread(self._started, settings, specs, own, overview, columns, report)
 
     @on(messages.IndexProgress)
     def _index_progress(self, message: messages.IndexProgress) -> None:
@@ -240,15 +243,23 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         self.post_message(messages.Started(error, report))
 
     def _started(
-        self, settings: Settings, specs: list[ColumnSpec], overview: Overview, columns: ColumnsData, report: IndexReport | None
+        self,
+        settings: Settings,
+        specs: list[ColumnSpec],
+        own: bool,
+        overview: Overview,
+        columns: ColumnsData,
+        report: IndexReport | None,
     ) -> None:
         self.settings = settings
         self.state.specs = specs
+        self._briefing_specs = list(specs) if own else None
         self.title = settings.title
         # One paint for the whole first screen, not one per pane.
         with self.batch_update():
             self._fill_first_screen(overview, columns)
         if overview.counts.sources == 0:
+            self._empty_notice = True
             self.main.show_notice(self._no_sources_notice())
         self._tell_failures(report)
         self.ready = True
@@ -274,35 +285,8 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
     def action_refresh(self) -> None:
         """Read the briefing again, with the current filters and search."""
         if self.store.is_open:
-            self.reload()
+            self._reread_briefing()
             self.notify("Read the briefing again.", timeout=3)
-
-    def _check_for_changes(self) -> None:
-        """Look for commits by another connection, unless the previous look is still waiting.
-
-        Not an exclusive worker: when reads are slow (a huge briefing) a new look would cancel
-        the last one every tick, and nobody waiting for the app's workers would ever see them end.
-        """
-        if self._checking or not self.store.is_open:
-            return
-        self._checking = True
-        self._look_for_changes()
-
-    @work(thread=True, group="changes", exit_on_error=False)
-    def _look_for_changes(self) -> None:
-        """Reload when another connection has committed since the last look (PRAGMA data_version)."""
-        try:
-            version = self.store.read(data_version)
-        finally:
-            self._checking = False
-        previous, self._data_version = self._data_version, version
-        if previous is not None and version != previous:
-            self.call_from_thread(self._changed_elsewhere)
-
-    def _changed_elsewhere(self) -> None:
-        self.reload()
-        if not self.updating_folders:  # our own update says what it did when it is done
-            self.notify("The briefing changed on disk; showing the new state.", timeout=4)
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -342,6 +326,9 @@ class BriefingApp(FolderIndexing, Sharing, App[None], inherit_bindings=False):
         state = self.state
         self.overview = data
         self.inferred_ids = data.inferred_ids
+        if self._empty_notice and data.counts.sources:
+            self._empty_notice = False  # an index run has brought the first sources
+            self.main.show_notice(None)
         self.main.header.update(data.title, data.counts, len(state.pins))
         self.main.show_overview(
             data.sources, state.filters.source_id, data.entries, state.pinned, state.filters.day is not None,

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """One character without case or accent, or itself when folding would change its length."""
     base = unicodedata.normalize("NFD", char)[0].lower()
     return base if len(base) == 1 else char
 
 
+@functools.lru_cache(maxsize=4)
 def fold_keeping_offsets(text: str) -> str:
-    """`text` folded character by character, so an offset into the result is one into `text`."""
-    return "".join(_fold_char(char) for char in text)
+    """`text` folded character by character, so an offset into the result is one into `text`.
+
+    Remembered for the last few texts: the reader finds in the same article at every key typed.
+    """
+    if text.isascii():
+        return text.lower()  # ASCII has no accents, and lowering keeps its length
+    return "".join(map(_fold_char, text))
 
 
 def find_spans(text: str, needle: str) -> list[tuple[int, int]]:

@@ -64,9 +64,11 @@ _WORD = re.compile(r"\s*\S+\s*")
 
 def wrap_offsets(line: str, width: int) -> list[int]:
     """Offsets at which to break `line` so that each piece fits in `width` cells (words kept whole)."""
+    width = max(1, width)
+    if cell_len(line) <= width:
+        return []  # most lines of a news article are a short paragraph that fits
     breaks: list[int] = []
     used = 0
-    width = max(1, width)
     for match in _WORD.finditer(line):
         start, word = match.start(), match.group()
         length = cell_len(word.rstrip())

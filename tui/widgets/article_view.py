@@ -24,11 +24,15 @@ MEASURE = 100
 
 @dataclass(frozen=True)
 class _Line:
-    """A wrapped line: where it starts in the text, and its styled content."""
+    """A wrapped line: where it starts and ends in the text shown, and the ISO values of its dates."""
 
     start: int
-    text: Text
+    end: int
     dates: tuple[str, ...] = ()
+
+
+#: A style laid over the text shown: start, end, and the component class that gives its style.
+_Span = tuple[int, int, str]
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -73,6 +77,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[_Line] = []
         self._starts: list[int] = []
         self._width = 0
+        #: The article's fixed styles (quotes by speaker, dates, the search's marks), per wrapped line.
+        self._spans_by_line: list[list[_Span]] = []
+        #: Rendered lines by index: only lines on screen are ever rendered, and a change of style
+        #: empties this, so the cost of a step or a find is a screenful, not the article.
+        self._strips: dict[int, Strip] = {}
 
     def show(
         self,
@@ -103,49 +112,65 @@ class ArticleView(ScrollView, can_focus=True):
         offset = max(0, min(offset, len(self._map) - 1))
         return self._map[offset]
 
-    def _styled(self) -> Text:
-        style = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
-        text = Text(self.text)
+    def _fixed_spans(self) -> list[_Span]:
+        """The styles that stay while the article is open, in the order they are laid on."""
+        spans: list[_Span] = []
         for quote in self.quotes:
             colour = self.colours.get(quote.id, 0)
             name = f"article--speaker-{colour}" if colour else "article--speaker-other"
-            text.stylize(style(name), self._at(quote.start), self._at(quote.end))
+            spans.append((self._at(quote.start), self._at(quote.end), name))
+        spans.extend((self._at(event.start), self._at(event.end), "article--date") for event in self.events)
+        spans.extend((self._at(start), self._at(end), "article--match") for start, end in self.matches)
+        return spans
+
+    def _changing_spans(self, line: _Line) -> list[_Span]:
+        """The chosen quote and the find's matches that touch `line`, laid on after the fixed styles."""
+        spans: list[_Span] = []
         if self.current is not None and 0 <= self.current < len(self.quotes):
             quote = self.quotes[self.current]
-            text.stylize(style("article--current"), self._at(quote.start), self._at(quote.end))
-        for event in self.events:
-            text.stylize(style("article--date"), self._at(event.start), self._at(event.end))
-        for start, end in self.matches:
-            text.stylize(style("article--match"), self._at(start), self._at(end))
-        self._style_finds(text, style)
+            start, end = self._at(quote.start), self._at(quote.end)
+            if start < line.end and end > line.start:
+                spans.append((start, end, "article--current"))
+        if self.finds:
+            # Find matches do not overlap, so both their starts and their ends are sorted.
+            first = bisect.bisect_right(self.finds, (line.start, line.start))
+            first = max(0, first - 1)
+            for start, end in self.finds[first:]:
+                if start >= line.end:
+                    break
+                if end > line.start:
+                    spans.append((start, end, "article--find"))
+            if self.find_current is not None and 0 <= self.find_current < len(self.finds):
+                start, end = self.finds[self.find_current]
+                if start < line.end and end > line.start:
+                    spans.append((start, end, "article--find-current"))
+        return spans
+
+    def _styled_line(self, index: int) -> Text:
+        """Line `index` as Text, with the styles that touch it (and only those)."""
+        line = self._lines[index]
+        text = Text(self.text[line.start : line.end])
+        for start, end, name in (*self._spans_by_line[index], *self._changing_spans(line)):
+            style = self.get_component_rich_style(name, partial=True)
+            text.stylize(style, max(0, start - line.start), max(0, end - line.start))
         return text
 
-    def _style_finds(self, text: Text, style) -> None:
-        """Mark the find's matches; the one stepped to stands out."""
-        for start, end in self.finds:
-            text.stylize(style("article--find"), start, end)
-        if self.find_current is not None and 0 <= self.find_current < len(self.finds):
-            start, end = self.finds[self.find_current]
-            text.stylize(style("article--find-current"), start, end)
-
     def _layout(self) -> None:
-        """Wrap the text to the current width and note where each line starts."""
+        """Wrap the text to the current width, note where each line starts and which styles touch it."""
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_mounted:
             return
         self._width = width
         body_width = self._body_width(width)
-        styled = self._styled()
         lines: list[_Line] = []
         position = 0
         for paragraph in self.text.split("\n"):
             cuts = [0, *wrap_offsets(paragraph, body_width), len(paragraph)]
             for begin, end in zip(cuts, cuts[1:]):
-                piece = styled[position + begin : position + end]
-                piece.rstrip()
-                lines.append(_Line(position + begin, piece))
+                piece = paragraph[begin:end].rstrip()
+                lines.append(_Line(position + begin, position + begin + len(piece)))
             if len(cuts) == 2 and not paragraph:
-                lines.append(_Line(position, Text("")))
+                lines.append(_Line(position, position))
             position += len(paragraph) + 1
         starts = [line.start for line in lines]
         dated: dict[int, list[str]] = {}
@@ -153,11 +178,31 @@ class ArticleView(ScrollView, can_focus=True):
             index = max(0, bisect.bisect_right(starts, self._at(event.start)) - 1)
             dated.setdefault(index, []).append(event.value)
         self._lines = [
-            _Line(line.start, line.text, tuple(dict.fromkeys(dated.get(n, ())))) for n, line in enumerate(lines)
+            _Line(line.start, line.end, tuple(dict.fromkeys(dated.get(n, ())))) for n, line in enumerate(lines)
         ]
         self._starts = starts
+        self._spans_by_line = [[] for _ in lines]
+        for span in self._fixed_spans():
+            start, end, _name = span
+            if end <= start:
+                continue
+            first = max(0, bisect.bisect_right(starts, start) - 1)
+            last = max(first, bisect.bisect_left(starts, end) - 1)
+            for index in range(first, last + 1):
+                self._spans_by_line[index].append(span)
+        self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def _restyle(self) -> None:
+        """Styles changed (the chosen quote, the find): lines are styled again as they are shown."""
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A new theme or stylesheet: render the lines again with its colours."""
+        super().notify_style_update()
+        self._strips.clear()
 
     def on_resize(self) -> None:
         """Re-wrap when the width changes."""
@@ -182,7 +227,7 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[str]:
         """The wrapped lines as plain text (for tests and copying)."""
-        return [line.text.plain for line in self._lines]
+        return [self.text[line.start : line.end] for line in self._lines]
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding an offset into the stored text."""
@@ -199,8 +244,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Show the find's matches (offsets into `text`) and scroll to match `current`."""
         self.finds = spans
         self.find_current = current if spans else None
-        self._layout()
-        if self.find_current is not None:
+        self._restyle()
+        if self.find_current is not None and self._starts:
             line = max(0, bisect.bisect_right(self._starts, spans[self.find_current][0]) - 1)
             self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 3), animate=False, force=True)
 
@@ -212,7 +257,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_current(self, index: int | None) -> None:
         """Emphasise quote `index` and scroll to it."""
         self.current = index
-        self._layout()
+        self._restyle()
         if index is not None and 0 <= index < len(self.quotes):
             self.reveal(self.quotes[index].start)
 
@@ -221,14 +266,22 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """One wrapped line, with its dates in the side line."""
         width = self.scrollable_content_region.width
-        base = self.rich_style
         index = int(self.scroll_offset.y) + y
         if index >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
+        if width != self._width:
+            return self._render_wrapped(index, width)  # resized: shown as it is until re-wrapped
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._render_wrapped(index, width)
+        return strip
+
+    def _render_wrapped(self, index: int, width: int) -> Strip:
+        """Line `index` rendered at `width`: margin, styled text and the side line."""
+        base = self.rich_style
         line = self._lines[index]
-        console = self.app.console
         body_width = self._body_width(width)
-        segments = list(line.text.render(console, end=""))
+        segments = list(self._styled_line(index).render(self.app.console, end=""))
         body = Strip(segments).crop_extend(0, body_width, base).apply_style(base)
         # On a wide terminal the text column sits in the middle.
         margin = Strip.blank(max(0, (width - body_width - self._gutter_width) // 2), base)
