@@ -193,7 +193,8 @@ def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Fi
     """The quotes of each column for the filters, limited to those matching `query` when given.
 
     A search is one `search` call with the filters inside it: its best quotes are shared out to
-    the columns, and the matches of speakers without a column go to a last column of their own.
+    the columns, and the matches of speakers without a column go to a last column of their own
+    (shown, empty or not, for as long as there is a search).
     """
     specs = effective_columns(specs, filters)
     parsed = parse_query(db, query, raw=raw) if query.strip() else None
@@ -222,9 +223,9 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
     rows = list_quotes(db, ids=found.quote_ids)
     columns = [(spec, [q for q in rows if spec.matches(q)]) for spec in specs]
     placed = {q.id for _spec, quotes in columns for q in quotes}
-    others = [q for q in rows if q.id not in placed]
-    if others:
-        columns.append((OTHER_SPEAKERS, others))
+    # The column is there for every search, empty or not: a board whose columns come and go
+    # from one key to the next re-makes its tabs and layout on every key.
+    columns.append((OTHER_SPEAKERS, [q for q in rows if q.id not in placed]))
     # Highlighting costs a little per quote: only what is seen first, the rest as it scrolls in.
     shown = [q.id for _spec, quotes in columns for q in quotes[:EAGER_MARKS]]
     marks = quote_marks(db, parsed, shown)

@@ -177,6 +177,11 @@ class QuoteBoard(Vertical):
         prefix = f"tab-{self._generation}-"
         if not event.tab.id.startswith(prefix):
             return
+        if event.tab.id != event.tabs.active:
+            # The echo of an earlier `active` we set ourselves, arriving after a newer one:
+            # following it would set the old tab again, whose echo would undo the newer one, and
+            # so on for ever.
+            return
         index = int(event.tab.id[len(prefix) :])
         if index != self._active:
             had_focus = self.screen.focused in self.columns
