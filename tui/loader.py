@@ -36,13 +36,13 @@ from briefing.tui.state import ColumnSpec, Filters, effective_columns
 T = TypeVar("T")
 
 #: Most quotes a search brings back; beyond this the columns say the list was cut.
-SEARCH_QUOTE_LIMIT = 2000
+SEARCH_QUOTE_LIMIT = 500
 #: Quotes per column whose search marks are read with the results; later ones as they scroll into view.
-EAGER_MARKS = 300
+EAGER_MARKS = 30
 #: Most articles a search lists.
 SEARCH_ARTICLE_LIMIT = 50
 #: Article hits given a snippet with the results (a screen shows fewer); later ones as they scroll in.
-SEARCH_SNIPPETS = SEARCH_ARTICLE_LIMIT
+SEARCH_SNIPPETS = 10
 #: Quotes read into a column when not searching: a briefing is read by searching and
 #: filtering, not by scrolling through thousands of one speaker's quotes; the column says
 #: how many more there are.

@@ -179,4 +179,4 @@ class MainScreen(Screen, inherit_bindings=False):
         self.hits.display = searching
         if searching:
             self.hits.border_title = f"Articles · {len(data.hits)}"
-            self.hits.set_items(data.hits, keep_position=False)
+            self.hits.set_hits(data.hits, search)
