@@ -34,6 +34,8 @@ class QuoteBoard(Vertical):
             QuoteColumn(ColumnSpec("…"), index) for index in range(self.PLACEHOLDER_COLUMNS)
         ]
         self._generation = 0
+        #: Mounted columns not in use, hidden until a choice needs them again.
+        self._spare: list[QuoteColumn] = []
         self._active = 0
         #: The tab labels, one per column; the tabs themselves are made when first shown.
         self._labels: list[Text] = []
@@ -98,27 +100,35 @@ class QuoteBoard(Vertical):
     def _rebuild(self, specs: list[ColumnSpec], labels: list[Text]) -> None:
         focused = self.screen.focused if self.is_attached else None
         had_focus = focused is None or focused in self.columns
+        # The user's column stays the active one when it is still on the board.
+        was = self.columns[self._active].spec if 0 <= self._active < len(self.columns) else None
+        active = specs.index(was) if was in specs else 0
         # Columns already on the board take the new choices (no widgets mounted or removed
         # for the same number of columns); only the difference is added or taken away.
+        # Columns no longer needed are hidden and kept for the next time (a search's
+        # other-speakers column comes and goes with the search): mounting is the costly part.
         kept = self.columns[: len(specs)]
+        for column in self.columns[len(specs) :]:
+            column.display = False
+            self._spare.append(column)
+        while len(kept) < len(specs) and self._spare:
+            kept.append(self._spare.pop(0))  # in their order: each keeps its place and colour
         for column, spec in zip(kept, specs):
             column.assign(spec)
-        for column in self.columns[len(specs) :]:
-            column.remove()
         added = [QuoteColumn(spec, index) for index, spec in enumerate(specs) if index >= len(kept)]
         if added:
             self.query_one("#columns", Horizontal).mount_all(added)
         self.columns = kept + added
         self._labels = labels
-        self._active = 0
+        self._active = active
         self._tabs_made = False
         self._apply_mode()
         if had_focus and self.columns:
             if added:
                 # The new columns are not mounted yet; focus once they are.
-                self.call_after_refresh(self.activate, 0)
+                self.call_after_refresh(self.activate, active)
             else:
-                self.activate(0)
+                self.activate(active)
 
     def _make_tabs(self) -> None:
         """(Re)make the tab bar for the current columns: only needed once the board is tabbed."""
