@@ -48,7 +48,7 @@ async def test_other_speakers_column_holds_the_matches_of_speakers_without_a_col
         await settle(pilot)
         others = column(app, loader.OTHER_SPEAKERS.label)
         assert [q.speaker for q in others.items] == ["Giorgia Meloni"]
-        assert labels(app)[-1] == loader.OTHER_SPEAKERS.label
+        assert labels(app)[-1] == loader.OTHER_SPEAKERS.label and others.display
         # Leaving the search takes the column away again.
         await pilot.press("escape")
         await settle(pilot)
@@ -82,8 +82,8 @@ async def test_raw_mode_ends_when_the_search_box_closes(briefing_db):
         assert not app.main.search.raw and not app.state.search_raw
 
 
-async def test_two_searches_in_a_row_keep_the_columns_and_the_focused_one(briefing_db):
-    """Other speakers match, then nobody else does: the same columns stay, the user's column keeps focus."""
+async def test_two_searches_in_a_row_keep_the_columns_and_the_active_one(briefing_db):
+    """Other speakers match, then nobody else does: the same columns stay, the user's column stays active."""
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(160, 40)) as pilot:
         await without_meloni(app, pilot)
@@ -99,8 +99,10 @@ async def test_two_searches_in_a_row_keep_the_columns_and_the_focused_one(briefi
         assert labels(app) == searching
         # The same widgets, not new ones, and every one of them shown.
         assert app.main.board.columns == first_columns
-        assert all(c.display for c in app.main.board.columns)
-        assert column(app, loader.OTHER_SPEAKERS.label).items == []
+        # Other speakers have no match now: their column is kept, out of sight, and the rest shown.
+        others = column(app, loader.OTHER_SPEAKERS.label)
+        assert others.items == [] and not others.display
+        assert all(c.display for c in app.main.board.columns if c is not others)
         assert [q.text for q in column(app, "Vucic").items] == ["We will not tolerate the pogrom of Serbs,"]
         # The box has the keys; the column the user was in is still the board's active one.
         assert app.main.board.active_index == 1

@@ -36,6 +36,8 @@ class QuoteBoard(Vertical):
         self._generation = 0
         #: Mounted columns not in use, hidden until a choice needs them again.
         self._spare: list[QuoteColumn] = []
+        #: A column kept on the board but hidden while it has no quotes (a search's other speakers).
+        self._optional: ColumnSpec | None = None
         self._active = 0
         #: The tab labels, one per column; the tabs themselves are made when first shown.
         self._labels: list[Text] = []
@@ -71,12 +73,17 @@ class QuoteBoard(Vertical):
         columns: list[tuple[ColumnSpec, list[QuoteRow]]],
         cards: CardView | None = None,
         totals: list[int] | None = None,
+        optional: ColumnSpec | None = None,
     ) -> None:
         """Show these columns and their quotes, drawn as `cards` says, rebuilding the columns only
         when the choice changed.
 
         `totals` are the columns' full counts when a column holds only the first of its quotes.
+        The `optional` column stays on the board but out of sight while it has no quotes: it can
+        come and go from one key of a search to the next without the columns being made again.
         """
+        before = [self._hidden(column) for column in self.columns]
+        self._optional = optional
         specs = [spec for spec, _rows in columns]
         totals = totals or [len(rows) for _spec, rows in columns]
         labels = [Text(f"{terminal_safe(spec.label)} · {total:,}") for (spec, _rows), total in zip(columns, totals)]
@@ -93,6 +100,12 @@ class QuoteBoard(Vertical):
                         continue
         for column, (_spec, rows), total in zip(self.columns, columns, totals):
             column.set_quotes(rows, cards, total)
+        if [self._hidden(column) for column in self.columns] != before:
+            self._apply_mode()
+
+    def _hidden(self, column: QuoteColumn) -> bool:
+        """True for the optional column while it has no quotes."""
+        return column.spec == self._optional and not column.has_quotes
 
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"
@@ -145,7 +158,7 @@ class QuoteBoard(Vertical):
         self._apply_mode()
 
     def _apply_mode(self) -> None:
-        count = len(self.columns)
+        count = sum(not self._hidden(column) for column in self.columns)
         width = self.size.width
         self.tabbed = count > 1 and width > 0 and width < count * self.MIN_COLUMN_WIDTH
         self._show_active()
@@ -157,7 +170,7 @@ class QuoteBoard(Vertical):
 
     def _show_active(self) -> None:
         for index, column in enumerate(self.columns):
-            column.display = not self.tabbed or index == self._active
+            column.display = index == self._active if self.tabbed else not self._hidden(column)
         if self.tabbed and self.columns:
             if not self._tabs_made:
                 self._make_tabs()
