@@ -140,3 +140,19 @@ async def test_tabs_settle_on_the_column_with_matches_and_stay_there(briefing_db
             await pilot.pause(0.02)
         assert calls == 0
         assert tabs.active == board._tab_id(first) and board.active_index == first
+
+
+async def test_hits_read_without_a_snippet_get_one_as_they_come_into_view(briefing_db, monkeypatch):
+    """The search reads snippets for the first hits only; the others are read when shown."""
+    monkeypatch.setattr(loader, "SEARCH_SNIPPETS", 0)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        assert all(not hit.snippet.text for hit in app.columns_data.hits)  # none came with the results
+        hits = app.main.hits.items
+        assert hits and all(hit.snippet.text for hit in hits)
+        for hit in hits:
+            start, end = hit.snippet.marks[0]
+            assert hit.snippet.text[start:end].lower().startswith("kosovo")
