@@ -315,24 +315,29 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         where.append("a.published = ?")
         params.append(day)
     condition = " AND ".join(where)
+    ranked = f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+    if not params:
+        # Unfiltered, the page is cut inside FTS5 (its top-N sort), and only that page is joined
+        # to the articles: joining every match first costs several times the ranking itself.
+        ranked += " ORDER BY score LIMIT ? OFFSET ?"
     rows = _run(
         db,
         f"""
-        SELECT a.id, a.path, a.outlet, a.title, a.published, f.score, count(*) OVER () AS total
-        FROM (SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?) f
+        SELECT a.id, a.path, a.outlet, a.title, a.published, f.score
+        FROM ({ranked}) f
         JOIN articles a ON a.id = f.rowid
-        WHERE {condition} ORDER BY f.score LIMIT ? OFFSET ?
+        WHERE {condition} ORDER BY f.score {"" if not params else "LIMIT ? OFFSET ?"}
         """,
         [query.match, *params, limit, offset],
         query.raw,
     )
     hits = [ArticleHit(r[0], r[1], r[2], r[3], r[4], Marked(""), r[5]) for r in rows]
-    if rows:
-        return hits, rows[0][6]
-    if offset == 0:
-        return hits, 0
+    if len(hits) < limit and (offset == 0 or hits):
+        return hits, offset + len(hits)
     total = _run(
         db,
+        # Unfiltered, FTS5 counts its own matches: joining each to its article reads every row.
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?" if not params else
         f"SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {condition}",
         [query.match, *params],
         query.raw,
