@@ -88,7 +88,9 @@ class QuoteBoard(Vertical):
         totals = totals or [len(rows) for _spec, rows in columns]
         labels = [Text(f"{terminal_safe(spec.label)} · {total:,}") for (spec, _rows), total in zip(columns, totals)]
         if specs != self.specs:
-            self._rebuild(specs, labels)
+            # Only the optional column came or went: the user's column stays the active one.
+            same_choice = [s for s in specs if s != optional] == [s for s in self.specs if s != optional]
+            self._rebuild(specs, labels, keep_active=same_choice)
         else:
             self._labels = labels
             if self._tabs_made:
@@ -110,20 +112,26 @@ class QuoteBoard(Vertical):
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"
 
-    def _rebuild(self, specs: list[ColumnSpec], labels: list[Text]) -> None:
+    def _rebuild(self, specs: list[ColumnSpec], labels: list[Text], keep_active: bool = False) -> None:
         focused = self.screen.focused if self.is_attached else None
         had_focus = focused is None or focused in self.columns
-        # The user's column stays the active one when it is still on the board.
         was = self.columns[self._active].spec if 0 <= self._active < len(self.columns) else None
-        active = specs.index(was) if was in specs else 0
+        active = specs.index(was) if keep_active and was in specs else 0
         # Columns already on the board take the new choices (no widgets mounted or removed
         # for the same number of columns); only the difference is added or taken away.
         # Columns no longer needed are hidden and kept for the next time (a search's
         # other-speakers column comes and goes with the search): mounting is the costly part.
         kept = self.columns[: len(specs)]
         for column in self.columns[len(specs) :]:
-            column.display = False
-            self._spare.append(column)
+            if specs:
+                column.display = False
+                self._spare.append(column)
+            else:  # no columns at all (no briefing open): nothing to keep
+                column.remove()
+        if not specs:
+            for column in self._spare:
+                column.remove()
+            self._spare = []
         while len(kept) < len(specs) and self._spare:
             kept.append(self._spare.pop(0))  # in their order: each keeps its place and colour
         for column, spec in zip(kept, specs):
