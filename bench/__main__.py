@@ -41,6 +41,10 @@ KEYS = (
     "tui.startup_ratio",
     "tui.search_ms",
     "tui.peak_rss_mb",
+    "typing.p50_ms",
+    "typing.p95_ms",
+    "typing.minimal_p95_ms",
+    "typing.ratio_vs_minimal",
 )
 
 
@@ -273,12 +277,40 @@ def measure(args: argparse.Namespace, say, checkpoint=lambda doc: None) -> dict:
         if app_error or a.get("note"):
             notes["tui.startup_s"] = app_error or a["note"]
     doc["tui"] = {key.split(".")[1]: tui.get(key.split(".")[1]) for key in KEYS if key.startswith("tui.")} | tui
+    doc["typing"] = _typing(args, db, no_db, notes, say)
     _explain_nulls(doc)
     doc["targets"] = targets(doc)
     if not args.keep and "index" in phases:
         # Only what this run made: a database kept by an earlier run stays.
         shutil.rmtree(workdir, ignore_errors=True)
     return doc
+
+
+def _typing(args: argparse.Namespace, db: Path, no_db: str | None, notes: dict, say) -> dict:
+    """Search as you type, key by key: the app against a minimal app with one Input, in the same run."""
+    empty = {key.split(".")[1]: None for key in KEYS if key.startswith("typing.")}
+    if args.no_tui or "tui" not in args.phases.split(","):
+        notes["typing.p95_ms"] = "not measured (--no-tui or --phases)"
+        return empty
+    say("app: typing a search key by key, the minimal app then the briefing app")
+    minimal, minimal_error = run_phase("measure_typing", "minimal")
+    app, app_error = (None, no_db) if no_db else run_phase("measure_typing", "app", db)
+    if minimal_error:
+        notes["typing.minimal_p95_ms"] = minimal_error
+    if app_error:
+        notes["typing.p95_ms"] = app_error
+    a, m = app or {}, minimal or {}
+    return {
+        "p50_ms": a.get("p50_ms"),
+        "p95_ms": a.get("p95_ms"),
+        "max_ms": a.get("max_ms"),
+        "keys": a.get("keys"),
+        "slowest": a.get("slowest"),
+        "minimal_p50_ms": m.get("p50_ms"),
+        "minimal_p95_ms": m.get("p95_ms"),
+        "ratio_vs_minimal": _ratio(a.get("p95_ms"), m.get("p95_ms")),
+        "p50_ratio_vs_minimal": _ratio(a.get("p50_ms"), m.get("p50_ms")),
+    }
 
 
 def _explain_nulls(doc: dict) -> None:
@@ -308,6 +340,7 @@ def targets(doc: dict) -> list[dict]:
         # 2× holds up to 10,000 articles, 3× from 100,000; in between the stricter one applies.
         (f"app start-up ≤ {2 if n < 100_000 else 3}× minimal app", "tui.startup_ratio", "≤", 2.0 if n < 100_000 else 3.0, True),
         ("app memory < 400 MB", "tui.peak_rss_mb", "<", 400.0, True),
+        (f"typing p95 ≤ {1.5 if n < 100_000 else 2}× minimal app", "typing.ratio_vs_minimal", "≤", 1.5 if n < 100_000 else 2.0, True),
     ]
     result = []
     for name, key, op, limit, applies in rows:
@@ -332,6 +365,7 @@ def _fmt(value, unit: str = "", digits: int = 2) -> str:
 def table(doc: dict) -> str:
     """The human-readable report: figures, their floors, and each target's status."""
     i, s, t, m = doc["index"], doc["search"], doc["tui"], doc["machine"]
+    k = doc.get("typing") or {}
     c = doc["corpus"]
     lines = [
         f"briefing bench — {doc['articles']:,} articles ({c.get('files', '?'):,} files, {c.get('words', 0):,} words), seed {doc['seed']}",
@@ -350,6 +384,8 @@ def table(doc: dict) -> str:
         f"{'rg p50 / p95':<34}{_fmt(s['rg_p50_ms'], digits=0) + ' / ' + _fmt(s['rg_p95_ms'], digits=0) + ' ms':>14}  search is {_fmt(s['speedup_vs_rg'], '×', 1)} faster (p95)",
         f"{'app start-up':<34}{_fmt(t.get('startup_s'), ' s'):>14}  minimal app {_fmt(t.get('minimal_startup_s'), ' s')}; ratio {_fmt(t.get('startup_ratio'), '×')}",
         f"{'app typed search':<34}{_fmt(t.get('search_ms'), ' ms', 0):>14}  '/' + '{t.get('search_query', '')}'; typing alone {_fmt(t.get('minimal_typing_ms'), ' ms', 0)}",
+        f"{'app typing a key p50 / p95':<34}{_fmt(k.get('p50_ms'), digits=0) + ' / ' + _fmt(k.get('p95_ms'), digits=0) + ' ms':>14}  "
+        f"minimal app {_fmt(k.get('minimal_p50_ms'), digits=0)} / {_fmt(k.get('minimal_p95_ms'), digits=0)} ms; p95 ratio {_fmt(k.get('ratio_vs_minimal'), '×')} ({k.get('keys') or '—'} keys)",
         f"{'app peak memory':<34}{_fmt(t.get('peak_rss_mb'), ' MB', 0):>14}  minimal app {_fmt(t.get('minimal_peak_rss_mb'), ' MB', 0)}",
         "",
         "targets:",

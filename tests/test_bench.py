@@ -97,7 +97,9 @@ def test_bench_end_to_end_writes_every_key(tmp_path):
         assert doc[section][name] is not None, (key, doc["notes"])
     assert doc["index"]["articles"] == 30 or doc["index"]["problems"]
     assert {t["status"] for t in doc["targets"]} <= {"PASS", "MISS", "n/a", "info"}
-    assert len(doc["targets"]) == 6
+    assert len(doc["targets"]) == 7
+    # The typing phase ran: keys were timed in both apps.
+    assert doc["typing"]["minimal_p95_ms"] is not None, doc["notes"]
     assert not (tmp_path / "work").exists()  # databases are removed unless --keep
 
 

@@ -16,7 +16,7 @@ from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.reads import sources_with_ids
 from briefing.core.store.rows import QuoteRow, Source
-from briefing.core.store.search import UNSEARCHABLE, Query, quote_marks
+from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, quote_marks
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
@@ -36,6 +36,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.sharing import Sharing
 from briefing.tui.state import BriefingState, ColumnSpec, Filters, Pinnable, searchable
+from briefing.tui.widgets.article_hits import ArticleHits
 from briefing.tui.widgets.briefing_list import BriefingList
 from briefing.tui.widgets.quote_column import QuoteColumn
 from briefing.tui.widgets.search_bar import SearchBar
@@ -481,6 +482,18 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         except (BriefingError, sqlite3.Error):
             return  # the cards stay unmarked; the search itself already reported any error
         self.call_from_thread(column.add_marks, query, marks)
+
+    @on(ArticleHits.SnippetsWanted)
+    def _snippets_wanted(self, event: ArticleHits.SnippetsWanted) -> None:
+        self._load_snippets(event.hits, event.query, event.wanted)
+
+    @work(thread=True, group="snippets", exit_on_error=False)
+    def _load_snippets(self, hits: ArticleHits, query: Query, wanted: list) -> None:
+        try:
+            found = self.store.read(add_snippets, query, wanted)
+        except (BriefingError, sqlite3.Error):
+            return  # the hits stay without snippets; the search itself already reported any error
+        self.call_from_thread(hits.add_snippets, query, found)
 
     # --- items ------------------------------------------------------------------------------
 

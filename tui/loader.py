@@ -36,13 +36,13 @@ from briefing.tui.state import ColumnSpec, Filters, effective_columns
 T = TypeVar("T")
 
 #: Most quotes a search brings back; beyond this the columns say the list was cut.
-SEARCH_QUOTE_LIMIT = 2000
+SEARCH_QUOTE_LIMIT = 500
 #: Quotes per column whose search marks are read with the results; later ones as they scroll into view.
-EAGER_MARKS = 300
+EAGER_MARKS = 30
 #: Most articles a search lists.
 SEARCH_ARTICLE_LIMIT = 50
 #: Article hits given a snippet with the results (a screen shows fewer); later ones as they scroll in.
-SEARCH_SNIPPETS = SEARCH_ARTICLE_LIMIT
+SEARCH_SNIPPETS = 10
 #: Quotes read into a column when not searching: a briefing is read by searching and
 #: filtering, not by scrolling through thousands of one speaker's quotes; the column says
 #: how many more there are.
@@ -193,7 +193,8 @@ def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Fi
     """The quotes of each column for the filters, limited to those matching `query` when given.
 
     A search is one `search` call with the filters inside it: its best quotes are shared out to
-    the columns, and the matches of speakers without a column go to a last column of their own.
+    the columns, and the matches of speakers without a column go to a last column of their own
+    (shown, empty or not, for as long as there is a search).
     """
     specs = effective_columns(specs, filters)
     parsed = parse_query(db, query, raw=raw) if query.strip() else None
@@ -226,9 +227,9 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
     rows = list_quotes(db, ids=found.quote_ids)
     columns = [(spec, [q for q in rows if spec.matches(q)]) for spec in specs]
     placed = {q.id for _spec, quotes in columns for q in quotes}
-    others = [q for q in rows if q.id not in placed]
-    if others:
-        columns.append((OTHER_SPEAKERS, others))
+    # The column is there for every search, empty or not: a board whose columns come and go
+    # from one key to the next re-makes its tabs and layout on every key.
+    columns.append((OTHER_SPEAKERS, [q for q in rows if q.id not in placed]))
     # Highlighting costs a little per quote: only what is seen first, the rest as it scrolls in.
     shown = [q.id for _spec, quotes in columns for q in quotes[:EAGER_MARKS]]
     marks = quote_marks(db, parsed, shown)

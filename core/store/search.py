@@ -280,7 +280,7 @@ def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker,
         db,
         f"""
         WITH f AS MATERIALIZED (SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ?)
-        SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best
+        SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best, count(*) OVER () AS total
         FROM f JOIN quotes q ON q.id = f.rowid
         WHERE {condition}
         GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
@@ -288,9 +288,13 @@ def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker,
         [query.match, *params, limit, offset],
         query.raw,
     )
+    # The total is counted in the same pass (a window over the grouped rows, before the LIMIT):
+    # a second MATCH only when the page is past the last row.
     ids = [r[0] for r in rows]
-    if len(ids) < limit and (offset == 0 or ids):
-        return ids, offset + len(ids)
+    if rows:
+        return ids, rows[0][2]
+    if offset == 0:
+        return ids, 0
     total = _run(
         db,
         f"SELECT count(DISTINCT {_STATEMENT_OF}) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
@@ -311,13 +315,18 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         where.append("a.published = ?")
         params.append(day)
     condition = " AND ".join(where)
+    ranked = f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+    if not params:
+        # Unfiltered, the page is cut inside FTS5 (its top-N sort), and only that page is joined
+        # to the articles: joining every match first costs several times the ranking itself.
+        ranked += " ORDER BY score LIMIT ? OFFSET ?"
     rows = _run(
         db,
         f"""
         SELECT a.id, a.path, a.outlet, a.title, a.published, f.score
-        FROM (SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?) f
+        FROM ({ranked}) f
         JOIN articles a ON a.id = f.rowid
-        WHERE {condition} ORDER BY f.score LIMIT ? OFFSET ?
+        WHERE {condition} ORDER BY f.score {"" if not params else "LIMIT ? OFFSET ?"}
         """,
         [query.match, *params, limit, offset],
         query.raw,
@@ -327,6 +336,8 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         return hits, offset + len(hits)
     total = _run(
         db,
+        # Unfiltered, FTS5 counts its own matches: joining each to its article reads every row.
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?" if not params else
         f"SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {condition}",
         [query.match, *params],
         query.raw,

@@ -17,7 +17,7 @@ from briefing.tui.app import BriefingApp
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
-from briefing.tui.loader import COLUMN_QUOTE_LIMIT
+from briefing.tui.loader import COLUMN_QUOTE_LIMIT, SEARCH_QUOTE_LIMIT
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.column_choices import ColumnChoices
@@ -802,7 +802,7 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
         await pilot.press("/", *"pogrom")
         await settle(pilot)
         vucic = column(app, "Vucic")
-        assert len(vucic.items) == 2_000  # the search cap
+        assert len(vucic.items) == SEARCH_QUOTE_LIMIT  # the search cap
         # Cards scrolled into view later get their highlights too.
         vucic.focus()
         await pilot.press("end")

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import ClassVar
 
 from briefing.core.store.rows import Source, TimelineEntry
-from briefing.tui.loader import ColumnsData
+from briefing.tui.loader import OTHER_SPEAKERS, ColumnsData
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.widgets.article_hits import ArticleHits
 from briefing.tui.widgets.briefing_header import BriefingHeader
@@ -170,7 +170,7 @@ class MainScreen(Screen, inherit_bindings=False):
         searching = bool(data.query.strip())
         empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
         search = data.parsed if searching else None
-        self.board.show(data.columns, CardView(data.marks, pinned, inferred, empty, search), data.totals)
+        self.board.show(data.columns, CardView(data.marks, pinned, inferred, empty, search), data.totals, OTHER_SPEAKERS)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.
             counts = [len(rows) for _spec, rows in data.columns]
@@ -179,4 +179,4 @@ class MainScreen(Screen, inherit_bindings=False):
         self.hits.display = searching
         if searching:
             self.hits.border_title = f"Articles · {len(data.hits)}"
-            self.hits.set_items(data.hits, keep_position=False)
+            self.hits.set_hits(data.hits, search)

@@ -34,6 +34,10 @@ class QuoteBoard(Vertical):
             QuoteColumn(ColumnSpec("…"), index) for index in range(self.PLACEHOLDER_COLUMNS)
         ]
         self._generation = 0
+        #: Mounted columns not in use, hidden until a choice needs them again.
+        self._spare: list[QuoteColumn] = []
+        #: A column kept on the board but hidden while it has no quotes (a search's other speakers).
+        self._optional: ColumnSpec | None = None
         self._active = 0
         #: The tab labels, one per column; the tabs themselves are made when first shown.
         self._labels: list[Text] = []
@@ -69,17 +73,24 @@ class QuoteBoard(Vertical):
         columns: list[tuple[ColumnSpec, list[QuoteRow]]],
         cards: CardView | None = None,
         totals: list[int] | None = None,
+        optional: ColumnSpec | None = None,
     ) -> None:
         """Show these columns and their quotes, drawn as `cards` says, rebuilding the columns only
         when the choice changed.
 
         `totals` are the columns' full counts when a column holds only the first of its quotes.
+        The `optional` column stays on the board but out of sight while it has no quotes: it can
+        come and go from one key of a search to the next without the columns being made again.
         """
+        before = [self._hidden(column) for column in self.columns]
+        self._optional = optional
         specs = [spec for spec, _rows in columns]
         totals = totals or [len(rows) for _spec, rows in columns]
         labels = [Text(f"{terminal_safe(spec.label)} · {total:,}") for (spec, _rows), total in zip(columns, totals)]
         if specs != self.specs:
-            self._rebuild(specs, labels)
+            # Only the optional column came or went: the user's column stays the active one.
+            same_choice = [s for s in specs if s != optional] == [s for s in self.specs if s != optional]
+            self._rebuild(specs, labels, keep_active=same_choice)
         else:
             self._labels = labels
             if self._tabs_made:
@@ -91,34 +102,54 @@ class QuoteBoard(Vertical):
                         continue
         for column, (_spec, rows), total in zip(self.columns, columns, totals):
             column.set_quotes(rows, cards, total)
+        if [self._hidden(column) for column in self.columns] != before:
+            self._apply_mode()
+
+    def _hidden(self, column: QuoteColumn) -> bool:
+        """True for the optional column while it has no quotes."""
+        return column.spec == self._optional and not column.has_quotes
 
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"
 
-    def _rebuild(self, specs: list[ColumnSpec], labels: list[Text]) -> None:
+    def _rebuild(self, specs: list[ColumnSpec], labels: list[Text], keep_active: bool = False) -> None:
         focused = self.screen.focused if self.is_attached else None
         had_focus = focused is None or focused in self.columns
+        was = self.columns[self._active].spec if 0 <= self._active < len(self.columns) else None
+        active = specs.index(was) if keep_active and was in specs else 0
         # Columns already on the board take the new choices (no widgets mounted or removed
         # for the same number of columns); only the difference is added or taken away.
+        # Columns no longer needed are hidden and kept for the next time (a search's
+        # other-speakers column comes and goes with the search): mounting is the costly part.
         kept = self.columns[: len(specs)]
+        for column in self.columns[len(specs) :]:
+            if specs:
+                column.display = False
+                self._spare.append(column)
+            else:  # no columns at all (no briefing open): nothing to keep
+                column.remove()
+        if not specs:
+            for column in self._spare:
+                column.remove()
+            self._spare = []
+        while len(kept) < len(specs) and self._spare:
+            kept.append(self._spare.pop(0))  # in their order: each keeps its place and colour
         for column, spec in zip(kept, specs):
             column.assign(spec)
-        for column in self.columns[len(specs) :]:
-            column.remove()
         added = [QuoteColumn(spec, index) for index, spec in enumerate(specs) if index >= len(kept)]
         if added:
             self.query_one("#columns", Horizontal).mount_all(added)
         self.columns = kept + added
         self._labels = labels
-        self._active = 0
+        self._active = active
         self._tabs_made = False
         self._apply_mode()
         if had_focus and self.columns:
             if added:
                 # The new columns are not mounted yet; focus once they are.
-                self.call_after_refresh(self.activate, 0)
+                self.call_after_refresh(self.activate, active)
             else:
-                self.activate(0)
+                self.activate(active)
 
     def _make_tabs(self) -> None:
         """(Re)make the tab bar for the current columns: only needed once the board is tabbed."""
@@ -135,7 +166,7 @@ class QuoteBoard(Vertical):
         self._apply_mode()
 
     def _apply_mode(self) -> None:
-        count = len(self.columns)
+        count = sum(not self._hidden(column) for column in self.columns)
         width = self.size.width
         self.tabbed = count > 1 and width > 0 and width < count * self.MIN_COLUMN_WIDTH
         self._show_active()
@@ -147,7 +178,7 @@ class QuoteBoard(Vertical):
 
     def _show_active(self) -> None:
         for index, column in enumerate(self.columns):
-            column.display = not self.tabbed or index == self._active
+            column.display = index == self._active if self.tabbed else not self._hidden(column)
         if self.tabbed and self.columns:
             if not self._tabs_made:
                 self._make_tabs()
@@ -176,6 +207,11 @@ class QuoteBoard(Vertical):
             return
         prefix = f"tab-{self._generation}-"
         if not event.tab.id.startswith(prefix):
+            return
+        if event.tab.id != event.tabs.active:
+            # The echo of an earlier `active` we set ourselves, arriving after a newer one:
+            # following it would set the old tab again, whose echo would undo the newer one, and
+            # so on for ever.
             return
         index = int(event.tab.id[len(prefix) :])
         if index != self._active:

@@ -123,6 +123,11 @@ class QuoteColumn(BriefingList):
             quotes, cards, total = self._pending
             self._fill(quotes, cards or CardView(), total)
 
+    @property
+    def has_quotes(self) -> bool:
+        """True when the column holds quotes (or has quotes waiting for it to be mounted)."""
+        return bool(self.items) or bool(self._pending and self._pending[0])
+
     def set_quotes(self, quotes: list[QuoteRow], cards: CardView | None = None, total: int | None = None) -> None:
         """Show `quotes` drawn as `cards` says (search marks, pins, inferred dates).
 

@@ -1,0 +1,158 @@
+"""The quote board while a search is typed: the other-speakers column, the counts, raw mode, tabs."""
+
+from __future__ import annotations
+
+from briefing.tui import loader
+from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.quote_column import QuoteColumn
+from textual.widgets import Tabs
+
+
+async def settle(pilot) -> None:
+    """Let every worker finish and its result reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def labels(app: BriefingApp) -> list[str]:
+    """The board's column labels, left to right."""
+    return [c.spec.label for c in app.main.board.columns]
+
+
+def column(app: BriefingApp, label: str) -> QuoteColumn:
+    """The quote column with this label."""
+    return next(c for c in app.main.board.columns if c.spec.label == label)
+
+
+async def without_meloni(app: BriefingApp, pilot) -> None:
+    """Choose every column but Meloni's (as the column picker would): her quote has no column then."""
+    await settle(pilot)
+    app._columns_chosen([spec for spec in app.state.specs if spec.label != "Meloni"])
+    await settle(pilot)
+
+
+def mode_line(app: BriefingApp) -> str:
+    """What the search box says beside its mode."""
+    return str(app.main.search.query_one("#search-mode").render())
+
+
+async def test_other_speakers_column_holds_the_matches_of_speakers_without_a_column(briefing_db):
+    """A match by a speaker with no column of their own is in the last column, not lost."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await without_meloni(app, pilot)
+        assert "Meloni" not in labels(app) and loader.OTHER_SPEAKERS.label not in labels(app)
+        await pilot.press("slash", *"condemnation")
+        await settle(pilot)
+        others = column(app, loader.OTHER_SPEAKERS.label)
+        assert [q.speaker for q in others.items] == ["Giorgia Meloni"]
+        assert labels(app)[-1] == loader.OTHER_SPEAKERS.label and others.display
+        # Leaving the search takes the column away again.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert loader.OTHER_SPEAKERS.label not in labels(app)
+
+
+async def test_the_count_says_how_many_of_how_many(briefing_db, monkeypatch):
+    """When the columns hold only the best of the matches, the box says "N of M"."""
+    monkeypatch.setattr(loader, "SEARCH_QUOTE_LIMIT", 2)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        data = app.columns_data
+        assert data.quote_total > 2
+        assert f"2 of {data.quote_total} quotes" in mode_line(app)
+
+
+async def test_raw_mode_ends_when_the_search_box_closes(briefing_db):
+    """ctrl+r is for the one search it was switched on in."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+r", *"kosovo")
+        await settle(pilot)
+        assert app.main.search.raw and app.state.search_raw
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash")
+        assert not app.main.search.raw and not app.state.search_raw
+
+
+async def test_two_searches_in_a_row_keep_the_columns_and_the_active_one(briefing_db):
+    """Other speakers match, then nobody else does: the same columns stay, the user's column stays active."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await without_meloni(app, pilot)
+        await pilot.press("slash", *"condemnation")
+        await settle(pilot)
+        searching = labels(app)
+        first_columns = list(app.main.board.columns)
+        app.main.board.activate(1)  # the user moves into the second column
+        await settle(pilot)
+        assert app.screen.focused is app.main.board.columns[1]
+        await pilot.press("slash", "ctrl+u", *"pogrom")
+        await settle(pilot)
+        assert labels(app) == searching
+        # The same widgets, not new ones, and every one of them shown.
+        assert app.main.board.columns == first_columns
+        # Other speakers have no match now: their column is kept, out of sight, and the rest shown.
+        others = column(app, loader.OTHER_SPEAKERS.label)
+        assert others.items == [] and not others.display
+        assert all(c.display for c in app.main.board.columns if c is not others)
+        assert [q.text for q in column(app, "Vucic").items] == ["We will not tolerate the pogrom of Serbs,"]
+        # The box has the keys; the column the user was in is still the board's active one.
+        assert app.main.board.active_index == 1
+
+
+async def test_tabs_settle_on_the_column_with_matches_and_stay_there(briefing_db):
+    """Under tabs, a search brings the first column with matches forward, and then nothing moves.
+
+    The board sets the active tab itself; each such change comes back as a message, and one
+    arriving after a newer change must not undo it (the tabs would flip for as long as the app ran).
+    """
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(70, 30)) as pilot:
+        await without_meloni(app, pilot)
+        board = app.main.board
+        await pilot.press("slash", *"condemnation")
+        await settle(pilot)
+        assert board.tabbed
+        tabs = board.query_one(Tabs)
+        assert board.columns[-1].spec == loader.OTHER_SPEAKERS and board.columns[-1].items
+        first = next(i for i, c in enumerate(board.columns) if c.items)
+        assert first > 0  # the first column has no match: the board had to move
+        assert board.active_index == first
+        assert [c.display for c in board.columns] == [i == first for i in range(len(board.columns))]
+        calls = 0
+        real = board.activate
+
+        def counting(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return real(*args, **kwargs)
+
+        board.activate = counting
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert calls == 0
+        assert tabs.active == board._tab_id(first) and board.active_index == first
+
+
+async def test_hits_read_without_a_snippet_get_one_as_they_come_into_view(briefing_db, monkeypatch):
+    """The search reads snippets for the first hits only; the others are read when shown."""
+    monkeypatch.setattr(loader, "SEARCH_SNIPPETS", 0)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        assert all(not hit.snippet.text for hit in app.columns_data.hits)  # none came with the results
+        hits = app.main.hits.items
+        assert hits and all(hit.snippet.text for hit in hits)
+        for hit in hits:
+            start, end = hit.snippet.marks[0]
+            assert hit.snippet.text[start:end].lower().startswith("kosovo")
