@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +21,7 @@ from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, quote_
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
-from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, StartupPause
+from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, TYPING_SETTLE, CollectorPause
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
@@ -44,6 +45,7 @@ from briefing.tui.widgets.timeline_list import TimelineItem
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 #: How often the app looks for commits by another process (a running `briefing index`).
@@ -140,7 +142,9 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         #: True while the screen says the briefing has no sources.
         self._empty_notice = False
         self.main = MainScreen()
-        self._collector = StartupPause()
+        self._collector = CollectorPause()
+        #: Turns the collector back on once the user stops typing in the search box.
+        self._typing_over: Timer | None = None
 
     def get_default_screen(self) -> MainScreen:
         """The main screen is the first and bottom screen."""
@@ -187,7 +191,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
 
     def on_unmount(self) -> None:
         """Close the database (and never leave the garbage collector paused)."""
-        self._collector.resume()
+        self._collector.resume_all()
         self.store.close()
 
     @work(thread=True, group="start", exit_on_error=False)
@@ -422,9 +426,11 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         if self.screen is not self.main:
             self.pop_screen()
         self.main.search.open()
+        self._typing()
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
+        self._typing()
         if not searchable(event.query, event.raw) or not event.query.strip():
             self.main.search.show_error(None)
         if not self.state.type_search(event.query, event.raw):
@@ -436,6 +442,13 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         """What the search box says beside its mode while nothing is searched."""
         typed = self.main.search.value
         return "type on to search" if typed.strip() and not searchable(typed, self.main.search.raw) else ""
+
+    def _typing(self) -> None:
+        """No garbage collection in the middle of a burst of keys: it runs once they stop."""
+        self._collector.keep_paused()
+        if self._typing_over is not None:
+            self._typing_over.stop()
+        self._typing_over = self.set_timer(TYPING_SETTLE, partial(self._collector.resume, "typing"))
 
     @on(SearchBar.Closed)
     def _search_closed(self, _event: SearchBar.Closed) -> None:

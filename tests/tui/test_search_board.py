@@ -17,13 +17,13 @@ async def settle(pilot) -> None:
 
 
 def labels(app: BriefingApp) -> list[str]:
-    """The board's column labels, left to right."""
+    """The board's column labels, left to right (those in sight)."""
     return [c.spec.label for c in app.main.board.columns]
 
 
 def column(app: BriefingApp, label: str) -> QuoteColumn:
     """The quote column with this label."""
-    return next(c for c in app.main.board.columns if c.spec.label == label)
+    return next(c for c in app.main.board.on_board if c.spec.label == label)
 
 
 async def without_meloni(app: BriefingApp, pilot) -> None:
@@ -89,20 +89,20 @@ async def test_two_searches_in_a_row_keep_the_columns_and_the_active_one(briefin
         await without_meloni(app, pilot)
         await pilot.press("slash", *"condemnation")
         await settle(pilot)
-        searching = labels(app)
-        first_columns = list(app.main.board.columns)
+        searching = [c.spec.label for c in app.main.board.on_board]
+        first_columns = app.main.board.on_board
         app.main.board.activate(1)  # the user moves into the second column
         await settle(pilot)
         assert app.screen.focused is app.main.board.columns[1]
         await pilot.press("slash", "ctrl+u", *"pogrom")
         await settle(pilot)
-        assert labels(app) == searching
+        assert [c.spec.label for c in app.main.board.on_board] == searching
         # The same widgets, not new ones, and every one of them shown.
-        assert app.main.board.columns == first_columns
+        assert app.main.board.on_board == first_columns
         # Other speakers have no match now: their column is kept, out of sight, and the rest shown.
         others = column(app, loader.OTHER_SPEAKERS.label)
         assert others.items == [] and not others.display
-        assert all(c.display for c in app.main.board.columns if c is not others)
+        assert all(c.display for c in app.main.board.on_board if c is not others)
         assert [q.text for q in column(app, "Vucic").items] == ["We will not tolerate the pogrom of Serbs,"]
         # The box has the keys; the column the user was in is still the board's active one.
         assert app.main.board.active_index == 1
@@ -122,8 +122,8 @@ async def test_tabs_settle_on_the_column_with_matches_and_stay_there(briefing_db
         await settle(pilot)
         assert board.tabbed
         tabs = board.query_one(Tabs)
-        assert board.columns[-1].spec == loader.OTHER_SPEAKERS and board.columns[-1].items
-        first = next(i for i, c in enumerate(board.columns) if c.items)
+        assert board.columns[-1].spec == loader.OTHER_SPEAKERS and board.columns[-1].quotes
+        first = next(i for i, c in enumerate(board.columns) if c.quotes)
         assert first > 0  # the first column has no match: the board had to move
         assert board.active_index == first
         assert [c.display for c in board.columns] == [i == first for i in range(len(board.columns))]

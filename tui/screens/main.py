@@ -170,7 +170,12 @@ class MainScreen(Screen, inherit_bindings=False):
         searching = bool(data.query.strip())
         empty = "No quotes match." if searching else ("No quotes for this filter." if filtered else "No quotes.")
         search = data.parsed if searching else None
-        self.board.show(data.columns, CardView(data.marks, pinned, inferred, empty, search), data.totals, OTHER_SPEAKERS)
+        columns, totals = data.columns, data.totals
+        if columns and all(spec != OTHER_SPEAKERS for spec, _rows in columns):
+            # The search's other-speakers column stays on the board, empty and out of sight, between
+            # searches: starting a search then fills a column instead of mounting one and its tabs.
+            columns, totals = [*columns, (OTHER_SPEAKERS, [])], [*totals, 0] if totals else totals
+        self.board.show(columns, CardView(data.marks, pinned, inferred, empty, search), totals, OTHER_SPEAKERS)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.
             counts = [len(rows) for _spec, rows in data.columns]

@@ -15,6 +15,16 @@ from textual.reactive import reactive
 from textual.widgets import Tab, Tabs
 
 
+class ColumnTabs(Tabs):
+    """The board's tab bar, whose underline moves at once instead of sliding."""
+
+    def _highlight_active(self, animate: bool = True) -> None:
+        # A tab's label carries its column's count, which changes with every key of a search;
+        # Tabs slides the underline for 0.3 s on each new label, keeping the screen busy while
+        # the user types.
+        super()._highlight_active(animate=False)
+
+
 class QuoteBoard(Vertical):
     """Side-by-side quote columns; below MIN_COLUMN_WIDTH cells a column, one column at a time under tabs."""
 
@@ -30,7 +40,8 @@ class QuoteBoard(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty board; `show` fills it."""
         super().__init__(id=id)
-        self.columns: list[QuoteColumn] = [
+        #: Every column on the board, left to right, including a search's other-speakers column while out of sight.
+        self._columns: list[QuoteColumn] = [
             QuoteColumn(ColumnSpec("…"), index) for index in range(self.PLACEHOLDER_COLUMNS)
         ]
         self._generation = 0
@@ -45,22 +56,32 @@ class QuoteBoard(Vertical):
 
     def compose(self) -> ComposeResult:
         """The tab bar (hidden when there is room) and the row of columns."""
-        tabs = Tabs(id="column-tabs")
+        tabs = ColumnTabs(id="column-tabs")
         # Columns are reached with tab and left/right; a focusable tab bar would be one stop too many.
         tabs.can_focus = False
         yield tabs
         with Horizontal(id="columns"):
-            yield from self.columns
+            yield from self._columns
 
     def on_mount(self) -> None:
         """The placeholder columns say the briefing is loading."""
-        for column in self.columns:
+        for column in self._columns:
             if not column.items:
                 column.set_items([], empty_text="Loading…")
 
     @property
+    def on_board(self) -> list[QuoteColumn]:
+        """Every column on the board, left to right, those out of sight included."""
+        return list(self._columns)
+
+    @property
+    def columns(self) -> list[QuoteColumn]:
+        """The columns in use, left to right (not a search's other-speakers column while it is out of sight)."""
+        return [column for column in self._columns if not self._hidden(column)]
+
+    @property
     def specs(self) -> list[ColumnSpec]:
-        """The columns shown, left to right."""
+        """The columns in use, left to right."""
         return [column.spec for column in self.columns]
 
     @property
@@ -82,14 +103,15 @@ class QuoteBoard(Vertical):
         The `optional` column stays on the board but out of sight while it has no quotes: it can
         come and go from one key of a search to the next without the columns being made again.
         """
-        before = [self._hidden(column) for column in self.columns]
+        before = [self._hidden(column) for column in self._columns]
         self._optional = optional
         specs = [spec for spec, _rows in columns]
         totals = totals or [len(rows) for _spec, rows in columns]
         labels = [Text(f"{terminal_safe(spec.label)} · {total:,}") for (spec, _rows), total in zip(columns, totals)]
-        if specs != self.specs:
+        on_board = [column.spec for column in self._columns]
+        if specs != on_board:
             # Only the optional column came or went: the user's column stays the active one.
-            same_choice = [s for s in specs if s != optional] == [s for s in self.specs if s != optional]
+            same_choice = [s for s in specs if s != optional] == [s for s in on_board if s != optional]
             self._rebuild(specs, labels, keep_active=same_choice)
         else:
             self._labels = labels
@@ -100,9 +122,9 @@ class QuoteBoard(Vertical):
                         tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
                     except Exception:  # still being mounted; it was created with this label
                         continue
-        for column, (_spec, rows), total in zip(self.columns, columns, totals):
+        for column, (_spec, rows), total in zip(self._columns, columns, totals):
             column.set_quotes(rows, cards, total)
-        if [self._hidden(column) for column in self.columns] != before:
+        if [self._hidden(column) for column in self._columns] != before:
             self._apply_mode()
 
     def _hidden(self, column: QuoteColumn) -> bool:
@@ -114,15 +136,15 @@ class QuoteBoard(Vertical):
 
     def _rebuild(self, specs: list[ColumnSpec], labels: list[Text], keep_active: bool = False) -> None:
         focused = self.screen.focused if self.is_attached else None
-        had_focus = focused is None or focused in self.columns
-        was = self.columns[self._active].spec if 0 <= self._active < len(self.columns) else None
+        had_focus = focused is None or focused in self._columns
+        was = self._columns[self._active].spec if 0 <= self._active < len(self._columns) else None
         active = specs.index(was) if keep_active and was in specs else 0
         # Columns already on the board take the new choices (no widgets mounted or removed
         # for the same number of columns); only the difference is added or taken away.
         # Columns no longer needed are hidden and kept for the next time (a search's
         # other-speakers column comes and goes with the search): mounting is the costly part.
-        kept = self.columns[: len(specs)]
-        for column in self.columns[len(specs) :]:
+        kept = self._columns[: len(specs)]
+        for column in self._columns[len(specs) :]:
             if specs:
                 column.display = False
                 self._spare.append(column)
@@ -139,12 +161,12 @@ class QuoteBoard(Vertical):
         added = [QuoteColumn(spec, index) for index, spec in enumerate(specs) if index >= len(kept)]
         if added:
             self.query_one("#columns", Horizontal).mount_all(added)
-        self.columns = kept + added
+        self._columns = kept + added
         self._labels = labels
         self._active = active
         self._tabs_made = False
         self._apply_mode()
-        if had_focus and self.columns:
+        if had_focus and self._columns:
             if added:
                 # The new columns are not mounted yet; focus once they are.
                 self.call_after_refresh(self.activate, active)
@@ -158,7 +180,9 @@ class QuoteBoard(Vertical):
         # Fresh ids each time: the old tabs are still being removed.
         self._generation += 1
         for index, label in enumerate(self._labels):
-            tabs.add_tab(Tab(label, id=self._tab_id(index)))
+            tab = Tab(label, id=self._tab_id(index))
+            tab.display = index >= len(self._columns) or not self._hidden(self._columns[index])
+            tabs.add_tab(tab)
         self._tabs_made = True
 
     def on_resize(self) -> None:
@@ -166,7 +190,7 @@ class QuoteBoard(Vertical):
         self._apply_mode()
 
     def _apply_mode(self) -> None:
-        count = sum(not self._hidden(column) for column in self.columns)
+        count = sum(not self._hidden(column) for column in self._columns)
         width = self.size.width
         self.tabbed = count > 1 and width > 0 and width < count * self.MIN_COLUMN_WIDTH
         self._show_active()
@@ -177,12 +201,20 @@ class QuoteBoard(Vertical):
         self._show_active()
 
     def _show_active(self) -> None:
-        for index, column in enumerate(self.columns):
+        if self.tabbed and self._columns and self._hidden(self._columns[self._active]):
+            # The active column went out of sight (a search's other speakers, when it ends).
+            self._active = next((i for i, column in enumerate(self._columns) if not self._hidden(column)), 0)
+        for index, column in enumerate(self._columns):
             column.display = index == self._active if self.tabbed else not self._hidden(column)
-        if self.tabbed and self.columns:
+        if self.tabbed and self._columns:
             if not self._tabs_made:
                 self._make_tabs()
             tabs = self.query_one(Tabs)
+            for index, column in enumerate(self._columns):
+                try:
+                    tabs.query_one(f"#{self._tab_id(index)}", Tab).display = not self._hidden(column)
+                except Exception:  # still being mounted; it was made with this display
+                    continue
             tab_id = self._tab_id(self._active)
             if tabs.active != tab_id:
                 try:
@@ -194,11 +226,12 @@ class QuoteBoard(Vertical):
         """Make column `index` the active one (its tab in tabbed mode) and focus it."""
         if not self.columns:
             return
+        # Only columns in sight (a hidden one is always the last).
         index = max(0, min(index, len(self.columns) - 1))
         self._active = index
         self._show_active()
         if focus:
-            self.columns[index].focus()
+            self._columns[index].focus()
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         """A tab was clicked (or set): show its column."""
@@ -215,17 +248,17 @@ class QuoteBoard(Vertical):
             return
         index = int(event.tab.id[len(prefix) :])
         if index != self._active:
-            had_focus = self.screen.focused in self.columns
+            had_focus = self.screen.focused in self._columns
             self.activate(index, focus=had_focus)
 
     def on_quote_column_move(self, event: QuoteColumn.Move) -> None:
         """Left/right from a column: go to the neighbouring one."""
         event.stop()
-        if event.column in self.columns:
-            self.activate(self.columns.index(event.column) + event.step)
+        if event.column in self._columns:
+            self.activate(self._columns.index(event.column) + event.step)
 
     def on_descendant_focus(self, event) -> None:
         """Remember which column the user is in."""
         widget = event.widget
-        if widget in self.columns:
-            self._active = self.columns.index(widget)
+        if widget in self._columns:
+            self._active = self._columns.index(widget)

@@ -119,14 +119,26 @@ class QuoteColumn(BriefingList):
 
     def on_mount(self) -> None:
         """Show data that arrived before the column was mounted (styles are needed to draw cards)."""
+        self._fill_pending()
+
+    def on_show(self) -> None:
+        """Draw the quotes that arrived while the column was out of sight (under another tab)."""
+        self._fill_pending()
+
+    def _fill_pending(self) -> None:
         if self._pending is not None:
             quotes, cards, total = self._pending
             self._fill(quotes, cards or CardView(), total)
 
     @property
+    def quotes(self) -> list[QuoteRow]:
+        """The quotes the column holds, drawn or waiting to be drawn (out of sight)."""
+        return list(self._pending[0]) if self._pending is not None else self.items
+
+    @property
     def has_quotes(self) -> bool:
-        """True when the column holds quotes (or has quotes waiting for it to be mounted)."""
-        return bool(self.items) or bool(self._pending and self._pending[0])
+        """True when the column holds quotes, drawn or not."""
+        return bool(self._pending[0]) if self._pending is not None else bool(self.items)
 
     def set_quotes(self, quotes: list[QuoteRow], cards: CardView | None = None, total: int | None = None) -> None:
         """Show `quotes` drawn as `cards` says (search marks, pins, inferred dates).
@@ -134,7 +146,9 @@ class QuoteColumn(BriefingList):
         Quotes scrolled into view later without marks are asked for with MarksWanted. `total`
         is how many quotes the column has when `quotes` are only the first of them.
         """
-        if not self.is_mounted:
+        if not self.is_mounted or not self.display:
+            # Cards are drawn for a column in sight: one under another tab, or a search's
+            # other-speakers column while it is empty, draws them when it is shown.
             self._pending = (quotes, cards, total)
             return
         self._fill(quotes, cards or CardView(), total)

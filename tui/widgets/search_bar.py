@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import ClassVar
 
 from briefing.core.textsafe import terminal_safe
@@ -12,6 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
+
+#: Keys closer together than this (seconds) are one burst: a paste, or keys sent by a program.
+BURST_GAP = 0.05
 
 
 class SearchBar(Vertical):
@@ -57,6 +61,8 @@ class SearchBar(Vertical):
         self.raw = False
         #: A change of the box is waiting for the next refresh to be searched.
         self._change_owed = False
+        #: When the box last changed (monotonic seconds).
+        self._last_change = 0.0
 
     def compose(self) -> ComposeResult:
         """Prompt, input, mode; the error line below."""
@@ -97,12 +103,20 @@ class SearchBar(Vertical):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        # Keys that arrive in one burst (text pasted without bracketed paste, which a terminal
-        # delivers as keys) are searched once, as the box holds them after the next refresh,
-        # instead of one search a character.
-        if not self._change_owed:
-            self._change_owed = True
-            self.call_after_refresh(self._post_change)
+        now = monotonic()
+        quiet = now - self._last_change > BURST_GAP
+        self._last_change = now
+        if self._change_owed:
+            return
+        if quiet:
+            # A key typed on its own is searched at once.
+            self._post_change()
+            return
+        # The rest of a burst (text pasted without bracketed paste, which a terminal delivers as
+        # keys) is searched once, as the box holds it after the next refresh, instead of one
+        # search a character.
+        self._change_owed = True
+        self.call_after_refresh(self._post_change)
 
     def _post_change(self) -> None:
         self._change_owed = False
