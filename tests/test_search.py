@@ -8,6 +8,7 @@ from briefing.core.models import Extraction, ParsedArticle, Quote
 from briefing.core.settings import Settings
 from briefing.core.store.database import update_words, write_article
 from briefing.core.store.search import (
+    PREFIX_MIN_LETTERS,
     build_match,
     parse_query,
     prefix_alternatives,
@@ -118,9 +119,10 @@ def test_quotes_are_searched_by_text_and_speaker(db):
 
 
 def test_build_match_quotes_every_word():
-    assert build_match("NOT (x") == '"NOT" "(x" *'
+    assert build_match("NOT (xy") == '"NOT" "(xy"'  # two letters: matched whole
+    assert build_match("NOT (xyz") == '"NOT" "(xyz" *'
     assert build_match("*") is None
-    assert build_match('a"b"c') == '"a" "b" "c" *'
+    assert build_match('a"b"cde') == '"a" "b" "cde" *'
 
 
 def test_build_match_reads_double_quotes_as_a_phrase():
@@ -130,7 +132,7 @@ def test_build_match_reads_double_quotes_as_a_phrase():
     assert build_match("„told  reporters“") == '"told reporters"'
     # Inside a phrase the possessive stays: FTS5 reads the phrase as the text was indexed.
     assert build_match('"Vucic\'s party" ') == '"Vucic\'s party"'
-    assert build_match('"" " * " x') == '"x" *'
+    assert build_match('"" " * " xyz') == '"xyz" *'
     assert build_match('"') is None
 
 
@@ -154,8 +156,10 @@ def test_a_phrase_finds_its_words_together_and_in_order(phrases_db):
 
 def test_typing_a_phrase_letter_by_letter_keeps_finding_it(phrases_db):
     typed = '"unbalanced response"'
-    for end in range(len('"unbalanced r'), len(typed) + 1):
+    for end in range(len('"unbalanced res'), len(typed) + 1):
         assert paths(search_articles(phrases_db, typed[:end])) == ["adjacent.txt"], typed[:end]
+    # Its last word begun by one or two letters is matched whole until the third.
+    assert paths(search_articles(phrases_db, '"unbalanced re')) == []
 
 
 def test_a_phrase_marks_its_words_in_the_snippet(phrases_db):
@@ -222,6 +226,17 @@ def test_a_prefix_finds_only_words_beginning_with_it_or_sharing_their_stem(seed_
     assert stray == []
 
 
+def test_a_word_of_one_or_two_letters_is_matched_whole_and_a_prefix_from_the_third(fresh_db):
+    """"EU" finds the EU, not every word that begins with eu; "eur" begins Europe."""
+    add(fresh_db, "eu.txt", "The EU and the UN sent observers.")
+    add(fresh_db, "europe.txt", "Observers came from across Europe under a treaty.")
+    update_words(fresh_db)
+    assert paths(search_articles(fresh_db, "EU")) == ["eu.txt"]
+    assert paths(search_articles(fresh_db, "un")) == ["eu.txt"]  # not "under"
+    assert paths(search_articles(fresh_db, "eur")) == ["europe.txt"]
+    assert paths(search_articles(fresh_db, "und")) == ["europe.txt"]
+
+
 def test_typing_a_word_letter_by_letter_keeps_finding_it(fresh_db):
     texts = {"talks.txt": "Negotiations resumed. Witnesses said the bridge stayed closed.", "other.txt": "Police came with dogs."}
     for path, text in texts.items():
@@ -230,7 +245,11 @@ def test_typing_a_word_letter_by_letter_keeps_finding_it(fresh_db):
     for word in ("negotiations", "witnesses"):
         for end in range(1, len(word) + 1):
             typed = word[:end]
-            expected = sorted(p for p, text in texts.items() if any(w.startswith(typed) for w in tokens(text)))
+            # One or two letters are a whole word; from the third, a prefix.
+            whole = end < PREFIX_MIN_LETTERS
+            expected = sorted(
+                p for p, text in texts.items() if any(w == typed if whole else w.startswith(typed) for w in tokens(text))
+            )
             assert paths(search_articles(fresh_db, typed)) == expected, typed
     # "wit" is also the beginning of "with"; "witnesses", stemmed "wit", once matched it too.
     assert paths(search_articles(fresh_db, "wit")) == ["other.txt", "talks.txt"]

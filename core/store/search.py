@@ -71,6 +71,10 @@ Alternatives = list[tuple[str, bool]]
 
 #: More alternatives than this and a typed prefix is left to FTS5's own prefix query.
 MAX_PREFIX_ALTERNATIVES = 64
+#: Letters the last word needs to match as a prefix. A word of one or two letters is matched
+#: whole ("EU", "UN"): as a prefix it begins a third of the vocabulary, which is slow to rank
+#: and says little about what is being looked for.
+PREFIX_MIN_LETTERS = 3
 
 
 def prefix_alternatives(db: sqlite_utils.Database, token: str) -> Alternatives | None:
@@ -153,7 +157,8 @@ def build_match(
         return None
     terms = [_quoted(words) for words, _last in pieces]
     # The last word is a prefix while it is being typed: not after a space or a closing quote.
-    if prefix and pieces[-1][1] and not query[-1:].isspace():
+    typed = pieces[-1][0].split()[-1] if pieces[-1][0].split() else ""
+    if prefix and pieces[-1][1] and not query[-1:].isspace() and len(re.findall(r"\w", typed)) >= PREFIX_MIN_LETTERS:
         terms[-1] = _prefix_term(pieces[-1][0], alternatives)
         if len(terms) > 1 and terms[-1].startswith("("):
             # FTS5 joins phrases by a space, but a bracketed group only by an explicit AND.
