@@ -369,6 +369,8 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         else:
             self.main.search.show_count(self._waiting_hint())
         self._show_status()
+        # Typing: what the previous results' redraw left behind is collected once these are drawn.
+        self.call_after_refresh(self._collector.collect_young)
         self.post_message(messages.ColumnsLoaded(state.filters, data.query, {s.label: len(r) for s, r in data.columns}))
         if searching:
             self.post_message(messages.SearchFinished(data.query, quotes, len(data.hits), None))

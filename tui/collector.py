@@ -11,7 +11,7 @@ COLLECTOR_PAUSE_LIMIT = 2.0
 COLLECTOR_SETTLE = 0.5
 #: Quiet time after the last change of the search box before the collector runs again.
 TYPING_SETTLE = 1.0
-#: Longest a burst of typing keeps the collector off: then it collects once and stays paused.
+#: Longest the collector waits while keys bring no results to draw: then it collects once and stays paused.
 TYPING_PAUSE_LIMIT = 5.0
 
 
@@ -21,8 +21,9 @@ class CollectorPause:
 
     Building a screen allocates a great many short-lived objects (styles, strips, options), and
     Textual's rendered lines hold themselves in their own caches, so every redraw leaves cycles
-    behind. With the collector on, a collection of tens of thousands of them (50–60 ms) lands in
-    the middle of a key; paused, they are collected in the quiet after the burst. Textual pauses
+    behind. With the collector on, a collection of tens of thousands of them (50–60 ms) lands
+    anywhere in a key, before its results are drawn; paused, each key's leftovers are collected
+    once its results are on screen, in the time before the next key. Textual pauses
     it the same way while scrolling (App.PAUSE_GC_ON_SCROLL).
     """
 
@@ -58,9 +59,17 @@ class CollectorPause:
             self.reasons.clear()
             gc.enable()
 
+    def collect_young(self) -> None:
+        """While typing, collect what the last redraw left behind (once its results are on screen)."""
+        if "typing" in self.reasons:
+            # Only the youngest generation: everything made since the last collection is in it,
+            # while a full collection would walk the whole heap.
+            gc.collect(0)
+            self._since = monotonic()
+
     def keep_paused(self) -> None:
         """Pause for one more key of a burst; a burst longer than TYPING_PAUSE_LIMIT collects once first."""
         if self.reasons and monotonic() - self._since > TYPING_PAUSE_LIMIT:
-            gc.collect()
+            gc.collect(0)
             self._since = monotonic()
         self.pause("typing")

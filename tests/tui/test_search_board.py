@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefing.tui import loader
 from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.quote_column import QuoteColumn
-from textual.widgets import Tabs
+from textual.widgets import Tab, Tabs
 
 
 async def settle(pilot) -> None:
@@ -156,3 +156,65 @@ async def test_hits_read_without_a_snippet_get_one_as_they_come_into_view(briefi
         for hit in hits:
             start, end = hit.snippet.marks[0]
             assert hit.snippet.text[start:end].lower().startswith("kosovo")
+
+
+async def test_a_search_under_tabs_leaves_nothing_animating(briefing_db):
+    """Each key changes the tabs' counts and may bring another column forward: the underline and the
+    tab bar move at once, so the screen is still as soon as the results are drawn."""
+    import asyncio
+
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(50, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        board = app.main.board
+        assert board.tabbed
+        tabs = board.query_one(Tabs)
+        # What a key does to the tab bar, without the pilot's wait for animations to end.
+        tabs.query(Tab).last().label = "a much longer label · 1,234"
+        tabs.active = board._tab_id(len(board.columns) - 1)
+        await asyncio.sleep(0.1)
+        assert not app.animator.is_being_animated(tabs.query_one("Underline"), "highlight_start")
+        assert not app.animator.is_being_animated(tabs.query_one("#tabs-scroll"), "scroll_x")
+
+
+async def test_a_second_search_mounts_no_widgets(briefing_db):
+    """The other-speakers column and the tab bar made for the first search serve every later one."""
+    from textual import events
+
+    app = BriefingApp(briefing_db)
+    mounted: list = []
+    async with app.run_test(size=(70, 30), message_hook=lambda m: mounted.append(m._sender)
+                            if isinstance(m, events.Mount) else None) as pilot:
+        await without_meloni(app, pilot)
+        await pilot.press("slash", *"condemnation")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert loader.OTHER_SPEAKERS.label not in labels(app)
+        mounted.clear()
+        await pilot.press("slash", *"pogrom")
+        await settle(pilot)
+        assert app.main.board.tabbed and column(app, "Vucic").quotes
+        assert mounted and not [w for w in mounted if app.main.board in w.ancestors]  # the footer's keys only
+
+
+async def test_the_collector_is_paused_while_typing_and_back_on_after(briefing_db, monkeypatch):
+    """No garbage collection in the middle of a burst of keys; it runs again once they stop."""
+    import gc
+
+    import briefing.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "TYPING_SETTLE", 0.3)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.6)  # the start-up pause is over
+        assert gc.isenabled()
+        await pilot.press("slash", *"kosov")
+        assert not gc.isenabled()
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert gc.isenabled()
+    assert gc.isenabled()

@@ -11,18 +11,28 @@ from briefing.tui.widgets.quote_column import CardView, QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import Tab, Tabs
 
 
 class ColumnTabs(Tabs):
-    """The board's tab bar, whose underline moves at once instead of sliding."""
+    """The board's tab bar, whose underline and scroll move at once instead of sliding.
+
+    A tab's label carries its column's count and a search brings the first column with matches
+    forward, so both change with the keys of a search: Tabs would slide the underline and scroll
+    the bar for a third of a second each time, keeping the screen busy while the user types.
+    """
 
     def _highlight_active(self, animate: bool = True) -> None:
-        # A tab's label carries its column's count, which changes with every key of a search;
-        # Tabs slides the underline for 0.3 s on each new label, keeping the screen busy while
-        # the user types.
         super()._highlight_active(animate=False)
+
+    def _scroll_active_tab(self) -> None:
+        if self.active_tab:
+            try:
+                self.query_one("#tabs-scroll").scroll_to_center(self.active_tab, animate=False, force=True)
+            except NoMatches:
+                pass
 
 
 class QuoteBoard(Vertical):
