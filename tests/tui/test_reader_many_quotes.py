@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from briefing.core.indexer import index_paths
 from briefing.core.store.database import open_database
 from briefing.tui.app import BriefingApp
@@ -35,15 +37,20 @@ def many_quotes_db(tmp_path):
     return path
 
 
-async def test_an_article_with_many_quotes_opens_steps_finds_and_escape_closes_it(tmp_path):
+@asynccontextmanager
+async def reading_many_quotes(tmp_path):
+    """The app at 80x24 with the reader open on the article of many quotes: (app, pilot, view)."""
     app = BriefingApp(many_quotes_db(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.open_article(1)
         await settle(pilot)
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        view = reader.query_one(ArticleView)
+        yield app, pilot, app.screen.query_one(ArticleView)
+
+
+async def test_an_article_with_many_quotes_opens_steps_finds_and_escape_closes_it(tmp_path):
+    async with reading_many_quotes(tmp_path) as (app, pilot, view):
+        assert isinstance(app.screen, ReaderScreen)
         assert len(view.quotes) == QUOTES
         assert any("bridge number 298" in line for line in view.lines)
         # Only lines on screen are rendered and kept, not the article.
@@ -64,12 +71,7 @@ async def test_an_article_with_many_quotes_opens_steps_finds_and_escape_closes_i
 
 
 async def test_a_step_restyles_only_the_lines_the_quotes_are_on(tmp_path):
-    app = BriefingApp(many_quotes_db(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.open_article(1)
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+    async with reading_many_quotes(tmp_path) as (_app, pilot, view):
         await pilot.press("]")
         await settle(pilot)
         first = view.current
@@ -86,12 +88,7 @@ async def test_a_step_restyles_only_the_lines_the_quotes_are_on(tmp_path):
 
 
 async def test_a_quote_wrapped_over_lines_is_coloured_on_each(tmp_path):
-    app = BriefingApp(many_quotes_db(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.open_article(1)
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+    async with reading_many_quotes(tmp_path) as (_app, pilot, view):
         quote = view.quotes[-1]
         first, last = view.line_of(quote.start), view.line_of(quote.end - 1)
         assert last > first
