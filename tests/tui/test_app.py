@@ -280,7 +280,8 @@ async def test_enter_on_an_event_opens_the_article_there(briefing_db):
         opened = of_type(messages, app_messages.ArticleOpened)[0]
         assert opened.offset == timeline.items[index].event.start
         view = app.screen.query_one(ArticleView)
-        assert view.scroll_offset.y > 0
+        line = view.line_of(opened.offset)
+        assert view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
 
 
 async def test_help_lists_every_binding_and_each_has_an_id(briefing_db):
@@ -866,3 +867,15 @@ async def test_enter_in_the_search_box_opens_the_best_match(briefing_db):
         view = app.screen.query_one(ArticleView)
         quote = view.quotes[view.current]
         assert "pogrom" in view.text[quote.start : quote.end]
+
+
+async def test_a_blank_line_between_paragraphs_is_one_empty_line_in_the_reader(briefing_db):
+    """The reader keeps the article's paragraph breaks as they are: never two empty lines for one."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        blank = sum(1 for paragraph in view.text.split("\n") if not paragraph.strip())
+        assert blank > 0 and [line.strip() for line in view.lines].count("") == blank

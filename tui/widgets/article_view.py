@@ -166,11 +166,10 @@ class ArticleView(ScrollView, can_focus=True):
         position = 0
         for paragraph in self.text.split("\n"):
             cuts = [0, *wrap_offsets(paragraph, body_width), len(paragraph)]
+            # Always one piece at least: an empty paragraph (a blank line of the text) is one empty line.
             for begin, end in zip(cuts, cuts[1:]):
                 piece = paragraph[begin:end].rstrip()
                 lines.append(_Line(position + begin, position + begin + len(piece)))
-            if len(cuts) == 2 and not paragraph:
-                lines.append(_Line(position, position))
             position += len(paragraph) + 1
         starts = [line.start for line in lines]
         dated: dict[int, list[str]] = {}
