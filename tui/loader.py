@@ -110,6 +110,9 @@ class Store:
         # One connection, one reader at a time: queries are short, and SQLite connections are
         # not meant to interleave statements from several threads.
         self._lock = threading.Lock()
+        #: A second connection, for the half of a search that runs beside the other (opened when first needed).
+        self._beside: sqlite_utils.Database | None = None
+        self._beside_lock = threading.Lock()
 
     def open(self) -> None:
         """Connect (raises core.errors.DatabaseError with a readable message)."""
@@ -129,12 +132,29 @@ class Store:
                 raise RuntimeError("the store is not open")
             return function(self._db, *args, **kwargs)
 
+    def read_beside(self, function: Callable[..., T], *args, **kwargs) -> T:
+        """Run `function(db, *args, **kwargs)` on the second connection, alongside a `read` in another thread.
+
+        SQLite leaves Python's lock while it works, so the two halves of a search (quotes and
+        articles) run at the same time on two cores.
+        """
+        with self._beside_lock:
+            if self._db is None:
+                raise RuntimeError("the store is not open")
+            if self._beside is None:
+                self._beside = open_database(self.path, create=False)
+            return function(self._beside, *args, **kwargs)
+
     def close(self) -> None:
         """Disconnect."""
         with self._lock:
             if self._db is not None:
                 self._db.conn.close()
                 self._db = None
+        with self._beside_lock:
+            if self._beside is not None:
+                self._beside.conn.close()
+                self._beside = None
 
 
 #: Columns a briefing with no settings opens with.
@@ -189,17 +209,21 @@ def load_overview(db: sqlite_utils.Database, filters: Filters) -> Overview:
 OTHER_SPEAKERS = ColumnSpec("other speakers")
 
 
-def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, query: str = "", raw: bool = False) -> ColumnsData:
+def load_columns(
+    db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, query: str = "", raw: bool = False,
+    *, articles: bool = True,
+) -> ColumnsData:
     """The quotes of each column for the filters, limited to those matching `query` when given.
 
     A search is one `search` call with the filters inside it: its best quotes are shared out to
     the columns, and the matches of speakers without a column go to a last column of their own
-    (shown, empty or not, for as long as there is a search).
+    (shown, empty or not, for as long as there is a search). With `articles` False the matching
+    articles are left out, for `load_hits` to read beside it.
     """
     specs = effective_columns(specs, filters)
     parsed = parse_query(db, query, raw=raw) if query.strip() else None
     if parsed is not None:
-        return _search_columns(db, specs, filters, parsed)
+        return _search_columns(db, specs, filters, parsed, articles)
     columns = []
     totals = []
     for spec in specs:
@@ -215,11 +239,26 @@ def load_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Fi
     return ColumnsData(query, raw, columns, totals=totals)
 
 
-def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, parsed: Query) -> ColumnsData:
+def load_hits(db: sqlite_utils.Database, filters: Filters, query: str, raw: bool = False) -> tuple[list[ArticleHit], int]:
+    """The articles `query` finds under the filters (the first with snippets) and how many there are.
+
+    A query that cannot be run finds none here: the quotes' half of the same search says why.
+    """
+    try:
+        found = search(
+            db, parse_query(db, query, raw=raw), speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
+            quotes=0, articles=SEARCH_ARTICLE_LIMIT, snippets=SEARCH_SNIPPETS,
+        )
+    except QueryError:
+        return [], 0
+    return found.articles, found.article_total
+
+
+def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, parsed: Query, articles: bool) -> ColumnsData:
     try:
         found = search(
             db, parsed, speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
-            quotes=SEARCH_QUOTE_LIMIT, articles=SEARCH_ARTICLE_LIMIT, marks=0, snippets=SEARCH_SNIPPETS,
+            quotes=SEARCH_QUOTE_LIMIT, articles=SEARCH_ARTICLE_LIMIT if articles else 0, marks=0, snippets=SEARCH_SNIPPETS,
         )
     except QueryError as err:
         hint = " Press ctrl+r to search the words as typed." if parsed.raw else ""
