@@ -178,6 +178,7 @@ class NameBook:
         self._titles_by_head: dict[str, list[Title]] = defaultdict(list)
         for title in self.titles:
             self._titles_by_head[title.shape.head].append(title)
+        self._fitting_titles: dict[tuple[str, frozenset[str], frozenset[str]], list[Title]] = {}
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -428,7 +429,12 @@ class NameBook:
 , article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
-        fits = [t for t in self._titles_by_head.get(shape.head, ()) if title_fits(shape, t.shape, own_nations, t.nations)]
+        key = (shape.head, shape.modifiers, own_nations)
+        fits = self._fitting_titles.get(key)
+        if fits is None:
+            # Article after article asks for "the prime minister": the titles that fit are found once.
+            fits = [t for t in self._titles_by_head.get(shape.head, ()) if title_fits(shape, t.shape, own_nations, t.nations)]
+            self._fitting_titles[key] = fits
         here = [t for t in fits if t.article_id == article_id]
         chosen = here or fits
         return {t.known for t in chosen}, chosen
