@@ -113,7 +113,7 @@ def article_clues(text: str) -> list[Clue]:
             or (lows[end] == "the" and lows[end - 1] in ("of", "for"))
         ):
             end += 1
-        _read_run(tokens, k, end, add)
+        _read_run(tokens, lows, k, end, add)
         run_end = end
     for match in _PORTFOLIO_MINISTRY.finditer(text):
         # "the interior ministry's figures": a ministry named in lowercase is named all the same.
@@ -196,8 +196,9 @@ def _read_run_words(words: tuple[str, ...]) -> _RunReading | None:
     return _RunReading(lead, trail, possessive, cut, None, titled_word, organisation, acronym)
 
 
-def _read_run(tokens: list[str], start: int, end: int, add) -> None:
-    """Clues of one capitalised run tokens[start:end], its title before it and what follows it."""
+def _read_run(tokens: list[str], lows: list[str], start: int, end: int, add) -> None:
+    """Clues of one capitalised run tokens[start:end] (lows: every token lowercased), its title
+    before it and what follows it."""
     reading = _read_run_words(tuple(tokens[start:end]))
     if reading is None:
         return
@@ -205,16 +206,16 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
     if reading.person is not None:
         person = reading.person
         add(Clue(PERSON_MET, person))
-        title = _title_before(tokens, start + reading.cut)
+        title = _title_before(tokens, lows, start + reading.cut)
         if title:
             add(Clue(TITLED, person, title))
         if not reading.possessive:
-            described = _apposition_after(tokens, end)
+            described = _apposition_after(tokens, lows, end)
             if described:
                 # "Jane Doe, the harbour master," gives her a title; "Acme Pumps, a pump company,"
                 # says the capitalised words are a company's.
                 add(Clue(DESCRIBED if _body_head(described) else TITLED, person, described))
-            described = _apposition_before(tokens, start + reading.cut, start)
+            described = _apposition_before(tokens, lows, start + reading.cut, start)
             if described:
                 add(Clue(TITLED, person, described))
         return
@@ -224,7 +225,7 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
     if organisation:
         add(Clue(ORG_MET, organisation))
         if not reading.possessive:
-            described = _apposition_after(tokens, end)
+            described = _apposition_after(tokens, lows, end)
             if described and _body_head(described):
                 add(Clue(DESCRIBED, organisation, described))
             acronym = _acronym_after(tokens, end)
@@ -257,38 +258,36 @@ def _organisation(run: list[str]) -> str | None:
     return " ".join(words)
 
 
-def _title_before(tokens: list[str], at: int) -> str:
+def _title_before(tokens: list[str], lows: list[str], at: int) -> str:
     """The title written just before a name ("Interior Minister", "NATO chief", "Slovakia's
     Deputy Prime Minister"): words ending in a title word, back to the first that is neither a
     title word nor capitalised."""
     k = at
     while k > 0 and at - k < _TITLE_WORDS_MAX:
-        word = tokens[k - 1]
-        low = _low(word)
+        word, low = tokens[k - 1], lows[k - 1]
         if word in _STOPS or not (_title_word(low) or word[:1].isupper() or low in ("of", "the", "and")):
             break
         if low in lx.NON_NAMES and not _title_word(low) and low not in ("of", "the", "and"):
             break
         k -= 1
-    words = tokens[k:at]
-    while words and _low(words[0]) in ("of", "the", "and"):
-        words = words[1:]
-    if not words or not _title_word(_low(words[-1])):
+    while k < at and lows[k] in ("of", "the", "and"):
+        k += 1
+    if k == at or not _title_word(lows[at - 1]):
         return ""
-    return " ".join(words)
+    return " ".join(tokens[k:at])
 
 
-def _apposition_after(tokens: list[str], end: int) -> str:
+def _apposition_after(tokens: list[str], lows: list[str], end: int) -> str:
     """"Jane Doe, the US ambassador, …", "Acme, a Leeds-based maker of parts that …": the
     description after a name and its comma, opened by the, a or an, ending at a mark or a
     relative pronoun; its head a common noun."""
-    if end + 1 >= len(tokens) or tokens[end] != "," or _low(tokens[end + 1]) not in ("the", "a", "an"):
+    if end + 1 >= len(tokens) or tokens[end] != "," or lows[end + 1] not in ("the", "a", "an"):
         return ""
     k = end + 1
     words: list[str] = []
     while k < len(tokens) and len(words) < _APPOSITION_MAX:
         word = tokens[k]
-        if word in _STOPS or (words and _low(word) in _RELATIVES):
+        if word in _STOPS or (words and lows[k] in _RELATIVES):
             break
         words.append(word)
         k += 1
@@ -297,7 +296,7 @@ def _apposition_after(tokens: list[str], end: int) -> str:
     return " ".join(words) if _common_head(words) else ""
 
 
-def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
+def _apposition_before(tokens: list[str], lows: list[str], at: int, run_start: int) -> str:
     """"The commander of the mission, Major General John Roe, said": a description opened by
     "the", a comma, then the (titled) name."""
     k = run_start
@@ -306,11 +305,11 @@ def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
     words: list[str] = []
     j = k - 2
     while j >= 0 and len(words) < _APPOSITION_MAX and tokens[j] not in _STOPS:
-        low = _low(tokens[j])
+        low = lows[j]
         if (low in lx.DETERMINERS or low in ("my", "your")) and low != "the":
             return ""  # "against my friend, Jane Doe": the description is "my friend", not ours to read
         words.insert(0, tokens[j])
-        if low == "the" and not (j > 0 and _low(tokens[j - 1]) in lx.POSTMODIFIERS):
+        if low == "the" and not (j > 0 and lows[j - 1] in lx.POSTMODIFIERS):
             break  # "the commander of the brigade": on past the "the" after "of"
         j -= 1
     if not words or _low(words[0]) != "the" or len(words) < 2:
