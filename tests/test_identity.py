@@ -355,3 +355,12 @@ def test_a_name_met_again_is_read_again_with_the_words_around_it():
     # A possessive is no name followed by its apposition.
     assert not any(c.detail == "the harbour office" for c in clues)
     assert article_clues(text) == clues  # read again in the same process: the same clues
+
+
+def test_words_are_lowered_together_as_each_would_be_alone():
+    from briefing.core.identity.clues import lowered
+
+    words = ["ΟΔΟΣ", "Σ", "ΣΑΣ", "İstanbul", "O’Neill", "MAYOR", "’s", "ǅemal", "ß", "", "x"]
+    assert lowered(words) == [w.lower().replace("’", "'") for w in words]
+    assert lowered([]) == []
+    assert lowered(["ΑΣ", "Β"]) == ["ας", "β"]  # a sigma before another word is still a word's last letter

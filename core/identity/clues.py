@@ -83,13 +83,21 @@ def _title_word(low: str) -> bool:
     return low in lx.TITLE_WORDS or (("-" in low) and all(p in lx.TITLE_WORDS for p in low.split("-") if p))
 
 
+def lowered(words: list[str]) -> list[str]:
+    """Each word as `_low` gives it (lowercase, apostrophes straight), in one pass over them all:
+    no word holds a newline, and a newline ends a word for lowercasing as the end of a text does
+    (a final Greek sigma stays final)."""
+    if not words:
+        return []
+    return "\n".join(words).lower().replace("’", "'").split("\n")
+
+
 def article_clues(text: str) -> list[Clue]:
     """The clues one article's text gives (the body: header lines are no evidence)."""
     tokens = _TOKEN.findall(text)
     # An article repeats its words: each test below runs once per distinct word, not per token.
     counts = Counter(tokens)
-    low_of = {word: word.lower().replace("’", "'") for word in counts}
-    lows = [low_of[word] for word in tokens]
+    lows = lowered(tokens)
     capitalised = {word for word in counts if word[:1].isupper()}
     name_like = capitalised | {word for word in counts if "-" in word and is_name_word(word)}
     clues: list[Clue] = []

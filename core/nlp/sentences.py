@@ -129,7 +129,8 @@ def sentence_starts(words: list[str], spaces: list[int], blank_lines: bool) -> l
     # Only end marks, words ending in a full stop and line breaks can end a sentence: the
     # rule visits those, not every token.
     absorbed = -1
-    for i in [i for i, word in enumerate(words) if word in _ENDS or word[-1:] == "." or "\n" in word]:
+    enders = {word for word in set(words) if word in _ENDS or word[-1:] == "." or "\n" in word}
+    for i in [i for i, word in enumerate(words) if word in enders]:
         if i <= absorbed:
             continue
         word = words[i]

@@ -7,6 +7,7 @@ rather than spaCy Token objects, which cost more to make than the rules cost to 
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import add
 
 from briefing.core.nlp import lexicon as lx
 from briefing.core.nlp.sentences import token_columns
@@ -23,8 +24,8 @@ class TokenView:
         # sentence splitter already read them.
         columns = token_columns(doc)
         self.words, self.starts, self.sent_bounds = _compact(columns.words, columns.starts, columns.spaces, columns.sentences)
-        self.lowers = [word.lower() for word in self.words]
-        self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
+        self.lowers = list(map(str.lower, self.words))
+        self.ends = list(map(add, self.starts, map(len, self.words)))
         self.sent_of: list[int] = []
         for number, (start, end) in enumerate(self.sent_bounds):
             self.sent_of.extend([number] * (end - start))
@@ -120,7 +121,8 @@ def _compact(words: list[str], starts: list[int], spaces: list[int], sents: list
         if word in ("-", "–", "/") and 0 < k < len(words) - 1 and not spaces[k - 1] and not spaces[k]
         and words[k - 1][-1:].isalnum() and words[k + 1][:1].isalnum()
     ]
-    blank = [k for k, word in enumerate(words) if word.isspace()]
+    spacing = {word for word in set(words) if word.isspace()}
+    blank = [k for k, word in enumerate(words) if word in spacing]
     if not glued and not blank:
         return words, starts, sents
     joined = set(glued) | {k + 1 for k in glued}
