@@ -364,3 +364,13 @@ def test_words_are_lowered_together_as_each_would_be_alone():
     assert lowered(words) == [w.lower().replace("’", "'") for w in words]
     assert lowered([]) == []
     assert lowered(["ΑΣ", "Β"]) == ["ας", "β"]  # a sigma before another word is still a word's last letter
+
+
+def test_positions_finds_every_place_a_word_stands():
+    from briefing.core.identity.clues import positions
+
+    words = ["in", "the", "harbour", "in", "Kestrel", "near", "in"]
+    assert positions(words, "in") == [0, 3, 6]
+    assert positions(words, "near") == [5]
+    assert positions(words, "on") == []
+    assert positions([], "in") == []
