@@ -169,7 +169,7 @@ def _places(tokens: list[str], lows: list[str], capitalised: set[str]) -> set[st
     return places
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _RunReading:
     """What a capitalised run says on its own, before the words around it are read."""
 
@@ -188,7 +188,7 @@ class _RunReading:
     acronym: str | None
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 13)
 def _read_run_words(words: tuple[str, ...]) -> _RunReading | None:
     """What a capitalised run of words names on its own (None: nothing once trimmed); a briefing
     names the same people and bodies in article after article, so readings are kept."""
