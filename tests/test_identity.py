@@ -338,3 +338,39 @@ def test_clues_an_article_gives():
 def test_clues_of_any_text_never_raise():
     for text in ("", "(", "(WHO)", "A (B) C, the", "Mr , the a", "—" * 50, "X (Y Z) said", "al-", "’s’s"):
         article_clues(text)
+
+
+def test_a_name_met_again_is_read_again_with_the_words_around_it():
+    # The same capitalised words, three times: each mention's title and apposition are its own.
+    text = (
+        "Interior Minister Ilse Varga closed the quay on Monday. Ilse Varga, the port spokeswoman, "
+        "said ferries would wait. The deputy mayor of Kestrel, Ilse Varga, said more. Ilse Varga's "
+        "office, the harbour office, said nothing."
+    )
+    clues = article_clues(text)
+    assert Clue(PERSON_MET, "Ilse Varga") in clues
+    assert Clue(TITLED, "Ilse Varga", "Interior Minister") in clues
+    assert Clue(TITLED, "Ilse Varga", "the port spokeswoman") in clues
+    assert Clue(TITLED, "Ilse Varga", "The deputy mayor of Kestrel") in clues
+    # A possessive is no name followed by its apposition.
+    assert not any(c.detail == "the harbour office" for c in clues)
+    assert article_clues(text) == clues  # read again in the same process: the same clues
+
+
+def test_words_are_lowered_together_as_each_would_be_alone():
+    from briefing.core.identity.clues import lowered
+
+    words = ["ΟΔΟΣ", "Σ", "ΣΑΣ", "İstanbul", "O’Neill", "MAYOR", "’s", "ǅemal", "ß", "", "x"]
+    assert lowered(words) == [w.lower().replace("’", "'") for w in words]
+    assert lowered([]) == []
+    assert lowered(["ΑΣ", "Β"]) == ["ας", "β"]  # a sigma before another word is still a word's last letter
+
+
+def test_positions_finds_every_place_a_word_stands():
+    from briefing.core.identity.clues import positions
+
+    words = ["in", "the", "harbour", "in", "Kestrel", "near", "in"]
+    assert positions(words, "in") == [0, 3, 6]
+    assert positions(words, "near") == [5]
+    assert positions(words, "on") == []
+    assert positions([], "in") == []

@@ -252,3 +252,17 @@ def test_extract_names_speakers_across_the_files_given(capsys, story):
     code, out, _ = run(capsys, "extract", *(str(story / n) for n in ARTICLES), "--json")
     speakers = {q["speaker"] for a in json.loads(out)["articles"] for q in a["quotes"]}
     assert code == 0 and "Anna Nowak" in speakers and "WRO" not in speakers and "the interior minister" not in speakers
+
+
+def test_clues_read_over_worker_processes_are_the_clues_read_here():
+    from briefing.core.indexer.identity import _clue_reader
+
+    bodies = [
+        "Interior Minister Ilse Varga said the quay was closed in Kestrel.",
+        "The World Harbour Organization (WHO) said ships were waiting near Dunmore.",
+        "",
+        "Ilse Varga, the port spokeswoman, said more.",
+    ]
+    with _clue_reader(1) as here, _clue_reader(2) as pooled:
+        assert pooled(bodies) == here(bodies)
+        assert pooled([]) == []

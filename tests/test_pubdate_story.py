@@ -173,3 +173,20 @@ def test_quotation_runs_stay_within_their_budget(monkeypatch):
     context = builder.build()
     assert len(context.quote_runs) == 10
     assert {context.quoting[at].label for at in context.quote_runs.values()} == {"Source 0", "Source 1"}  # the earliest fill it
+
+
+def test_same_story_weighs_only_the_groups_that_share_names_and_keeps_their_order():
+    context = context_of(
+        ("2023-09-01", "Orla Brent opened the Westmarch bridge. Brent praised Westmarch builders.", [], "A"),
+        ("2023-09-02", "Tomas Quill sailed from Eastvale. Quill left Eastvale harbour at dawn.", [], "B"),
+        ("2023-09-03", "Westmarch voters met Orla Brent again. Brent spoke of Westmarch roads.", [], "C"),
+    )
+    keys = [group.key for group in context.groups]
+    # Names met in the reverse order of the groups: the groups kept stay in the context's order.
+    both = same_story(context, story_names("Quill met Brent in Eastvale and Westmarch. Quill and Brent spoke."))
+    assert [group.key for group in both.groups] == keys
+    assert both.published == ("2023-09-01", "2023-09-02", "2023-09-03")
+    # One shared name, named once, weighs too little to choose a story: nothing is kept.
+    assert same_story(context, story_names("Someone mentioned Quill.")).groups == ()
+    # No shared name at all: nothing is kept either, and the article's names are not the whole briefing.
+    assert same_story(context, story_names("Nobody from Norville spoke.")).groups == ()

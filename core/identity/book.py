@@ -174,6 +174,11 @@ class NameBook:
                 elif clue.kind == DESCRIBED and (known := self.organisation(clue.name)) is not None:
                     shape = shape_of(clue.detail)
                     self.described[article_id].append(Title(known, clue.detail, shape, article_id))
+        #: The titles by their head noun: a title fits only a description with its head.
+        self._titles_by_head: dict[str, list[Title]] = defaultdict(list)
+        for title in self.titles:
+            self._titles_by_head[title.shape.head].append(title)
+        self._fitting_titles: dict[tuple[str, frozenset[str], frozenset[str]], list[Title]] = {}
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -424,7 +429,12 @@ class NameBook:
 , article_id: int, own_nations: frozenset[str] = frozenset()) -> tuple[set[int], list[Title]]:
         """The people given a title a description fits: those of the description's own article
         when it gives any, else those of the whole briefing. With the titles that fit."""
-        fits = [t for t in self.titles if title_fits(shape, t.shape, own_nations, t.nations)]
+        key = (shape.head, shape.modifiers, own_nations)
+        fits = self._fitting_titles.get(key)
+        if fits is None:
+            # Article after article asks for "the prime minister": the titles that fit are found once.
+            fits = [t for t in self._titles_by_head.get(shape.head, ()) if title_fits(shape, t.shape, own_nations, t.nations)]
+            self._fitting_titles[key] = fits
         here = [t for t in fits if t.article_id == article_id]
         chosen = here or fits
         return {t.known for t in chosen}, chosen

@@ -10,6 +10,7 @@ article to the person another article gives that title.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _STOPS = frozenset(",.;:()[]—–!?\"“”‘’«»")
 #: Words that end a description before its relative clause ("a company that owns …").
 _RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says", "told", "has", "had", "is", "was", "will"})
+#: Particles a run of names goes on over when a name follows ("Bank of England", not "Jane and John").
+_RUN_CONNECTORS = lx.NAME_CONNECTORS - {"and", "&"}
+#: Particles a name does not end with: cut from the end of a run.
+_RUN_ENDERS = lx.NAME_CONNECTORS | {"the"}
 #: Longest title before a name, and longest apposition, in words.
 _TITLE_WORDS_MAX = 7
 _APPOSITION_MAX = 12
@@ -78,9 +83,36 @@ def _title_word(low: str) -> bool:
     return low in lx.TITLE_WORDS or (("-" in low) and all(p in lx.TITLE_WORDS for p in low.split("-") if p))
 
 
+def lowered(words: list[str]) -> list[str]:
+    """Each word as `_low` gives it (lowercase, apostrophes straight), in one pass over them all:
+    no word holds a newline, and a newline ends a word for lowercasing as the end of a text does
+    (a final Greek sigma stays final)."""
+    if not words:
+        return []
+    return "\n".join(words).lower().replace("’", "'").split("\n")
+
+
+def positions(items: list[str], value: str) -> list[int]:
+    """Every index where `value` stands in `items`, in order (list.index scans in C: quick for a
+    word as rare as "near")."""
+    found: list[int] = []
+    at = -1
+    while True:
+        try:
+            at = items.index(value, at + 1)
+        except ValueError:
+            return found
+        found.append(at)
+
+
 def article_clues(text: str) -> list[Clue]:
     """The clues one article's text gives (the body: header lines are no evidence)."""
-    tokens = [m.group() for m in _TOKEN.finditer(text)]
+    tokens = _TOKEN.findall(text)
+    # An article repeats its words: each test below runs once per distinct word, not per token.
+    distinct = dict.fromkeys(tokens)
+    lows = lowered(tokens)
+    capitalised = {word for word in distinct if word[:1].isupper()}
+    name_like = capitalised | {word for word in distinct if "-" in word and is_name_word(word)}
     clues: list[Clue] = []
     seen: set[Clue] = set()
 
@@ -90,64 +122,84 @@ def article_clues(text: str) -> list[Clue]:
             clues.append(clue)
 
     n = len(tokens)
-    k = 0
-    while k < n:
-        word = tokens[k]
-        if not (word[:1].isupper() or (is_name_word(word) and "-" in word)):
-            k += 1
+    run_end = 0
+    for k in [k for k, word in enumerate(tokens) if word in name_like]:
+        if k < run_end:
             continue
         # A run of capitalised words (with particles inside): a name, perhaps after a title.
-        end = k
+        end = k + 1
         while end < n and (
-            tokens[end][:1].isupper()
-            or ("-" in tokens[end] and is_name_word(tokens[end]))
-            or (
-                _low(tokens[end]) in lx.NAME_CONNECTORS
-                and _low(tokens[end]) not in ("and", "&")
-                and end + 1 < n
-                and (tokens[end + 1][:1].isupper() or _low(tokens[end + 1]) == "the")
-            )
-            or (_low(tokens[end]) == "the" and end > k and _low(tokens[end - 1]) in ("of", "for"))
+            tokens[end] in name_like
+            or (lows[end] in _RUN_CONNECTORS and end + 1 < n and (tokens[end + 1] in capitalised or lows[end + 1] == "the"))
+            or (lows[end] == "the" and lows[end - 1] in ("of", "for"))
         ):
             end += 1
-        _read_run(tokens, k, end, add)
-        k = max(end, k + 1)
+        _read_run(tokens, lows, k, end, add)
+        run_end = end
     for match in _PORTFOLIO_MINISTRY.finditer(text):
         # "the interior ministry's figures": a ministry named in lowercase is named all the same.
         add(Clue(ORG_MET, f"{match.group(1).lower().capitalize()} Ministry"))
-    nations = Counter(n for word in tokens if word[:1].isupper() and (n := nation_of(word)) is not None)
+    # Counters keep the order words are first met in, which breaks ties between counts; the
+    # few words counted are counted by list.count, in C.
+    nations: Counter = Counter()
+    for word in distinct:
+        if word in capitalised and (nation := nation_of(word)) is not None:
+            nations[nation] += tokens.count(word)
     clues += [Clue(NATION, country, str(count)) for country, count in nations.most_common(_NATIONS_KEPT)]
-    clues += [Clue(PLACE, place, str(count)) for place, count in _places(tokens).most_common(_NATIONS_KEPT)]
+    places = _places(tokens, lows, capitalised)
+    place_counts = Counter({word: tokens.count(word) for word in distinct if word in places})
+    clues += [Clue(PLACE, place, str(count)) for place, count in place_counts.most_common(_NATIONS_KEPT)]
     return clues
 
 
-def _places(tokens: list[str]) -> Counter:
+def _places(tokens: list[str], lows: list[str], capitalised: set[str]) -> set[str]:
     """The towns and cities an article puts things in: a lone capitalised word after "in" or
-    "near" that names no country, people, body or month, counted wherever it stands."""
+    "near" that names no country, people, body or month."""
     places = set()
-    for k in range(1, len(tokens) - 1):
-        word, low = tokens[k], _low(tokens[k])
+    for k in [at + 1 for low in _PLACE_PREPOSITIONS for at in positions(lows, low) if at < len(tokens) - 2]:
+        word = tokens[k]
         if (
-            _low(tokens[k - 1]) in _PLACE_PREPOSITIONS
-            and word[:1].isupper()
+            word in capitalised
             and word.isalpha()
-            and not tokens[k + 1][:1].isupper()
+            and tokens[k + 1] not in capitalised
+            and lows[k] not in _NOT_PLACES
             and nation_of(word) is None
-            and low not in _NOT_PLACES
         ):
             places.add(word)
-    return Counter(word for word in tokens if word in places)
+    return places
 
 
-def _read_run(tokens: list[str], start: int, end: int, add) -> None:
-    """Clues of one capitalised run tokens[start:end], its title before it and what follows it."""
-    run = tokens[start:end]
+@dataclass(frozen=True, slots=True)
+class _RunReading:
+    """What a capitalised run says on its own, before the words around it are read."""
+
+    #: Words cut from its start (not names: "But", "The") and from its end (particles).
+    lead: int
+    trail: int
+    #: Whether its last word is a possessive ("Jane Doe's").
+    possessive: bool
+    #: Where the person's name starts within the trimmed run, and that name.
+    cut: int
+    person: str | None
+    #: A one-word name after a title word ("Mayor Smith").
+    titled_word: str | None
+    organisation: str | None
+    #: A lone acronym ("WHO"), which a bracketed expansion may follow.
+    acronym: str | None
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _read_run_words(words: tuple[str, ...]) -> _RunReading | None:
+    """What a capitalised run of words names on its own (None: nothing once trimmed); a briefing
+    names the same people and bodies in article after article, so readings are kept."""
+    run = list(words)
+    lead = trail = 0
     while run and (_low(run[0]) in lx.NON_NAMES and _low(run[0]) not in lx.TITLE_WORDS):
-        run, start = run[1:], start + 1
-    while run and _low(run[-1]) in lx.NAME_CONNECTORS | {"the"}:
-        run, end = run[:-1], end - 1
+        run, lead = run[1:], lead + 1
+    while run and _low(run[-1]) in _RUN_ENDERS:
+        run, trail = run[:-1], trail + 1
     if not run:
-        return
+        return None
     possessive = run[-1].endswith(("'s", "’s"))
     if possessive:
         run = [*run[:-1], run[-1][:-2]]
@@ -158,38 +210,53 @@ def _read_run(tokens: list[str], start: int, end: int, add) -> None:
     cut = next((c for c in range(max(0, len(personal) - 4), len(personal)) if person_words(personal[c:])), len(personal))
     name = personal[cut:]
     if len(name) >= 2 and person_words(name):
-        person = " ".join(name)
+        return _RunReading(lead, trail, possessive, cut, " ".join(name), None, None, None)
+    # "Derna resident Khalid", "Mayor Smith": a titled one-word name is a person's too.
+    titled_word = name[0] if len(name) == 1 and cut > 0 and _title_word(_low(run[cut - 1])) else None
+    organisation = _organisation(_after_owner(run))
+    acronym = run[0] if len(run) == 1 and is_acronym(run[0]) else None
+    return _RunReading(lead, trail, possessive, cut, None, titled_word, organisation, acronym)
+
+
+def _read_run(tokens: list[str], lows: list[str], start: int, end: int, add) -> None:
+    """Clues of one capitalised run tokens[start:end] (lows: every token lowercased), its title
+    before it and what follows it."""
+    reading = _read_run_words(tuple(tokens[start:end]))
+    if reading is None:
+        return
+    start, end = start + reading.lead, end - reading.trail
+    if reading.person is not None:
+        person = reading.person
         add(Clue(PERSON_MET, person))
-        title = _title_before(tokens, start + cut)
+        title = _title_before(tokens, lows, start + reading.cut)
         if title:
             add(Clue(TITLED, person, title))
-        if not possessive:
-            described = _apposition_after(tokens, end)
+        if not reading.possessive:
+            described = _apposition_after(tokens, lows, end)
             if described:
                 # "Jane Doe, the harbour master," gives her a title; "Acme Pumps, a pump company,"
                 # says the capitalised words are a company's.
                 add(Clue(DESCRIBED if _body_head(described) else TITLED, person, described))
-            described = _apposition_before(tokens, start + cut, start)
+            described = _apposition_before(tokens, lows, start + reading.cut, start)
             if described:
                 add(Clue(TITLED, person, described))
         return
-    if len(name) == 1 and cut > 0 and _title_word(_low(run[cut - 1])):
-        # "Derna resident Khalid", "Mayor Smith": a titled one-word name is a person's too.
-        add(Clue(PERSON_MET, name[0]))
-    organisation = _organisation(_after_owner(run))
+    if reading.titled_word is not None:
+        add(Clue(PERSON_MET, reading.titled_word))
+    organisation = reading.organisation
     if organisation:
         add(Clue(ORG_MET, organisation))
-        if not possessive:
-            described = _apposition_after(tokens, end)
+        if not reading.possessive:
+            described = _apposition_after(tokens, lows, end)
             if described and _body_head(described):
                 add(Clue(DESCRIBED, organisation, described))
             acronym = _acronym_after(tokens, end)
             if acronym and _fits(acronym, organisation):
                 add(Clue(ACRONYM_OF, organisation, acronym))
-    if len(run) == 1 and is_acronym(run[0]):
+    if reading.acronym is not None:
         expansion = _expansion_after(tokens, end)
-        if expansion and _fits(run[0], expansion):
-            add(Clue(ACRONYM_OF, expansion, run[0]))
+        if expansion and _fits(reading.acronym, expansion):
+            add(Clue(ACRONYM_OF, expansion, reading.acronym))
 
 
 def _after_owner(run: list[str]) -> list[str]:
@@ -213,38 +280,36 @@ def _organisation(run: list[str]) -> str | None:
     return " ".join(words)
 
 
-def _title_before(tokens: list[str], at: int) -> str:
+def _title_before(tokens: list[str], lows: list[str], at: int) -> str:
     """The title written just before a name ("Interior Minister", "NATO chief", "Slovakia's
     Deputy Prime Minister"): words ending in a title word, back to the first that is neither a
     title word nor capitalised."""
     k = at
     while k > 0 and at - k < _TITLE_WORDS_MAX:
-        word = tokens[k - 1]
-        low = _low(word)
+        word, low = tokens[k - 1], lows[k - 1]
         if word in _STOPS or not (_title_word(low) or word[:1].isupper() or low in ("of", "the", "and")):
             break
         if low in lx.NON_NAMES and not _title_word(low) and low not in ("of", "the", "and"):
             break
         k -= 1
-    words = tokens[k:at]
-    while words and _low(words[0]) in ("of", "the", "and"):
-        words = words[1:]
-    if not words or not _title_word(_low(words[-1])):
+    while k < at and lows[k] in ("of", "the", "and"):
+        k += 1
+    if k == at or not _title_word(lows[at - 1]):
         return ""
-    return " ".join(words)
+    return " ".join(tokens[k:at])
 
 
-def _apposition_after(tokens: list[str], end: int) -> str:
+def _apposition_after(tokens: list[str], lows: list[str], end: int) -> str:
     """"Jane Doe, the US ambassador, …", "Acme, a Leeds-based maker of parts that …": the
     description after a name and its comma, opened by the, a or an, ending at a mark or a
     relative pronoun; its head a common noun."""
-    if end + 1 >= len(tokens) or tokens[end] != "," or _low(tokens[end + 1]) not in ("the", "a", "an"):
+    if end + 1 >= len(tokens) or tokens[end] != "," or lows[end + 1] not in ("the", "a", "an"):
         return ""
     k = end + 1
     words: list[str] = []
     while k < len(tokens) and len(words) < _APPOSITION_MAX:
         word = tokens[k]
-        if word in _STOPS or (words and _low(word) in _RELATIVES):
+        if word in _STOPS or (words and lows[k] in _RELATIVES):
             break
         words.append(word)
         k += 1
@@ -253,7 +318,7 @@ def _apposition_after(tokens: list[str], end: int) -> str:
     return " ".join(words) if _common_head(words) else ""
 
 
-def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
+def _apposition_before(tokens: list[str], lows: list[str], at: int, run_start: int) -> str:
     """"The commander of the mission, Major General John Roe, said": a description opened by
     "the", a comma, then the (titled) name."""
     k = run_start
@@ -262,11 +327,11 @@ def _apposition_before(tokens: list[str], at: int, run_start: int) -> str:
     words: list[str] = []
     j = k - 2
     while j >= 0 and len(words) < _APPOSITION_MAX and tokens[j] not in _STOPS:
-        low = _low(tokens[j])
+        low = lows[j]
         if (low in lx.DETERMINERS or low in ("my", "your")) and low != "the":
             return ""  # "against my friend, Jane Doe": the description is "my friend", not ours to read
         words.insert(0, tokens[j])
-        if low == "the" and not (j > 0 and _low(tokens[j - 1]) in lx.POSTMODIFIERS):
+        if low == "the" and not (j > 0 and lows[j - 1] in lx.POSTMODIFIERS):
             break  # "the commander of the brigade": on past the "the" after "of"
         j -= 1
     if not words or _low(words[0]) != "the" or len(words) < 2:

@@ -283,6 +283,7 @@ _COUNTRY_OF_ADJECTIVE = {adjective.lower(): country for country, adjective in lx
 _COUNTRY_ALIASES = {"uk": "britain", "u.k.": "britain"}
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def nation_of(word: str) -> str | None:
     """The country a word names, as the lexicon keys it: "Morocco", "Moroccan", "Moroccans",
     "Morocco's" → "morocco"; None for any other word."""

@@ -9,14 +9,17 @@ only the quotes whose name changes are written. The user's merges, renames and h
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 from briefing.core.errors import UsageError
-from briefing.core.identity.clues import CLUES_VERSION, article_clues
+from briefing.core.identity.clues import CLUES_VERSION, Clue, article_clues
 from briefing.core.identity.names import fold_key
 from briefing.core.identity.resolve import Identities, identify
+from briefing.core.indexer.files import worker_pool
 from briefing.core.settings import Settings, load_settings
 from briefing.core.settings_file import hide, set_alias, settings_path_for, write_starting_settings
 from briefing.core.store.database import get_meta, load_stored_settings, prune_speakers, set_meta, update_words
@@ -55,17 +58,20 @@ def clues_outdated(db: sqlite_utils.Database) -> bool:
     return get_meta(db, _CLUES_KEY) != CLUES_VERSION
 
 
-def reidentify(db: sqlite_utils.Database, settings: Settings, owed: OwedIdentity | None = None) -> IdentityReport:
-    """Read the clues of the articles `owed` names (None: of every article), then name every
-    speaker of the briefing again and write what changed, each in its transaction."""
+def reidentify(db: sqlite_utils.Database, settings: Settings, owed: OwedIdentity | None = None, jobs: int = 1) -> IdentityReport:
+    """Read the clues of the articles `owed` names (None: of every article), over `jobs`
+    processes when there are many, then name every speaker of the briefing again and write what
+    changed, each in its transaction."""
     # Clues read by an older version lack what the rules now ask of them: read every article again.
     every = owed is None or owed.every_article or clues_outdated(db)
     fresh = article_ids(db) if every else sorted(owed.article_ids)
-    for start in range(0, len(fresh), _CLUE_BATCH):
-        batch = fresh[start : start + _CLUE_BATCH]
-        with db.atomic():
-            for article_id, body in article_bodies(db, batch):
-                save_clues(db, article_id, article_clues(body))
+    with _clue_reader(jobs if len(fresh) >= _CLUE_BATCH * jobs else 1) as read:
+        for start in range(0, len(fresh), _CLUE_BATCH):
+            rows = list(article_bodies(db, fresh[start : start + _CLUE_BATCH]))
+            found = read([body for _article_id, body in rows])
+            with db.atomic():
+                for (article_id, _body), clues in zip(rows, found):
+                    save_clues(db, article_id, clues)
     with db.atomic():
         set_meta(db, _CLUES_KEY, CLUES_VERSION)
     stored = stored_namings(db)
@@ -91,6 +97,16 @@ def reidentify(db: sqlite_utils.Database, settings: Settings, owed: OwedIdentity
         renamed = save_namings(db, changed, removed, groups)
         mark_speakers(db, _kinds(identities), settings.hidden)
     return IdentityReport(len(changed), renamed)
+
+
+@contextmanager
+def _clue_reader(jobs: int) -> Iterator[Callable[[list[str]], list[list[Clue]]]]:
+    """A function from bodies to their clues, in this process or over a pool of `jobs` workers."""
+    if jobs <= 1:
+        yield lambda bodies: [article_clues(body) for body in bodies]
+        return
+    with worker_pool(jobs) as pool:
+        yield lambda bodies: list(pool.map(article_clues, bodies, chunksize=max(1, len(bodies) // (jobs * 4))))
 
 
 def _kinds(identities: Identities) -> dict[str, str]:

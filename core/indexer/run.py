@@ -329,7 +329,7 @@ def _reconcile(run: IndexRun) -> None:
     relink_owed(db, owed_links(db))
     identity = owed_identity(db)
     if identity.owed or _names_changed(run) or clues_outdated(db):
-        reidentify(db, run.settings, identity)
+        reidentify(db, run.settings, identity, run.jobs)
     with db.atomic():
         prune_speakers(db)
         store_most_quoted(db)

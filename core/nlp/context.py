@@ -12,6 +12,7 @@ day counts, and the runs have a fixed budget, filled in order of publication.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import Counter
@@ -122,6 +123,16 @@ class BriefingContext:
     def __hash__(self) -> int:  # Counter is unhashable; identity is enough for a frozen context.
         return id(self)
 
+    @functools.cached_property
+    def groups_naming(self) -> dict[str, list[int]]:
+        """The positions in `groups` of the groups that hold each name (built on first use, in
+        the process that reads it: an article's story is found from its own names alone)."""
+        positions: dict[str, list[int]] = {}
+        for at, group in enumerate(self.groups):
+            for name in group.names:
+                positions.setdefault(name, []).append(at)
+        return positions
+
 
 def story_names(text: str) -> Counter:
     """The names a text mentions (capitalised words that are not openers, days or offices)."""
@@ -211,9 +222,13 @@ def same_story(context: BriefingContext, names: Counter) -> BriefingContext:
     """
     if not context.groups or not names:
         return context
-    weights = [sum(min(names[n], 3) for n in group.names if n in names) for group in context.groups]
-    floor = max(STORY_MIN_WEIGHT, STORY_SHARE_OF_BEST * max(weights))
-    kept = tuple(group for group, weight in zip(context.groups, weights) if weight >= floor)
+    # Only the groups that share a name with the article weigh anything: the others weigh 0.
+    weights: dict[int, int] = {}
+    for name, count in names.items():
+        for at in context.groups_naming.get(name, ()):
+            weights[at] = weights.get(at, 0) + min(count, 3)
+    floor = max(STORY_MIN_WEIGHT, STORY_SHARE_OF_BEST * max(weights.values(), default=0))
+    kept = tuple(context.groups[at] for at in sorted(weights) if weights[at] >= floor)
     # The runs are shared, not copied: an index run asks this for every undated article.
     return _joined(kept, context.quote_runs, context.quoting, frozenset(group.key for group in kept))
 

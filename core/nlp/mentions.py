@@ -39,7 +39,9 @@ class Document:
 def find_mentions(view: TokenView) -> list[Mention]:
     """Capitalised runs outside quotes: the people and organisations a pronoun may stand for."""
     words, lowers, quoted, starts = view.words, view.lowers, view.quoted, view.starts
-    caps = [i for i in range(len(words)) if not quoted[i] and view.is_name(i)]
+    # Only a capitalised or hyphenated word can be a name: the others are not asked.
+    name_like = {word for word in set(words) if word[:1].isupper() or "-" in word}
+    caps = [i for i, word in enumerate(words) if word in name_like and not quoted[i] and view.is_name(i)]
     mentions: list[Mention] = []
     k = 0
     org_words = lx.ORG_WORDS

@@ -145,7 +145,6 @@ def infer_published(
 ) -> tuple[str, str] | None:
     """(ISO day, reason) for an undated article from its mentions, or None when unsure."""
     evidence = evidence or ArticleEvidence()
-    story = same_story(context or BriefingContext(), evidence.names)
     if evidence.printed:
         day, written = evidence.printed[0]
         return day, f"the article prints its date ('{written}'); a reprint may be later"
@@ -153,6 +152,8 @@ def infer_published(
     if url_date and url_date[2]:
         day = dt.date(*url_date)
         return day.isoformat(), f"the address gives {day.isoformat()}"
+    # Only an article its own text and address do not date needs its story.
+    story = same_story(context or BriefingContext(), evidence.names)
     if evidence.dateline:
         dated = _dateline_day(evidence, url_date, story)
         if dated:

@@ -9,6 +9,7 @@ never `Doc.text` again, which spaCy rebuilds from every token on each access.
 from __future__ import annotations
 
 import re
+from operator import add
 from typing import NamedTuple
 
 import numpy
@@ -57,19 +58,17 @@ class SentenceSplitter:
         from briefing.core.nlp.speech_marks import doc_text  # here: speech_marks itself imports this module
 
         text = doc_text(doc)
-        columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-        words = [text[start : start + length] for start, length, _ in columns]
-        spaces = [space for _, _, space in columns]
+        # Column by column: a list per token row would cost more than the words themselves.
+        array = doc.to_array([IDX, LENGTH, SPACY])
+        starts, lengths, spaces = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
+        words = list(map(text.__getitem__, map(slice, starts, map(add, starts, lengths))))
         blank_lines = any(_BLANK_LINE.search(w) for w in words if "\n" in w)
-        starts = sentence_starts(words, spaces, blank_lines)
-        array = numpy.asarray(starts, dtype="int32").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], array)
+        flags = numpy.asarray(sentence_starts(words, spaces, blank_lines), dtype="int32")
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         # Kept for the components after this one: each would otherwise read the same columns
         # from the Doc again and walk Doc.sents, which makes a Span per sentence.
-        bounds = [i for i, flag in enumerate(starts) if flag == 1] + [len(words)]
-        doc.user_data[COLUMNS_KEY] = TokenColumns(
-            words, [c[0] for c in columns], spaces, list(zip(bounds, bounds[1:]))
-        )
+        bounds = numpy.flatnonzero(flags == 1).tolist() + [len(words)]
+        doc.user_data[COLUMNS_KEY] = TokenColumns(words, starts, spaces, list(zip(bounds, bounds[1:])))
         return doc
 
 
@@ -129,7 +128,8 @@ def sentence_starts(words: list[str], spaces: list[int], blank_lines: bool) -> l
     # Only end marks, words ending in a full stop and line breaks can end a sentence: the
     # rule visits those, not every token.
     absorbed = -1
-    for i in [i for i, word in enumerate(words) if word in _ENDS or word[-1:] == "." or "\n" in word]:
+    enders = {word for word in set(words) if word in _ENDS or word[-1:] == "." or "\n" in word}
+    for i in [i for i, word in enumerate(words) if word in enders]:
         if i <= absorbed:
             continue
         word = words[i]

@@ -17,6 +17,8 @@ from briefing.core.settings import Settings
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = frozenset({"'s", "’s"})
+#: Phrases whose speaker a SpeakerBook keeps (a few MB at most).
+_ENTITIES_KEPT = 1 << 16
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -128,6 +130,8 @@ class SpeakerBook:
                 if key:
                     heads.add(key.split()[_head(key.split())])
             self._heads[focus.name] = frozenset(heads)
+        #: The speaker each phrase names, once read: a briefing writes the same phrases again and again.
+        self._entities: dict[tuple[str, ...], Entity | None] = {}
 
     @staticmethod
     def _looks_personal(words: list[str]) -> bool:
@@ -152,6 +156,15 @@ class SpeakerBook:
 
     def entity(self, words: list[str]) -> Entity | None:
         """The speaker a (non-pronoun) phrase names, or None when it names nobody."""
+        key = tuple(words)
+        if key in self._entities:
+            return self._entities[key]
+        found = self._entity(words)
+        if len(self._entities) < _ENTITIES_KEPT:
+            self._entities[key] = found
+        return found
+
+    def _entity(self, words: list[str]) -> Entity | None:
         hit = self.focus(_join(words))
         if hit:
             return hit

@@ -275,10 +275,13 @@ def token_candidates(words: Sequence[str], starts: Sequence[int]) -> list[int]:
     trigger, and any token with punctuation inside at each place a word starts in it. Looking
     words up is much cheaper than running the trigger pattern over every character.
     """
-    pairs = list(zip(words, starts))
-    found = [start for word, start in pairs if word.isalnum() and (word[0].isdigit() or word.lower() in _TRIGGER_TOKENS)]
+    # A text repeats its words: each distinct word is looked up once, each token only found in a set.
+    distinct = set(words)
+    triggers = {word for word in distinct if word.isalnum() and (word[0].isdigit() or word.lower() in _TRIGGER_TOKENS)}
+    found = [start for word, start in zip(words, starts) if word in triggers]
     # One-character punctuation cannot hold the start of a word; longer mixed tokens can.
-    mixed = [(word, start) for word, start in pairs if len(word) > 1 and not word.isalnum() and not word.isspace()]
+    punctuated = {word for word in distinct if len(word) > 1 and not word.isalnum() and not word.isspace()}
+    mixed = [(word, start) for word, start in zip(words, starts) if word in punctuated]
     if mixed:
         found.extend(start + inner.start() for word, start in mixed for inner in _INNER_START.finditer(word))
         found.sort()

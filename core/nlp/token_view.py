@@ -7,6 +7,7 @@ rather than spaCy Token objects, which cost more to make than the rules cost to 
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import add
 
 from briefing.core.nlp import lexicon as lx
 from briefing.core.nlp.sentences import token_columns
@@ -23,8 +24,8 @@ class TokenView:
         # sentence splitter already read them.
         columns = token_columns(doc)
         self.words, self.starts, self.sent_bounds = _compact(columns.words, columns.starts, columns.spaces, columns.sentences)
-        self.lowers = [word.lower() for word in self.words]
-        self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
+        self.lowers = list(map(str.lower, self.words))
+        self.ends = list(map(add, self.starts, map(len, self.words)))
         self.sent_of: list[int] = []
         for number, (start, end) in enumerate(self.sent_bounds):
             self.sent_of.extend([number] * (end - start))
@@ -110,17 +111,25 @@ class TokenView:
         )
 
 
+#: Marks spaCy splits off inside a word ("Serb-populated", "and/or").
+_GLUE_MARKS = frozenset({"-", "–", "/"})
+
+
 def _compact(words: list[str], starts: list[int], spaces: list[int], sents: list[tuple[int, int]]):
     """Words only: whitespace tokens dropped (a wrapped line is not a boundary; paragraphs are
     found in the text) and the hyphens spaCy splits off inside words glued back
     ("Serb-populated", "Jean-Claude"), so a spaced "-" is always a dash. Returns words, starts
     and sentence bounds re-indexed."""
+    # One pass over the tokens finds both kinds (few): each distinct word is asked once.
+    spacing = {word for word in set(words) if word.isspace()}
+    special = spacing | _GLUE_MARKS
+    marks = [k for k, word in enumerate(words) if word in special]
     glued = [
-        k for k, word in enumerate(words)
-        if word in ("-", "–", "/") and 0 < k < len(words) - 1 and not spaces[k - 1] and not spaces[k]
+        k for k in marks
+        if words[k] in _GLUE_MARKS and 0 < k < len(words) - 1 and not spaces[k - 1] and not spaces[k]
         and words[k - 1][-1:].isalnum() and words[k + 1][:1].isalnum()
     ]
-    blank = [k for k, word in enumerate(words) if word.isspace()]
+    blank = [k for k in marks if words[k] in spacing]
     if not glued and not blank:
         return words, starts, sents
     joined = set(glued) | {k + 1 for k in glued}
