@@ -11,12 +11,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from briefing.core.errors import BriefingError
-from briefing.core.export import BriefContent, write_brief
 from briefing.core.models import IndexReport
 from briefing.core.settings import Settings
 from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
-from briefing.core.store.reads import sources_with_ids
 from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, quote_marks
 from briefing.core.textsafe import terminal_safe
@@ -613,27 +611,6 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
     @on(ReaderScreen.Pin)
     def _reader_pin(self, event: ReaderScreen.Pin) -> None:
         self.toggle_pin(event.quote)
-
-    # --- export -----------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        """Write a Markdown brief: the pinned items, or what is on screen when nothing is pinned."""
-        columns = [rows for _spec, rows in self.columns_data.columns] if self.columns_data else []
-        entries = self.overview.entries if self.overview else []
-        self._write_brief(self.state.brief(self.settings.title, columns, entries))
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _write_brief(self, brief: BriefContent) -> None:
-        try:
-            sources = self.store.read(sources_with_ids, brief.source_ids)
-            path = write_brief(brief.render(sources), title=brief.title)
-        except (BriefingError, sqlite3.Error) as err:
-            message = str(err) if isinstance(err, BriefingError) else f"Could not read the sources for the brief: {err}"
-            self.call_from_thread(self.notify, message, severity="error", timeout=8)
-            return
-        what = "pinned items" if brief.pinned else "what is on screen"
-        self.call_from_thread(self.notify, f"Wrote the brief ({what}) to {path}", title="Exported", timeout=8)
-        self.post_message(messages.BriefExported(path, len(brief.quotes), brief.event_count, brief.pinned))
 
     # --- columns ----------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """Taking a briefing elsewhere: an article's web address opened in the browser, a quote copied
-with its citation (speaker, outlet, date, address) to the clipboard."""
+with its citation (speaker, outlet, date, address) to the clipboard, a brief written to a file."""
 
 from __future__ import annotations
 
@@ -11,16 +11,19 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from briefing.core.errors import BriefingError
-from briefing.core.export import quote_citation
-from briefing.core.store.reads import get_source
+from briefing.core.export import BriefContent, quote_citation, write_brief
+from briefing.core.store.reads import get_source, sources_with_ids
 from briefing.core.store.rows import QuoteRow, Source
 from briefing.core.textsafe import web_address
+from briefing.tui import messages
 from briefing.tui.widgets.timeline_list import TimelineItem
 from textual import work
 from textual.app import App
 
 if TYPE_CHECKING:
-    from briefing.tui.loader import Store
+    from briefing.core.settings import Settings
+    from briefing.tui.loader import ColumnsData, Overview, Store
+    from briefing.tui.state import BriefingState
 
 
 def can_open_browser(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
@@ -63,12 +66,17 @@ def copy_quote(app: App, quote: QuoteRow, url: str | None) -> str:
 
 
 class Sharing:
-    """The app's side of `o` and `y` on list items: it reads the article's address, then opens or copies.
+    """The app's side of `o` and `y` on list items (it reads the article's address, then opens or
+    copies) and of `e`, the brief written to a file.
 
-    Mixed into BriefingApp, which gives it `store` and the App's workers.
+    Mixed into BriefingApp, which gives it `store`, `state`, `settings`, what is on screen and the App's workers.
     """
 
     store: Store
+    state: BriefingState
+    settings: Settings
+    columns_data: ColumnsData | None
+    overview: Overview | None
 
     def open_link_of(self, item: object) -> None:
         """`o` on a list item: the web address of the article it comes from, in the browser."""
@@ -107,3 +115,22 @@ class Sharing:
             self.call_from_thread(self.notify, "This article is no longer in the briefing.", timeout=3)
             return False
         return source.url
+
+    def action_export(self) -> None:
+        """Write a Markdown brief: the pinned items, or what is on screen when nothing is pinned."""
+        columns = [rows for _spec, rows in self.columns_data.columns] if self.columns_data else []
+        entries = self.overview.entries if self.overview else []
+        self._write_brief(self.state.brief(self.settings.title, columns, entries))
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _write_brief(self, brief: BriefContent) -> None:
+        try:
+            sources = self.store.read(sources_with_ids, brief.source_ids)
+            path = write_brief(brief.render(sources), title=brief.title)
+        except (BriefingError, sqlite3.Error) as err:
+            message = str(err) if isinstance(err, BriefingError) else f"Could not read the sources for the brief: {err}"
+            self.call_from_thread(self.notify, message, severity="error", timeout=8)
+            return
+        what = "pinned items" if brief.pinned else "what is on screen"
+        self.call_from_thread(self.notify, f"Wrote the brief ({what}) to {path}", title="Exported", timeout=8)
+        self.post_message(messages.BriefExported(path, len(brief.quotes), brief.event_count, brief.pinned))

@@ -680,12 +680,12 @@ async def test_export_that_cannot_read_its_sources_says_so(briefing_db, monkeypa
     """The brief's sources are read in a worker: a database error there is a notice, not silence."""
     import sqlite3
 
-    import briefing.tui.app as app_module
+    import briefing.tui.sharing as sharing_module
 
     def locked(db, ids):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(app_module, "sources_with_ids", locked)
+    monkeypatch.setattr(sharing_module, "sources_with_ids", locked)
     messages: list[Message] = []
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
