@@ -38,6 +38,13 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_reader(pilot) -> ArticleView:
+    """Enter on the highlighted item: the reader's article view, once the article is shown."""
+    await pilot.press("enter")
+    await settle(pilot)
+    return pilot.app.screen.query_one(ArticleView)
+
+
 def column(app: BriefingApp, label: str) -> QuoteColumn:
     """The quote column with this label."""
     return next(c for c in app.main.board.columns if c.spec.label == label)
@@ -752,9 +759,7 @@ async def test_article_text_is_shown_literally(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.main.sources.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+        view = await open_reader(pilot)
         joined = " ".join(view.lines)
         assert "[bold red]x[/]" in joined and "[link=http://evil.example]click[/link]" in joined
         assert "\x1b" not in joined and "\x07" not in joined
@@ -874,8 +879,6 @@ async def test_a_blank_line_between_paragraphs_is_one_empty_line_in_the_reader(b
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+        view = await open_reader(pilot)
         blank = sum(1 for paragraph in view.text.split("\n") if not paragraph.strip())
         assert blank > 0 and [line.strip() for line in view.lines].count("") == blank

@@ -21,7 +21,7 @@ from textual import events
 from textual.message import Message
 
 from tests.test_cli_folders import story_folder
-from tests.tui.test_app import column, of_type, settle
+from tests.tui.test_app import column, of_type, open_reader, settle
 
 BLOOMBERG_URL = "https://news.example/kosovo-clashes?id=1&from=(front)"
 
@@ -227,9 +227,7 @@ async def test_find_ignores_accents_and_says_when_nothing_matches(briefing_db):
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+        view = await open_reader(pilot)
         await pilot.press("slash", *"vučić")
         assert view.finds and all(view.text[s:e].casefold() == "vucic" for s, e in view.finds)
         await pilot.press("backspace", *"/zzq")  # typed into the box, "/" included
@@ -326,9 +324,7 @@ async def test_find_typed_in_one_burst_then_enter_and_n(briefing_db):
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        view = app.screen.query_one(ArticleView)
+        view = await open_reader(pilot)
         burst(app, [*"/kosovo", "\r", "n"])
         await settle(pilot)
         assert app.screen.find_text == "kosovo" and view.has_focus
