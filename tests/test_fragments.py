@@ -137,3 +137,60 @@ def test_the_speaker_picker_counts_as_the_columns_do(plan_db):
     assert [(s.name, s.quotes) for s in choices.speakers] == [("Lena Ostrova", 1)]
     assert [(name, n) for name, n, _members in choices.groups] == []  # no group in the settings
     assert list_groups(plan_db) == [("Lena Ostrova", 1)]
+
+
+# --- search as you type ranks only the best quotes -------------------------------------------------
+
+FERRY = [
+    "Mayor Ana Kell said the ferry would run “every hour, ferry after ferry” from May.",
+    "Chief Lena Ostra said the ferry was safe.",
+    "Minister Ivo Brand said the old ferry would be sold and a ferry bought.",
+    "Senator Paul Vint said a ferry costs money.",
+]
+
+
+@pytest.fixture
+def ferry_db(fresh_db):
+    """Four statements about a ferry; the first holds a fragment that matches too."""
+    for n, text in enumerate(FERRY):
+        speaker = " ".join(text.split()[1:3])
+        words = text[text.index("the ferry") if "the ferry" in text else text.index("a ferry") :].rstrip(".")
+        quotes = [quote_of(text, words, speaker, kind="mixed")]
+        if "“" in text:
+            quotes.append(quote_of(text, "every hour, ferry after ferry", speaker, parent=0))
+        add(fresh_db, f"ferry{n}.txt", text, quotes)
+    return fresh_db
+
+
+def test_a_rough_search_shows_the_page_a_full_ranking_gives(ferry_db, monkeypatch):
+    """Ranked from the best quotes alone, the page is the same; only its total may count a fragment too."""
+    import briefing.core.store.search as search_module
+    from briefing.core.store.search import parse_query, search
+
+    query = parse_query(ferry_db, "ferry")
+    full = search(ferry_db, query, quotes=2, articles=0)
+    assert full.quote_total == 4 and full.quote_total_exact
+    # Every match read: the same page, the exact total.
+    assert search(ferry_db, query, quotes=2, articles=0, rough_total=True).quote_total == 4
+    monkeypatch.setattr(search_module, "CANDIDATES_PER_STATEMENT", 2)  # 4 of the 5 matching quotes
+    rough = search(ferry_db, query, quotes=2, articles=0, rough_total=True)
+    assert rough.quote_ids == full.quote_ids
+    assert not rough.quote_total_exact and rough.quote_total == 5  # the fragment beside its statement
+    # Filtered, the search is always the full one.
+    speaker = search(ferry_db, query, quotes=2, articles=0, rough_total=True, speaker="Ana Kell")
+    assert speaker.quote_total_exact
+
+
+def test_a_rough_search_whose_best_quotes_fold_into_too_few_statements_ranks_them_all(ferry_db, monkeypatch):
+    import briefing.core.store.search as search_module
+    from briefing.core.store.search import parse_query, search
+
+    query = parse_query(ferry_db, '"every hour"')  # the statement and its fragment, nothing else
+    monkeypatch.setattr(search_module, "CANDIDATES_PER_STATEMENT", 1)
+    full = search(ferry_db, parse_query(ferry_db, "ferry"), quotes=3, articles=0)
+    rough = search(ferry_db, parse_query(ferry_db, "ferry"), quotes=3, articles=0, rough_total=True)
+    assert rough.quote_ids == full.quote_ids
+    # Two candidates are the statement and its fragment: one statement for a page of two, so the
+    # full ranking runs, and its total is exact.
+    folded = search(ferry_db, query, quotes=2, articles=0, rough_total=True)
+    assert len(folded.quote_ids) == 1 and folded.quote_total == 1 and folded.quote_total_exact

@@ -372,7 +372,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         self.main.show_columns(data, state.pinned, self.inferred_ids, state.filters.active)
         quotes = sum(len(rows) for _spec, rows in data.columns)
         if searching:
-            note = f"{_of(quotes, data.quote_total, 'quote')} · {_of(len(data.hits), data.article_total, 'article')}"
+            note = f"{_of(quotes, data.quote_total, 'quote', data.quote_total_exact)} · {_of(len(data.hits), data.article_total, 'article')}"
             self.main.search.show_count(note)
         else:
             self.main.search.show_count(self._waiting_hint())
@@ -676,7 +676,8 @@ def run_app(
     BriefingApp(db_path, bundle=bundle, folders=folders, model=model).run()
 
 
-def _of(shown: int, total: int, noun: str) -> str:
-    """'20 of 1,150 quotes' when a search shows a page of its matches, '12 quotes' when all."""
+def _of(shown: int, total: int, noun: str, exact: bool = True) -> str:
+    """'20 of 1,150 quotes' when a search shows a page of its matches, '12 quotes' when all
+    ('of about 1,150' when the total is rough)."""
     plural = noun if total == 1 else noun + "s"
-    return f"{shown:,} of {total:,} {plural}" if total > shown else f"{total:,} {plural}"
+    return f"{shown:,} of {'' if exact else 'about '}{total:,} {plural}" if total > shown else f"{total:,} {plural}"

@@ -86,6 +86,8 @@ class ColumnsData:
     #: How many quotes and articles the search found in all (the columns hold the best of them).
     quote_total: int = 0
     article_total: int = 0
+    #: False when `quote_total` is rough: every matching quote, a fragment beside its statement.
+    quote_total_exact: bool = True
 
 
 @dataclass
@@ -259,6 +261,7 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
         found = search(
             db, parsed, speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
             quotes=SEARCH_QUOTE_LIMIT, articles=SEARCH_ARTICLE_LIMIT if articles else 0, marks=0, snippets=SEARCH_SNIPPETS,
+            rough_total=True,
         )
     except QueryError as err:
         hint = " Press ctrl+r to search the words as typed." if parsed.raw else ""
@@ -275,7 +278,7 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
     return ColumnsData(
         parsed.text, parsed.raw, columns, marks, found.articles, found.quote_total > len(rows),
         totals=[len(quotes) for _spec, quotes in columns], parsed=parsed,
-        quote_total=found.quote_total, article_total=found.article_total,
+        quote_total=found.quote_total, article_total=found.article_total, quote_total_exact=found.quote_total_exact,
     )
 
 

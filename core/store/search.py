@@ -229,6 +229,8 @@ class SearchResult:
     article_total: int = 0
     #: Marks of the first quotes (see `search`'s `marks`).
     marks: dict[int, Marked] = field(default_factory=dict)
+    #: False when `quote_total` counts every matching quote, a fragment beside its statement (see `search`'s `rough_total`).
+    quote_total_exact: bool = True
 
 
 def search(
@@ -245,6 +247,7 @@ def search(
     offset: int = 0,
     marks: int | None = None,
     snippets: int | None = None,
+    rough_total: bool = False,
 ) -> SearchResult:
     """The quotes and articles `query` finds under the filters, ranked by bm25, with their totals.
 
@@ -252,12 +255,21 @@ def search(
     only what the filters keep. A partial quote (a fragment inside reported speech) is found as the
     statement it belongs to, never beside it. `quotes` and `articles` (0: none read) limit how many
     are returned; `marks` and `snippets` how many of them are marked (default all).
+
+    With `rough_total` an unfiltered search of many matches (search as you type) reads its page
+    of statements from the best-ranked quotes alone, cut inside FTS5, in the same order; its
+    quote total is then every matching quote, a fragment counted beside its statement
+    (`quote_total_exact` False).
     """
     result = SearchResult(query)
     if query.empty:
         return result
     if quotes:
-        result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset)
+        best = _best_statements(db, query, quotes, offset) if rough_total and not (speaker or group or article_id is not None or day) else None
+        if best is not None:
+            result.quote_ids, result.quote_total, result.quote_total_exact = best
+        else:
+            result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset)
         wanted = result.quote_ids if marks is None else result.quote_ids[: max(0, marks)]
         result.marks = quote_marks(db, query, wanted)
     # Articles have no speaker: a search narrowed to a speaker or group lists that speaker's quotes only.
@@ -273,6 +285,46 @@ _STATEMENT_OF = (
     "coalesce((SELECT p.id FROM quotes p WHERE q.parent_seq IS NOT NULL "
     "AND p.article_id = q.article_id AND p.seq = q.parent_seq), q.id)"
 )
+
+
+#: Quotes ranked inside FTS5 for each statement an unfiltered rough search shows: the page is
+#: exact while that many hold enough statements (fragments fold into their statement).
+CANDIDATES_PER_STATEMENT = 4
+
+
+def _best_statements(db, query: Query, limit: int, offset: int) -> tuple[list[int], int, bool] | None:
+    """The page of statements from the best-ranked quotes only (None: they hold too few statements).
+
+    Every statement with a quote among the best candidates ranks before every statement without
+    one, so the page is the one a full ranking gives. Ranking and cutting inside FTS5 spares
+    joining every match to its quote row, which for a prefix of a few letters is most of the cost.
+    """
+    weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
+    candidates = (offset + limit) * CANDIDATES_PER_STATEMENT
+    rows = _run(
+        db,
+        f"""
+        WITH f AS MATERIALIZED (
+            SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ?
+            ORDER BY score LIMIT ?
+        )
+        SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best, count(*) OVER () AS statements,
+               (SELECT count(*) FROM f) AS read
+        FROM f JOIN quotes q ON q.id = f.rowid
+        GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
+        """,
+        [query.match, candidates, limit, offset],
+        query.raw,
+    )
+    if not rows:
+        return None  # nothing matched, or a page past the end: the full search says which
+    statements, read = rows[0][2], rows[0][3]
+    if read < candidates:
+        return [r[0] for r in rows], statements, True  # every match was read: the total is exact
+    if statements < offset + limit:
+        return None  # too few statements among the candidates to fill the page
+    matches = _run(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.match], query.raw)[0][0]
+    return [r[0] for r in rows], matches, False
 
 
 def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker, limit: int, offset: int) -> tuple[list[int], int]:

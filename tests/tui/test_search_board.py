@@ -68,6 +68,22 @@ async def test_the_count_says_how_many_of_how_many(briefing_db, monkeypatch):
         assert f"2 of {data.quote_total} quotes" in mode_line(app)
 
 
+async def test_a_total_counted_from_every_matching_quote_says_about(briefing_db, monkeypatch):
+    """Ranked from its best quotes alone, a search's total counts a fragment beside its statement: "about"."""
+    import briefing.core.store.search as search_module
+
+    monkeypatch.setattr(loader, "SEARCH_QUOTE_LIMIT", 2)
+    monkeypatch.setattr(search_module, "CANDIDATES_PER_STATEMENT", 1)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        data = app.columns_data
+        assert not data.quote_total_exact and data.quote_total > 2
+        assert f"2 of about {data.quote_total} quotes" in mode_line(app)
+
+
 async def test_raw_mode_ends_when_the_search_box_closes(briefing_db):
     """ctrl+r is for the one search it was switched on in."""
     app = BriefingApp(briefing_db)
