@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: Bumped whenever the tables change; stored in PRAGMA user_version.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: Marks a file as a briefing database (PRAGMA application_id, "BRIF").
 APPLICATION_ID = 0x42524946
 
@@ -182,6 +182,14 @@ QUOTE_DATE_TRIGGER_SQL = (
 )
 QUOTE_ORDER_SQL = (*QUOTE_ORDER_INDEXES_SQL, QUOTE_DATE_TRIGGER_SQL)
 
+#: A column's count leaves out a fragment shown on its statement's card (core.store.reads
+#: count_quotes): with the fragment mark beside the speaker or group, the count reads only these
+#: indexes instead of every one of a speaker's quote rows (at 100,000 articles, 50 ms to 5 ms).
+QUOTE_COUNT_INDEXES_SQL = (
+    "CREATE INDEX IF NOT EXISTS idx_quotes_speaker_parent ON quotes (speaker, parent_seq)",
+    "CREATE INDEX IF NOT EXISTS idx_quotes_group_parent ON quotes (group_name, parent_seq)",
+)
+
 #: Indexes that only reading and the briefing-wide steps use, by name: writing an article
 #: never looks anything up by them. A run that at least doubles the briefing drops them while
 #: it writes and builds them again before its briefing-wide steps
@@ -196,6 +204,8 @@ READ_INDEXES = {
     "idx_quotes_statement_id": 'CREATE INDEX IF NOT EXISTS "idx_quotes_statement_id" ON "quotes" ("statement_id")',
     "idx_quotes_speaker_order": QUOTE_ORDER_INDEXES_SQL[0],
     "idx_quotes_group_order": QUOTE_ORDER_INDEXES_SQL[1],
+    "idx_quotes_speaker_parent": QUOTE_COUNT_INDEXES_SQL[0],
+    "idx_quotes_group_parent": QUOTE_COUNT_INDEXES_SQL[1],
     "idx_events_day_first": 'CREATE INDEX IF NOT EXISTS "idx_events_day_first" ON "events" ("day_first")',
     "idx_events_cluster_id": 'CREATE INDEX IF NOT EXISTS "idx_events_cluster_id" ON "events" ("cluster_id")',
 }
@@ -381,4 +391,6 @@ MIGRATIONS: dict[int, str] = {
     "ALTER TABLE speakers ADD COLUMN hidden INTEGER;\n"
     + ";\n".join(IDENTITY_SQL)
     + f";\nINSERT OR IGNORE INTO owed (kind, key) VALUES ('{OWED_IDENTITY}', '');",
+    # 9 → 10: a column's quotes are counted from two indexes.
+    9: ";\n".join(QUOTE_COUNT_INDEXES_SQL) + ";",
 }
