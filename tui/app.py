@@ -16,7 +16,7 @@ from briefing.core.settings import Settings
 from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.rows import QuoteRow, Source
-from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, quote_marks
+from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, parse_query, quote_marks
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
@@ -319,10 +319,11 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
 
     @work(thread=True, exclusive=True, group="columns", exit_on_error=False)
     def _load_columns(self, generation: int, specs: list[ColumnSpec], filters: Filters, query: str, raw: bool) -> None:
-        # A search's articles are read on the store's second connection while its quotes are read
-        # on the first: the two halves take about as long as the longer one.
-        hits = self._beside.submit(self.store.read_beside, load_hits, filters, query, raw) if query.strip() else None
-        data = self.store.read(load_columns, specs, filters, query, raw, articles=hits is None)
+        # Parsed once; its articles are read on the store's second connection while its quotes are
+        # read on the first: the two halves take about as long as the longer one.
+        parsed = self.store.read(parse_query, query, raw=raw) if query.strip() else None
+        hits = self._beside.submit(self.store.read_beside, load_hits, filters, parsed) if parsed is not None else None
+        data = self.store.read(load_columns, specs, filters, query, raw, parsed=parsed, articles=hits is None)
         if hits is not None:
             data.hits, data.article_total = hits.result()
         if get_current_worker().is_cancelled:

@@ -213,17 +213,18 @@ OTHER_SPEAKERS = ColumnSpec("other speakers")
 
 def load_columns(
     db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, query: str = "", raw: bool = False,
-    *, articles: bool = True,
+    *, parsed: Query | None = None, articles: bool = True,
 ) -> ColumnsData:
     """The quotes of each column for the filters, limited to those matching `query` when given.
 
     A search is one `search` call with the filters inside it: its best quotes are shared out to
     the columns, and the matches of speakers without a column go to a last column of their own
-    (shown, empty or not, for as long as there is a search). With `articles` False the matching
-    articles are left out, for `load_hits` to read beside it.
+    (shown, empty or not, for as long as there is a search). `parsed` is `query` already parsed;
+    with `articles` False the matching articles are left out, for `load_hits` to read beside it.
     """
     specs = effective_columns(specs, filters)
-    parsed = parse_query(db, query, raw=raw) if query.strip() else None
+    if parsed is None and query.strip():
+        parsed = parse_query(db, query, raw=raw)
     if parsed is not None:
         return _search_columns(db, specs, filters, parsed, articles)
     columns = []
@@ -241,14 +242,14 @@ def load_columns(
     return ColumnsData(query, raw, columns, totals=totals)
 
 
-def load_hits(db: sqlite_utils.Database, filters: Filters, query: str, raw: bool = False) -> tuple[list[ArticleHit], int]:
-    """The articles `query` finds under the filters (the first with snippets) and how many there are.
+def load_hits(db: sqlite_utils.Database, filters: Filters, parsed: Query) -> tuple[list[ArticleHit], int]:
+    """The articles the search finds under the filters (the first with snippets) and how many there are.
 
     A query that cannot be run finds none here: the quotes' half of the same search says why.
     """
     try:
         found = search(
-            db, parse_query(db, query, raw=raw), speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
+            db, parsed, speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
             quotes=0, articles=SEARCH_ARTICLE_LIMIT, snippets=SEARCH_SNIPPETS,
         )
     except QueryError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from briefing.tui import loader
 from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.quote_column import QuoteColumn
@@ -55,33 +56,22 @@ async def test_other_speakers_column_holds_the_matches_of_speakers_without_a_col
         assert loader.OTHER_SPEAKERS.label not in labels(app)
 
 
-async def test_the_count_says_how_many_of_how_many(briefing_db, monkeypatch):
-    """When the columns hold only the best of the matches, the box says "N of M"."""
-    monkeypatch.setattr(loader, "SEARCH_QUOTE_LIMIT", 2)
-    app = BriefingApp(briefing_db)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"kosovo")
-        await settle(pilot)
-        data = app.columns_data
-        assert data.quote_total > 2
-        assert f"2 of {data.quote_total} quotes" in mode_line(app)
-
-
-async def test_a_total_counted_from_every_matching_quote_says_about(briefing_db, monkeypatch):
-    """Ranked from its best quotes alone, a search's total counts a fragment beside its statement: "about"."""
+@pytest.mark.parametrize("candidates, about", [(4, ""), (1, "about ")])
+async def test_the_count_says_how_many_of_how_many(briefing_db, monkeypatch, candidates, about):
+    """When the columns hold only the best of the matches, the box says "N of M"; "N of about M"
+    when the search ranked its best quotes alone and M counts a fragment beside its statement."""
     import briefing.core.store.search as search_module
 
     monkeypatch.setattr(loader, "SEARCH_QUOTE_LIMIT", 2)
-    monkeypatch.setattr(search_module, "CANDIDATES_PER_STATEMENT", 1)
+    monkeypatch.setattr(search_module, "CANDIDATES_PER_STATEMENT", candidates)
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"kosovo")
         await settle(pilot)
         data = app.columns_data
-        assert not data.quote_total_exact and data.quote_total > 2
-        assert f"2 of about {data.quote_total} quotes" in mode_line(app)
+        assert data.quote_total > 2 and data.quote_total_exact == (not about)
+        assert f"2 of {about}{data.quote_total} quotes" in mode_line(app)
 
 
 async def test_raw_mode_ends_when_the_search_box_closes(briefing_db):
@@ -234,3 +224,20 @@ async def test_the_collector_is_paused_while_typing_and_back_on_after(briefing_d
         await pilot.pause(0.5)
         assert gc.isenabled()
     assert gc.isenabled()
+
+
+async def test_a_search_is_parsed_once_for_its_quotes_and_its_articles(briefing_db, monkeypatch):
+    """The two halves of a search, read side by side, share one parsed query."""
+    import briefing.core.store.search as search_module
+
+    parsed: list[str] = []
+    real = search_module.build_match
+    monkeypatch.setattr(search_module, "build_match", lambda text, **kw: parsed.append(text) or real(text, **kw))
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.main.search.input.value = "kosovo"
+        await settle(pilot)
+        assert app.columns_data.query == "kosovo" and app.columns_data.hits
+        assert parsed == ["kosovo"]
