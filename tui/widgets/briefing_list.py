@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.visual import VisualType
 from textual.widgets import OptionList
@@ -77,6 +78,15 @@ class BriefingList(OptionList, inherit_bindings=False):
         #: A line after the last item (what was left out and how to reach it), or None.
         self.tail_hint: str | None = None
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Compare sizes against the list's own virtual size.
+
+        Every layout of the screen hands a scroll view the size of its container as its virtual
+        size; against the list's real one (its lines) that always differs, so each layout would
+        redraw every list's scrollbar, and those redraws ask for one more frame after it.
+        """
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
         """Measure the options again when the scrollbar comes or goes: the text is one cell wider
         or narrower, and OptionList only re-measures on a resize of the widget itself."""
@@ -124,49 +134,67 @@ class BriefingList(OptionList, inherit_bindings=False):
         index = option_index - self._lead
         return self._start + index if 0 <= index < self._shown else None
 
-    def _rebuild(self, start: int, count: int, target: int | None) -> None:
-        """Make items[start:start+count] the options and put the cursor on item `target`."""
+    def _rebuild(self, start: int, count: int, target: int | None, placeholder: Option | None = None) -> None:
+        """Make items[start:start+count] the options (or `placeholder` when there are none) and put
+        the cursor on item `target`."""
         self._rebuilding = True
         try:
             self._start = max(0, min(start, max(0, len(self.items) - 1)))
-            self._shown = 0
-            self.clear_options()
             self._lead = 1 if self._start > 0 else 0
+            options: list[Option | None] = []
             if self._lead:
                 hint = Text(f"⋯ {self._start:,} earlier — up or home shows them", style="italic")
-                self.add_option(Option(hint, id=EARLIER_ID, disabled=True))
-            self._add(count)
+                options.append(Option(hint, id=EARLIER_ID, disabled=True))
+            page = self.items[self._start : self._start + count]
+            options += self._options_for(page, self._start)
+            if placeholder is not None:
+                options.append(placeholder)
+            # One replacement: clearing and then adding would hide and show the scrollbar in
+            # between, and lay the list out once for each.
+            self._shown = len(page)
+            self.set_options(options)
+            if page:
+                self.items_shown(page)
+            self._fill_view()
             if target is not None:
                 self.highlighted = self._option_index(target)
         finally:
             self._rebuilding = False
-        self.call_after_refresh(self._fill_view)
 
-    def _fill_view(self) -> None:
-        """Add pages while the window is shorter than two screens (a tall terminal, short items)."""
-        if self._start + self._shown < len(self.items) and self.virtual_size.height < 2 * self.size.height:
+    def _fill_view(self, laid_out: bool = False) -> None:
+        """Add pages while the window is shorter than two screens (a tall terminal, short items).
+
+        Done at once when the list has its size, so that the window is drawn in one frame; a list
+        not laid out yet fills after its next layout (a hidden one has no size then either).
+        """
+        if not self.size.height and not laid_out:
+            self.call_after_refresh(self._fill_view, True)
+            return
+        while self._start + self._shown < len(self.items) and self.virtual_size.height < 2 * self.size.height:
             self._add_page()
-            self.call_after_refresh(self._fill_view)
-        else:
-            self.window_filled()
+        self.call_after_refresh(self.window_filled)
 
     def window_filled(self) -> None:
         """Hook: the window holds its pages and has been laid out (a list may scroll now)."""
+
+    def _options_for(self, page: list, first: int) -> list[Option | None]:
+        """The options of items[first:first+len(page)]: a card each, dividers, and the tail hint after the last item."""
+        options: list[Option | None] = []
+        for index, item in enumerate(page, first):
+            options.append(Option(self.render_item(item), id=self.item_key(item)))
+            if self.divider_after(index):
+                options.append(None)
+        if self.tail_hint and page and first + len(page) == len(self.items):
+            options.append(Option(Text(self.tail_hint, style="italic"), id=LATER_ID, disabled=True))
+        return options
 
     def _add(self, count: int) -> None:
         first = self._start + self._shown
         page = self.items[first : first + count]
         if not page:
             return
-        options: list[Option | None] = []
-        for index, item in enumerate(page, first):
-            options.append(Option(self.render_item(item), id=self.item_key(item)))
-            if self.divider_after(index):
-                options.append(None)
         self._shown += len(page)
-        if self.tail_hint and first + len(page) == len(self.items):
-            options.append(Option(Text(self.tail_hint, style="italic"), id=LATER_ID, disabled=True))
-        self.add_options(options)
+        self.add_options(self._options_for(page, first))
         self.items_shown(page)
 
     def items_shown(self, items: list) -> None:
@@ -220,8 +248,7 @@ class BriefingList(OptionList, inherit_bindings=False):
         if empty_text is not None:
             self._empty_text = empty_text
         if not self.items:
-            self._rebuild(0, 0, None)
-            self.add_option(Option(Text(self._empty_text, style="italic"), id=EMPTY_ID, disabled=True))
+            self._rebuild(0, 0, None, placeholder=Option(Text(self._empty_text, style="italic"), id=EMPTY_ID, disabled=True))
             return
         target = fallback if fallback is not None and 0 <= fallback < len(self.items) else 0
         if previous is not None:
