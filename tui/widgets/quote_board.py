@@ -7,6 +7,7 @@ from typing import ClassVar
 from briefing.core.store.rows import QuoteRow
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.state import ColumnSpec
+from briefing.tui.widgets.one_line import LineTab
 from briefing.tui.widgets.quote_column import CardView, QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult
@@ -124,10 +125,13 @@ class QuoteBoard(Vertical):
             same_choice = [s for s in specs if s != optional] == [s for s in on_board if s != optional]
             self._rebuild(specs, labels, keep_active=same_choice)
         else:
+            relabelled = [index for index, label in enumerate(labels) if index >= len(self._labels) or label != self._labels[index]]
             self._labels = labels
             if self._tabs_made:
                 tabs = self.query_one(Tabs)
-                for index, label in enumerate(labels):
+                # Only the tabs whose count changed: a new label lays the bar out again.
+                for index in relabelled:
+                    label = labels[index]
                     try:
                         tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
                     except Exception:  # still being mounted; it was created with this label
@@ -190,7 +194,7 @@ class QuoteBoard(Vertical):
         # Fresh ids each time: the old tabs are still being removed.
         self._generation += 1
         for index, label in enumerate(self._labels):
-            tab = Tab(label, id=self._tab_id(index))
+            tab = LineTab(label, id=self._tab_id(index))
             tab.display = index >= len(self._columns) or not self._hidden(self._columns[index])
             tabs.add_tab(tab)
         self._tabs_made = True

@@ -6,6 +6,7 @@ from time import monotonic
 from typing import ClassVar
 
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.widgets.one_line import LineLabel, set_text
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -69,8 +70,8 @@ class SearchBar(Vertical):
         with Horizontal(id="search-row"):
             yield Label(Text("Search"), id="search-prompt")
             yield Input(placeholder="words in quotes, speakers and articles", compact=True, id="search-input")
-            yield Label(Text("words"), id="search-mode")
-        yield Label(Text(""), id="search-error")
+            yield LineLabel(Text("words"), id="search-mode")
+        yield LineLabel(Text(""), id="search-error")
 
     @property
     def input(self) -> Input:
@@ -91,14 +92,14 @@ class SearchBar(Vertical):
     def show_error(self, message: str | None) -> None:
         """Show (or clear) the inline message under the box."""
         label = self.query_one("#search-error", Label)
-        label.update(Text(terminal_safe(message or "")))
+        set_text(label, Text(terminal_safe(message or "")))
         label.display = bool(message)
         self.set_class(bool(message), "-error")
 
     def show_count(self, message: str) -> None:
         """Show the result count beside the mode."""
         mode = "raw FTS5" if self.raw else "words"
-        self.query_one("#search-mode", Label).update(Text(f"{message} · {mode}" if message else mode))
+        set_text(self.query_one("#search-mode", Label), Text(f"{message} · {mode}" if message else mode))
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:

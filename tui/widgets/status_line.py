@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from briefing.core.textsafe import terminal_safe
+from briefing.tui.widgets.one_line import SteadySize, set_text
 from rich.text import Text
 from textual.widgets import Static
 
 
-class StatusLine(Static):
+class StatusLine(SteadySize, Static):
     """Shows the active filters and search; hidden when there are none."""
 
     def show_state(self, filters: list[str], query: str = "", note: str = "") -> None:
@@ -23,4 +24,4 @@ class StatusLine(Static):
             text.append("   escape: back", style="dim")
         if note:
             text.append(("   " if parts else "") + terminal_safe(note), style="italic")
-        self.update(text)
+        set_text(self, text)
