@@ -437,7 +437,10 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         if self.screen is not self.main:
             self.pop_screen()
         self.main.search.open()
+        self.main.board.prepare_tabs()
         self._typing()
+        # Nothing is searched yet: a moment to collect what opening the box and the tabs left.
+        self.call_after_refresh(self._collector.collect_young)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:

@@ -241,3 +241,32 @@ async def test_a_search_is_parsed_once_for_its_quotes_and_its_articles(briefing_
         await settle(pilot)
         assert app.columns_data.query == "kosovo" and app.columns_data.hits
         assert parsed == ["kosovo"]
+
+
+async def test_opening_the_search_makes_the_tabs_before_the_first_key(briefing_db, monkeypatch):
+    """Two columns fit side by side until a search adds its other-speakers column: the tab bar that
+    needs is made when the box opens, and what that left is collected before the first key."""
+    from textual import events
+
+    collected: list[int] = []
+    app = BriefingApp(briefing_db)
+    mounted: list = []
+    async with app.run_test(size=(120, 40), message_hook=lambda m: mounted.append(m._sender)
+                            if isinstance(m, events.Mount) else None) as pilot:
+        await without_meloni(app, pilot)
+        await pilot.resize_terminal(100, 40)  # room for two columns side by side, not three
+        board = app.main.board
+        assert not board.tabbed and not board.query(Tab)
+        monkeypatch.setattr(app._collector, "collect_young", lambda: collected.append(1))
+        await pilot.press("slash")
+        await pilot.pause()
+        assert not board.tabbed
+        tabs = {tab.id for tab in board.query(Tab)}
+        assert len(tabs) == len(board.on_board) == 3
+        assert collected
+        mounted.clear()
+        await pilot.press(*"condemnation")  # said by Meloni, who has no column now
+        await settle(pilot)
+        assert board.tabbed and column(app, loader.OTHER_SPEAKERS.label).quotes
+        assert {tab.id for tab in board.query(Tab)} == tabs
+        assert not [w for w in mounted if board in w.ancestors]

@@ -199,6 +199,15 @@ class QuoteBoard(Vertical):
             tabs.add_tab(tab)
         self._tabs_made = True
 
+    def prepare_tabs(self) -> None:
+        """Make the tab bar ahead of need, out of sight while the columns are side by side.
+
+        A search adds its other-speakers column, which often turns the board to tabs: made when
+        the search box opens, the bar costs the first key of the search nothing.
+        """
+        if not self._tabs_made and self._columns and self.is_attached:
+            self._make_tabs()
+
     def on_resize(self) -> None:
         """Decide between columns and tabs by the width we have."""
         self._apply_mode()
