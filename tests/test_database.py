@@ -153,7 +153,7 @@ def test_schema_three_gains_quote_dates_and_their_order_in_place(tmp_path, seed_
     old.close()
 
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert db.execute("SELECT id, published FROM quotes ORDER BY id").fetchall() == expected
     assert any(published for _id, published in expected)
     indexes = {i.name for i in db["quotes"].indexes}
@@ -221,7 +221,7 @@ def test_schema_one_gains_the_speaker_and_source_order_indexes_in_place(tmp_path
     _downgrade_to_schema_three(path)
     _write(path, "DROP INDEX idx_quotes_speaker", "DROP INDEX idx_articles_order", "PRAGMA user_version = 1")
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     # The speaker index of schema 2 gave way to the speaker-and-date index of schema 4.
     assert "idx_quotes_speaker_order" in {i.name for i in db["quotes"].indexes}
     assert "idx_articles_order" in {i.name for i in db["articles"].indexes}
@@ -380,7 +380,7 @@ def test_schema_seven_gains_event_roles_and_the_next_run_extracts_them(tmp_path,
     assert "background" in {role for *_key, role in roles}
     _downgrade_to_schema_seven(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert {"role", "repeats"} <= {c.name for c in db["events"].columns}
     assert db.execute("SELECT count(*) FROM events WHERE role IS NOT NULL OR repeats IS NOT NULL").fetchone()[0] == 0
     # Read before the next run: every date is the story's, counted afresh (the stored summary has no roles).
@@ -401,7 +401,7 @@ def test_schema_eight_keeps_its_quotes_and_the_next_run_names_their_speakers(tmp
     db.close()
     _downgrade_to_schema_eight(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert db.execute("SELECT count(*) FROM quotes WHERE extracted_speaker IS NULL").fetchone()[0] == 0
     assert db.execute("SELECT kind, key FROM owed").fetchall() == [("identity", "")]
     report = index_paths(db, [seed_folder])
@@ -420,7 +420,7 @@ def test_schema_six_keeps_the_work_it_owed_in_the_order_owed(tmp_path, seed_fold
     owed = ("b.txt", "\0week:2023-05-29", "a.txt", "\0statements", "\0value:2023-05", "", "\0value:Ünïcode 2023")
     _downgrade_to_schema_six(path, owed)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert "pending" not in db.table_names()
     assert db.execute("SELECT kind, key FROM owed ORDER BY rowid").fetchall() == [
         ("date", "b.txt"), ("week", "2023-05-29"), ("date", "a.txt"), ("statements", ""), ("value", "2023-05"),
@@ -438,7 +438,7 @@ def test_schema_five_gains_the_vocabulary_in_place(tmp_path, seed_folder):
     db.close()
     _downgrade_to_schema_five(path)
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     # Read when the database is opened for writing, not left for the next index run.
     assert _vocabulary(db) == expected and expected
     assert db.execute("SELECT count(*) FROM words_pending").fetchone()[0] == 0
@@ -493,7 +493,7 @@ def test_schema_nine_gains_the_column_count_indexes_in_place(tmp_path, seed_fold
     conn.commit()
     conn.close()
     db = open_database(path, create=False)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"idx_quotes_speaker_parent", "idx_quotes_group_parent"} <= indexes
     assert {s: count_quotes(db, speaker=s, exact_speaker=True, statements=True) for s in speakers} == expected
@@ -501,3 +501,47 @@ def test_schema_nine_gains_the_column_count_indexes_in_place(tmp_path, seed_fold
         "EXPLAIN QUERY PLAN SELECT count(*) FROM quotes q WHERE q.speaker = ? AND q.parent_seq IS NULL", ["x"]
     ))
     assert "idx_quotes_speaker_parent" in plan
+
+
+def test_schema_ten_gains_the_prefix_index_and_finds_the_same(tmp_path, seed_folder):
+    """From schema 10, both full-text tables are made again with an index of three-letter
+    prefixes and filled from every row: a search as you type finds what it found before, once."""
+    from briefing.core.store.schema import FTS_COLUMNS, FTS_DEFERRED_KEY, TOKENIZE
+    from briefing.core.store.search import parse_query, search
+
+    path = tmp_path / "v10.db"
+    db = open_database(path)
+    index_paths(db, [seed_folder])
+    typed = ["kos", "kosovo", "ser", "serbs", "nat", "attack"]
+
+    def found(db) -> dict[str, tuple[list[int], list[int]]]:
+        results = {}
+        for text in typed:
+            result = search(db, parse_query(db, text), quotes=100, articles=100)
+            results[text] = (result.quote_ids, [hit.id for hit in result.articles])
+        return results
+
+    expected = found(db)
+    assert any(ids for ids, _ in expected.values()) and any(hits for _, hits in expected.values())
+    rows = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in FTS_COLUMNS}
+    db.close()
+    conn = sqlite3.connect(path)
+    for table, columns in FTS_COLUMNS.items():
+        names = ", ".join(columns)
+        conn.execute(f"DROP TABLE {table}_fts")
+        conn.execute(f"CREATE VIRTUAL TABLE {table}_fts USING FTS5 ({names}, tokenize='{TOKENIZE}', content={table})")
+        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+        # As a run stopped before filling the index at its end leaves it: a mark the rebuild covers.
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '0')", [FTS_DEFERRED_KEY.format(table=table)])
+    conn.execute("PRAGMA user_version = 10")
+    conn.commit()
+    conn.close()
+
+    db = open_database(path, create=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    for table in FTS_COLUMNS:
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_fts"]).fetchone()[0]
+        assert "prefix='3'" in sql
+        assert db.execute(f"SELECT count(*) FROM {table}_fts_docsize").fetchone()[0] == rows[table]
+    assert not db.execute("SELECT key FROM meta WHERE key LIKE 'fts_unindexed_after.%'").fetchall()
+    assert found(db) == expected
