@@ -270,3 +270,25 @@ async def test_opening_the_search_makes_the_tabs_before_the_first_key(briefing_d
         assert board.tabbed and column(app, loader.OTHER_SPEAKERS.label).quotes
         assert {tab.id for tab in board.query(Tab)} == tabs
         assert not [w for w in mounted if board in w.ancestors]
+
+
+async def test_turning_to_tabs_restyles_only_the_tab_bar(briefing_db, monkeypatch):
+    """A search's other-speakers column can turn the board to tabs and back from one key to the
+    next: the tab bar is shown or hidden, and no column or card below it is styled again."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.main.board
+        tabs = board.query_one(Tabs)
+        assert not board.tabbed and not tabs.display
+        restyled: list = []
+        original = app.stylesheet.update_nodes
+        monkeypatch.setattr(app.stylesheet, "update_nodes", lambda nodes, animate=False: (
+            restyled.extend(nodes), original(nodes, animate=animate))[1])
+        board.tabbed = True
+        await pilot.pause()
+        assert tabs.display and tabs.region.height
+        board.tabbed = False
+        await pilot.pause()
+        assert not tabs.display
+        assert not [node for node in restyled if node is board or isinstance(node, QuoteColumn)]

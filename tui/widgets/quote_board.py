@@ -220,7 +220,10 @@ class QuoteBoard(Vertical):
 
     def watch_tabbed(self, tabbed: bool) -> None:
         """Show or hide the tab bar."""
-        self.set_class(tabbed, "-tabbed")
+        # The bar itself, not a class on the board: a class restyles every column and card below
+        # it, and a search's other-speakers column can switch the mode from one key to the next.
+        for tabs in self.query(ColumnTabs):
+            tabs.display = tabbed
         self._show_active()
 
     def _show_active(self) -> None:
