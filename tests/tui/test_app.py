@@ -780,16 +780,21 @@ async def test_article_text_is_shown_literally(tmp_path):
 # --- scale -----------------------------------------------------------------------------------------
 
 
-async def test_ten_thousand_quotes_stay_responsive(briefing_db):
-    """10,000 quotes of one speaker: the column reads the first of them, renders a page at a time and says how many more."""
-    db = open_database(briefing_db)
+def _many_vucic_quotes(path, count: int) -> None:
+    """Give the first article `count` copies of one of Vucic's quotes (and no other quote)."""
+    db = open_database(path)
     article_id, text = db.execute("SELECT id, text FROM articles WHERE path LIKE '%000_%'").fetchone()
     start = text.index("We will not tolerate")
     quote = Quote(start, start + 41, text[start : start + 41], "direct", "said", "Aleksandar Vucic", "he", "pronoun", "Vucic")
     with db.atomic():
         db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
-        write_extraction(db, article_id, Extraction(quotes=(quote,) * 10_000), load_stored_settings(db))
+        write_extraction(db, article_id, Extraction(quotes=(quote,) * count), load_stored_settings(db))
     db.conn.close()
+
+
+async def test_ten_thousand_quotes_stay_responsive(briefing_db):
+    """10,000 quotes of one speaker: the column reads the first of them, renders a page at a time and says how many more."""
+    _many_vucic_quotes(briefing_db, 10_000)
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -814,6 +819,23 @@ async def test_ten_thousand_quotes_stay_responsive(briefing_db):
         await pilot.press("end")
         await settle(pilot)
         assert vucic.current.id in vucic.marks
+
+
+async def test_a_column_draws_one_screen_of_cards_and_pages_on(briefing_db):
+    """A search redraws a column on every key: it makes one screen of cards, and the next as the
+    cursor pages down through them."""
+    _many_vucic_quotes(briefing_db, 300)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        vucic = column(app, "Vucic")
+        assert vucic.shown == vucic.PAGE_SIZE  # ten cards of four or five lines fill the column
+        assert vucic.virtual_size.height >= vucic.size.height
+        vucic.focus()
+        for _ in range(6):
+            await pilot.press("pagedown")
+        assert vucic.current_index > 2 * vucic.PAGE_SIZE
+        assert vucic.shown > vucic.current_index - vucic.window[0]
 
 
 async def test_source_list_reads_the_first_sources_and_says_how_many_more(briefing_db, monkeypatch):

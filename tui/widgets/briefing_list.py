@@ -43,9 +43,12 @@ class BriefingList(OptionList, inherit_bindings=False):
     ]
     """Movement (arrows or j/k), enter to open the highlighted item, o for its article's web address."""
 
-    #: Items turned into options at a time (more are added while the window is under two screens):
-    #: each option is styled and measured, so the first paint costs what one page costs.
+    #: Items turned into options at a time (more are added while the window is under WINDOW_SCREENS
+    #: screens): each option is styled and measured, so the first paint costs what one page costs.
     PAGE_SIZE: ClassVar[int] = 30
+    #: Screens of options a new window holds at least; the next page comes as the cursor or the
+    #: scroll position nears its end.
+    WINDOW_SCREENS: ClassVar[float] = 2
     #: Put a separator line between items (quote cards).
     DIVIDERS: ClassVar[bool] = False
     #: What the list says when it has no items.
@@ -162,7 +165,7 @@ class BriefingList(OptionList, inherit_bindings=False):
             self._rebuilding = False
 
     def _fill_view(self, laid_out: bool = False) -> None:
-        """Add pages while the window is shorter than two screens (a tall terminal, short items).
+        """Add pages while the window is shorter than WINDOW_SCREENS screens (a tall terminal, short items).
 
         Done at once when the list has its size, so that the window is drawn in one frame; a list
         not laid out yet fills after its next layout (a hidden one has no size then either).
@@ -170,7 +173,7 @@ class BriefingList(OptionList, inherit_bindings=False):
         if not self.size.height and not laid_out:
             self.call_after_refresh(self._fill_view, True)
             return
-        while self._start + self._shown < len(self.items) and self.virtual_size.height < 2 * self.size.height:
+        while self._start + self._shown < len(self.items) and self.virtual_size.height < self.WINDOW_SCREENS * self.size.height:
             self._add_page()
         self.call_after_refresh(self.window_filled)
 

@@ -36,6 +36,9 @@ class QuoteColumn(BriefingList):
 
     #: Items made options at a time (cards of four or five lines: ten fill a tall column).
     PAGE_SIZE: ClassVar[int] = 10
+    #: A search draws the column anew on every key: one screen of cards, and the next page as
+    #: the cursor or the scroll position comes near.
+    WINDOW_SCREENS: ClassVar[float] = 1
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "item('pin')", "Pin", id="quote.pin", tooltip="Pin this quote for the exported brief"),
