@@ -292,3 +292,31 @@ async def test_turning_to_tabs_restyles_only_the_tab_bar(briefing_db, monkeypatc
         await pilot.pause()
         assert not tabs.display
         assert not [node for node in restyled if node is board or isinstance(node, QuoteColumn)]
+
+
+async def test_a_count_that_widens_its_tab_costs_one_layout(briefing_db, monkeypatch):
+    """Under tabs each key of a search changes the counts in the labels: the bar takes the new
+    widths, and the underline its place under the active tab, in the one layout of that frame."""
+    from textual.screen import Screen
+
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(70, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        board = app.main.board
+        assert board.tabbed
+        tabs = board.query_one(Tabs)
+        columns = [(spec, column(app, spec.label).quotes) for spec in [c.spec for c in board.on_board]]
+        layouts: list[object] = []
+        original = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout", lambda screen, *a, **k: (layouts.append(screen), original(screen, *a, **k))[1])
+        board.show(columns, totals=[12_345 + n for n in range(len(columns))], optional=loader.OTHER_SPEAKERS)
+        for _ in range(3):
+            await pilot.pause()
+        assert len(layouts) == 1
+        assert "12,345" in tabs.query(Tab).first().label.plain
+        active = tabs.active_tab
+        underline = tabs.query_one("Underline")
+        span = active.virtual_region.shrink(active.styles.gutter).column_span
+        assert (underline.highlight_start, underline.highlight_end) == span

@@ -7,14 +7,31 @@ from typing import ClassVar
 from briefing.core.store.rows import QuoteRow
 from briefing.core.textsafe import terminal_safe
 from briefing.tui.state import ColumnSpec
-from briefing.tui.widgets.one_line import LineTab
+from briefing.tui.widgets.one_line import LineTab, SteadySize
 from briefing.tui.widgets.quote_column import CardView, QuoteColumn
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import Tab, Tabs
+from textual.widgets._tabs import Underline
+
+
+class SteadyContainer(SteadySize, Container):
+    """The tab bar's scroll area."""
+
+
+class SteadyVertical(SteadySize, Vertical):
+    """The tab bar's row and underline."""
+
+
+class SteadyHorizontal(SteadySize, Horizontal):
+    """The tab bar's row of tabs."""
+
+
+class SteadyUnderline(SteadySize, Underline):
+    """The line under the tabs, with the active one's part highlighted."""
 
 
 class ColumnTabs(Tabs):
@@ -25,8 +42,43 @@ class ColumnTabs(Tabs):
     the bar for a third of a second each time, keeping the screen busy while the user types.
     """
 
+    def compose(self) -> ComposeResult:
+        """Tabs' own parts, as Tabs composes them, each taking a new width in one layout.
+
+        A count that gains a digit widens its tab, and with it the row, the bar and the scroll
+        area around it: each would ask for a second layout of the screen (see SteadySize).
+        """
+        with SteadyContainer(id="tabs-scroll"):
+            with SteadyVertical(id="tabs-list-bar"):
+                with SteadyHorizontal(id="tabs-list"):
+                    yield from self._tabs
+                yield SteadyUnderline()
+
     def _highlight_active(self, animate: bool = True) -> None:
+        self.place_underline()
         super()._highlight_active(animate=False)
+
+    def place_underline(self) -> None:
+        """Put the underline under the active tab at once, from the widths of the labels.
+
+        Tabs places it after the next layout, from where the tab landed: a frame of its own each
+        time a count changes a label's width. The tabs sit side by side, each its label and its
+        padding, so where the active one lands is known now; Tabs then finds it in place.
+        """
+        active = self.active_tab
+        underline = self.query("Underline").first() if self.query("Underline") else None
+        if active is None or underline is None:
+            return
+        x = 0
+        for tab in self.query(Tab):
+            if not tab.display:
+                continue
+            gutter = tab.styles.gutter
+            if tab is active:
+                underline.highlight_start = x + gutter.left
+                underline.highlight_end = x + gutter.left + tab.label.cell_length
+                return
+            x += gutter.width + tab.label.cell_length
 
     def _scroll_active_tab(self) -> None:
         if self.active_tab:
@@ -136,6 +188,8 @@ class QuoteBoard(Vertical):
                         tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
                     except Exception:  # still being mounted; it was created with this label
                         continue
+                if relabelled and isinstance(tabs, ColumnTabs):
+                    tabs.place_underline()  # in this frame, not after the tabs' next layout
         for column, (_spec, rows), total in zip(self._columns, columns, totals):
             column.set_quotes(rows, cards, total)
         if [self._hidden(column) for column in self._columns] != before:
