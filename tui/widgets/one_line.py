@@ -8,12 +8,13 @@ from textual.widgets import Label, Static, Tab
 
 
 class SteadySize:
-    """Mixin for a widget without children whose whole content is its size.
+    """Mixin for a widget that does not scroll, whose new size needs no second layout.
 
     When a layout gives a widget a new size, Textual also sets its virtual size as a reactive that
     asks for a layout of its own: a label whose count grew by a digit would lay the screen out a
-    second time, one frame later. For a widget without children or scrolling that second layout
-    has nothing to place, so the new size is taken without it (the widget is redrawn all the same).
+    second time, one frame later. For a widget that does not scroll (a label, a tab, the boxes of
+    a tab bar whose children were placed in the same layout) that second layout has nothing to
+    place, so the new size is taken without it (the widget is redrawn all the same).
     """
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
