@@ -437,6 +437,8 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         if self.screen is not self.main:
             self.pop_screen()
         self.main.search.open()
+        if not self.state.search_query:
+            self.main.open_hits()
         self.main.board.prepare_tabs()
         self._typing()
         # Nothing is searched yet: a moment to collect what opening the box and the tabs left.
@@ -468,6 +470,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
     def _search_closed(self, _event: SearchBar.Closed) -> None:
         # Raw FTS5 mode is for the one search it was switched on in.
         self.state.close_search()
+        self.main.hits.display = False
         self._show_status()
         self._focus_results()
 

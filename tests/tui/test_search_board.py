@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from briefing.tui import loader
 from briefing.tui.app import BriefingApp
@@ -320,3 +322,47 @@ async def test_a_count_that_widens_its_tab_costs_one_layout(briefing_db, monkeyp
         underline = tabs.query_one("Underline")
         span = active.virtual_region.shrink(active.styles.gutter).column_span
         assert (underline.highlight_start, underline.highlight_end) == span
+
+
+async def test_the_articles_pane_stays_while_the_search_box_is_open(briefing_db):
+    """The pane of matching articles opens with the search box and stays, emptied or not, until
+    the box closes: the panes below it do not move on the first key of every word."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hits = app.main.hits
+        assert not hits.display
+        await pilot.press("slash")
+        await pilot.pause()
+        waiting = str(hits.get_option_at_index(0).prompt)
+        assert hits.display and not hits.items and "search finds" in waiting
+        await pilot.press(*"kosovo")
+        await settle(pilot)
+        assert hits.items
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert hits.display and not hits.items and str(hits.get_option_at_index(0).prompt) == waiting
+        await pilot.press(*"zzzzqx")
+        await settle(pilot)
+        assert str(hits.get_option_at_index(0).prompt) == "No articles match."
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not hits.display
+
+
+async def test_a_column_keeps_its_width_with_or_without_a_scrollbar(briefing_db):
+    """A column's cards are as wide with three matches as with three hundred: a scrollbar that
+    comes or goes with the count does not wrap and measure the cards again."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        vucic = column(app, "Vucic")
+        quotes = vucic.quotes
+        vucic.set_quotes(quotes[:1])
+        await pilot.pause()
+        assert not vucic.show_vertical_scrollbar
+        few = vucic.scrollable_content_region.width
+        vucic.set_quotes([replace(quote, id=10_000 + n) for n, quote in enumerate(quotes * 60)])
+        await pilot.pause()
+        assert vucic.show_vertical_scrollbar
+        assert vucic.scrollable_content_region.width == few

@@ -25,6 +25,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+#: What the articles pane says while the search box is open and empty.
+HITS_WAITING = "Articles the search finds are listed here."
+
 
 def story_start(first_published: str | None) -> str | None:
     """A week before the earliest publication date: where the story's own days begin."""
@@ -181,7 +184,21 @@ class MainScreen(Screen, inherit_bindings=False):
             counts = [len(rows) for _spec, rows in data.columns]
             if counts and not counts[self.board.active_index] and any(counts):
                 self.board.activate(next(i for i, n in enumerate(counts) if n), focus=False)
-        self.hits.display = searching
         if searching:
+            self.hits.display = True
             self.hits.border_title = f"Articles · {len(data.hits)}"
             self.hits.set_hits(data.hits, search)
+        elif self.search.display:
+            self.open_hits()  # the box was emptied: the pane waits for the next word where it is
+        else:
+            self.hits.display = False
+
+    def open_hits(self) -> None:
+        """Show the articles pane, empty, as the search box opens.
+
+        It stays until the box closes, emptied or not: the panes below it take their place once,
+        instead of moving (and being measured and drawn again) on the first key of every word.
+        """
+        self.hits.border_title = "Articles"
+        self.hits.set_hits([], None, empty_text=HITS_WAITING)
+        self.hits.display = True

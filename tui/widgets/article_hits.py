@@ -39,10 +39,13 @@ class ArticleHits(BriefingList):
     #: The parsed search the hits are for (set with them); None: no search.
     search: Query | None = None
 
-    def set_hits(self, hits: list[ArticleHit], search: Query | None) -> None:
-        """Show `hits` of `search`, best first; hits without a snippet get one as they come into view."""
+    def set_hits(self, hits: list[ArticleHit], search: Query | None, empty_text: str | None = None) -> None:
+        """Show `hits` of `search`, best first; hits without a snippet get one as they come into view.
+
+        With no hits the list says `empty_text` (by default, that no article matches).
+        """
         self.search = search
-        self.set_items(hits, keep_position=False)
+        self.set_items(hits, keep_position=False, empty_text=empty_text or self.EMPTY_TEXT)
 
     def items_shown(self, items: list[ArticleHit]) -> None:
         """Ask for the snippets of hits that just came into view without one."""
