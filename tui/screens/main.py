@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 #: What the articles pane says while the search box is open and empty.
-HITS_WAITING = "Articles the search finds are listed here."
+HITS_WAITING = "Type to search."
 
 
 def story_start(first_published: str | None) -> str | None:
