@@ -36,6 +36,16 @@ async def without_meloni(app: BriefingApp, pilot) -> None:
     await settle(pilot)
 
 
+async def kosovo_under_tabs(app: BriefingApp, pilot):
+    """Search "kosovo" on a board too narrow for its columns; return the board and its tab bar."""
+    await settle(pilot)
+    await pilot.press("slash", *"kosovo")
+    await settle(pilot)
+    board = app.main.board
+    assert board.tabbed
+    return board, board.query_one(Tabs)
+
+
 def mode_line(app: BriefingApp) -> str:
     """What the search box says beside its mode."""
     return str(app.main.search.query_one("#search-mode").render())
@@ -173,12 +183,7 @@ async def test_a_search_under_tabs_leaves_nothing_animating(briefing_db):
 
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(50, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"kosovo")
-        await settle(pilot)
-        board = app.main.board
-        assert board.tabbed
-        tabs = board.query_one(Tabs)
+        board, tabs = await kosovo_under_tabs(app, pilot)
         # What a key does to the tab bar, without the pilot's wait for animations to end.
         tabs.query(Tab).last().label = "a much longer label · 1,234"
         tabs.active = board._tab_id(len(board.columns) - 1)
@@ -303,12 +308,7 @@ async def test_a_count_that_widens_its_tab_costs_one_layout(briefing_db, monkeyp
 
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(70, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"kosovo")
-        await settle(pilot)
-        board = app.main.board
-        assert board.tabbed
-        tabs = board.query_one(Tabs)
+        board, tabs = await kosovo_under_tabs(app, pilot)
         columns = [(spec, column(app, spec.label).quotes) for spec in [c.spec for c in board.on_board]]
         layouts: list[object] = []
         original = Screen._refresh_layout
