@@ -28,7 +28,7 @@ def set_text(widget: Static, content: VisualType) -> None:
 
 
 class LineLabel(SteadySize, Label):
-    """A label of one line, such as a search's count."""
+    """A label whose size follows its text, such as a search's count or its error line."""
 
 
 class LineTab(SteadySize, Tab):

@@ -15,6 +15,8 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import Tab, Tabs
+
+# Tabs' own underline, which ColumnTabs composes itself (Textual is pinned to one version).
 from textual.widgets._tabs import Underline
 
 
@@ -66,7 +68,7 @@ class ColumnTabs(Tabs):
         padding, so where the active one lands is known now; Tabs then finds it in place.
         """
         active = self.active_tab
-        underline = self.query("Underline").first() if self.query("Underline") else None
+        underline = next(iter(self.query(Underline)), None)
         if active is None or underline is None:
             return
         x = 0
@@ -180,7 +182,7 @@ class QuoteBoard(Vertical):
             relabelled = [index for index, label in enumerate(labels) if index >= len(self._labels) or label != self._labels[index]]
             self._labels = labels
             if self._tabs_made:
-                tabs = self.query_one(Tabs)
+                tabs = self.query_one(ColumnTabs)
                 # Only the tabs whose count changed: a new label lays the bar out again.
                 for index in relabelled:
                     label = labels[index]
@@ -188,7 +190,7 @@ class QuoteBoard(Vertical):
                         tabs.query_one(f"#{self._tab_id(index)}", Tab).label = label
                     except Exception:  # still being mounted; it was created with this label
                         continue
-                if relabelled and isinstance(tabs, ColumnTabs):
+                if relabelled:
                     tabs.place_underline()  # in this frame, not after the tabs' next layout
         for column, (_spec, rows), total in zip(self._columns, columns, totals):
             column.set_quotes(rows, cards, total)
