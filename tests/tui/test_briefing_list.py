@@ -83,3 +83,27 @@ async def test_a_hidden_list_waits_for_one_layout_only(monkeypatch):
             listing.refresh()
             await pilot.pause()
         assert tries == [False, True]
+
+
+async def test_a_list_measures_its_items_again_only_when_its_width_changes(monkeypatch):
+    """A list that only grows or shrinks in height (a pane above it filling) wraps its items as
+    before: they are not measured and drawn again a frame later. A new width measures them anew."""
+    app = OneList()
+    async with app.run_test(size=(40, 20)) as pilot:
+        listing = app.query_one(BriefingList)
+        listing.set_items([f"item {n} with words enough to wrap inside a narrow list" for n in range(50)])
+        await pilot.pause()
+        width = listing.size.width
+        cleared: list[int] = []
+
+        def clear_caches() -> None:
+            cleared.append(listing.size.width)
+            BriefingList._clear_caches(listing)
+
+        monkeypatch.setattr(listing, "_clear_caches", clear_caches)
+        await pilot.resize_terminal(40, 30)
+        await pilot.pause()
+        assert listing.size.height > 18 and cleared == []
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        assert cleared and listing.size.width == width + 10

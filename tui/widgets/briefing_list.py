@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -80,6 +81,8 @@ class BriefingList(OptionList, inherit_bindings=False):
         self._empty_text = self.EMPTY_TEXT
         #: A line after the last item (what was left out and how to reach it), or None.
         self.tail_hint: str | None = None
+        #: The text width the options were last measured at (their wrapping depends on nothing else).
+        self._measured_width: int | None = None
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """Compare sizes against the list's own virtual size.
@@ -89,6 +92,21 @@ class BriefingList(OptionList, inherit_bindings=False):
         redraw every list's scrollbar, and those redraws ask for one more frame after it.
         """
         return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+    def _clear_caches(self) -> None:
+        self._measured_width = self.scrollable_content_region.width
+        super()._clear_caches()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Measure the options again only when the list's text width changed.
+
+        OptionList forgets every option's lines on any resize, and redraws them a frame after the
+        layout that resized it; a list that only grew or shrank in height (the articles pane
+        filling, the timeline below it giving way) wraps its options exactly as before.
+        """
+        event.prevent_default()  # OptionList's own handler would forget them all the same
+        if self.scrollable_content_region.width != self._measured_width:
+            self._clear_caches()
 
     def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
         """Measure the options again when the scrollbar comes or goes: the text is one cell wider
@@ -195,6 +213,8 @@ class BriefingList(OptionList, inherit_bindings=False):
         first = self._start + self._shown
         page = self.items[first : first + count]
         if not page:
+            if first == len(self.items):
+                self.end_reached()
             return
         self._shown += len(page)
         self.add_options(self._options_for(page, first))
@@ -202,6 +222,9 @@ class BriefingList(OptionList, inherit_bindings=False):
 
     def items_shown(self, items: list) -> None:
         """Hook: these items just became options (a column fetches their search marks)."""
+
+    def end_reached(self) -> None:
+        """Hook: the cursor or the scroll position came near the last item (a column reads on)."""
 
     def _add_page(self) -> None:
         self._add(self.PAGE_SIZE)
@@ -334,6 +357,15 @@ class BriefingList(OptionList, inherit_bindings=False):
             last = len(self.items) - 1
             self._rebuild(last - self.PAGE_SIZE + 1, self.PAGE_SIZE, last)
         super().action_last()
+        if self.items:
+            self.end_reached()
+
+    def action_cursor_down(self) -> None:
+        """Move down; down on the last item asks for what follows it (a search's next quotes)."""
+        at_end = bool(self.items) and self.current_index == len(self.items) - 1
+        super().action_cursor_down()
+        if at_end:
+            self.end_reached()
 
     def action_cursor_up(self) -> None:
         """Move up, bringing earlier items into the window at its top."""
@@ -360,7 +392,10 @@ class BriefingList(OptionList, inherit_bindings=False):
         super().watch_scroll_y(old_value, new_value)
         if self._rebuilding:
             return
-        if self._start + self._shown < len(self.items) and new_value >= self.max_scroll_y - self.size.height:
-            self.call_after_refresh(self._add_page)
+        if new_value >= self.max_scroll_y - self.size.height and new_value > old_value:
+            if self._start + self._shown < len(self.items):
+                self.call_after_refresh(self._add_page)
+            elif self.items:
+                self.end_reached()
         elif self._start > 0 and new_value <= 0 < old_value:
             self.call_after_refresh(self._prepend_page)
