@@ -17,6 +17,8 @@ class ArticleHits(BriefingList):
 
     #: Hits made options at a time (three lines each; redrawn on every keystroke of a search).
     PAGE_SIZE: ClassVar[int] = 10
+    #: A search fills the list anew on every key: one screen of hits, the next page as it is reached.
+    WINDOW_SCREENS: ClassVar[float] = 1
     EMPTY_TEXT = "No articles match."
     COMPONENT_CLASSES: ClassVar[set[str]] = {"hit--outlet", "hit--snippet", "hit--match"}
     """Styles of outlet line, snippet and matched words, set in app.tcss."""
@@ -44,6 +46,8 @@ class ArticleHits(BriefingList):
 
         With no hits the list says `empty_text` (by default, that no article matches).
         """
+        if hits and hits == self.items and search == self.search:
+            return  # the same search's quotes grew by a page: the articles stay as the user left them
         self.search = search
         self.set_items(hits, keep_position=False, empty_text=empty_text or self.EMPTY_TEXT)
 
