@@ -31,6 +31,7 @@ from briefing.tui.loader import (
     Store,
     load_columns,
     load_hits,
+    load_more_quotes,
     load_overview,
 )
 from briefing.tui.screens.main import MainScreen
@@ -131,6 +132,8 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         self.dropped_results = 0
         self._overview_generation = 0
         self._columns_generation = 0
+        #: The generation of the search whose next quotes are being read (one page at a time), or None.
+        self._reading_more: int | None = None
         self._screen_ready = threading.Event()
         self._data_version: int | None = None
         self._open_best_when_loaded = False
@@ -437,8 +440,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         if self.screen is not self.main:
             self.pop_screen()
         self.main.search.open()
-        if not self.state.search_query:
-            self.main.open_hits()
+        self.main.open_search(typed=bool(self.state.search_query))
         self.main.board.prepare_tabs()
         self._typing()
         # Nothing is searched yet: a moment to collect what opening the box and the tabs left.
@@ -470,7 +472,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
     def _search_closed(self, _event: SearchBar.Closed) -> None:
         # Raw FTS5 mode is for the one search it was switched on in.
         self.state.close_search()
-        self.main.hits.display = False
+        self.main.close_search()
         self._show_status()
         self._focus_results()
 
@@ -500,6 +502,24 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.main.hits.focus()
         elif board.columns:
             board.activate(board.active_index)
+
+    @on(QuoteColumn.MoreWanted)
+    def _more_wanted(self, event: QuoteColumn.MoreWanted) -> None:
+        data = self.columns_data
+        if data is None or not data.truncated or data.parsed != event.query or self._reading_more == self._columns_generation:
+            return
+        self._reading_more = self._columns_generation
+        self._load_more(self._columns_generation, data, self.state.filters)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _load_more(self, generation: int, data: ColumnsData, filters: Filters) -> None:
+        more = self.store.read(load_more_quotes, data, filters)
+        self.call_from_thread(self._apply_more, generation, more)
+
+    def _apply_more(self, generation: int, data: ColumnsData) -> None:
+        if generation == self._columns_generation:
+            self._reading_more = None  # the next page may be asked for
+        self._apply_columns(generation, data)
 
     @on(QuoteColumn.MarksWanted)
     def _marks_wanted(self, event: QuoteColumn.MarksWanted) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,8 +35,10 @@ from briefing.tui.state import ColumnSpec, Filters, effective_columns
 
 T = TypeVar("T")
 
-#: Most quotes a search brings back; beyond this the columns say the list was cut.
-SEARCH_QUOTE_LIMIT = 500
+#: Quotes (statements) a search reads at a time: the best of them on every key, the next as a
+#: column is read to its end (`load_more_quotes`). A screen shows a few dozen cards; reading and
+#: sharing out hundreds on every key is most of a search's cost while typing.
+SEARCH_QUOTE_LIMIT = 100
 #: Quotes per column whose search marks are read with the results; later ones as they scroll into view.
 EAGER_MARKS = 30
 #: Most articles a search lists.
@@ -75,7 +77,7 @@ class ColumnsData:
     columns: list[tuple[ColumnSpec, list[QuoteRow]]]
     marks: dict[int, Marked] = field(default_factory=dict)
     hits: list[ArticleHit] = field(default_factory=list)
-    #: True when the search found more quotes than the columns hold.
+    #: True when the search found more quotes than the columns hold (`load_more_quotes` reads on).
     truncated: bool = False
     #: A one-line message when the query could not be run.
     error: str | None = None
@@ -268,11 +270,7 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
         hint = " Press ctrl+r to search the words as typed." if parsed.raw else ""
         return ColumnsData(parsed.text, parsed.raw, [], error=f"{err}{hint}", parsed=parsed)
     rows = list_quotes(db, ids=found.quote_ids)
-    columns = [(spec, [q for q in rows if spec.matches(q)]) for spec in specs]
-    placed = {q.id for _spec, quotes in columns for q in quotes}
-    # The column is there for every search, empty or not: a board whose columns come and go
-    # from one key to the next re-makes its tabs and layout on every key.
-    columns.append((OTHER_SPEAKERS, [q for q in rows if q.id not in placed]))
+    columns = _share_out(specs, rows)
     # Highlighting costs a little per quote: only what is seen first, the rest as it scrolls in.
     shown = [q.id for _spec, quotes in columns for q in quotes[:EAGER_MARKS]]
     marks = quote_marks(db, parsed, shown)
@@ -280,6 +278,39 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
         parsed.text, parsed.raw, columns, marks, found.articles, found.quote_total > len(rows),
         totals=[len(quotes) for _spec, quotes in columns], parsed=parsed,
         quote_total=found.quote_total, article_total=found.article_total, quote_total_exact=found.quote_total_exact,
+    )
+
+
+def _share_out(specs: list[ColumnSpec], rows: list[QuoteRow]) -> list[tuple[ColumnSpec, list[QuoteRow]]]:
+    """The quotes of each column, in the order given, and the rest in the other speakers' column."""
+    columns = [(spec, [q for q in rows if spec.matches(q)]) for spec in specs]
+    placed = {q.id for _spec, quotes in columns for q in quotes}
+    # The column is there for every search, empty or not: a board whose columns come and go
+    # from one key to the next re-makes its tabs and layout on every key.
+    columns.append((OTHER_SPEAKERS, [q for q in rows if q.id not in placed]))
+    return columns
+
+
+def load_more_quotes(db: sqlite_utils.Database, data: ColumnsData, filters: Filters) -> ColumnsData:
+    """`data` with the search's next SEARCH_QUOTE_LIMIT quotes added to its columns (ranked after those it holds)."""
+    if data.parsed is None or not data.truncated:
+        return data
+    held = [q for _spec, quotes in data.columns for q in quotes]
+    try:
+        found = search(
+            db, data.parsed, speaker=filters.speaker, article_id=filters.source_id, day=filters.day,
+            quotes=SEARCH_QUOTE_LIMIT, offset=len(held), articles=0, marks=0, rough_total=True,
+        )
+    except QueryError:
+        return replace(data, truncated=False)
+    ids = {q.id for q in held}
+    rows = [q for q in list_quotes(db, ids=found.quote_ids) if q.id not in ids]
+    specs = [spec for spec, _quotes in data.columns if spec != OTHER_SPEAKERS]
+    more = dict(_share_out(specs, rows))
+    columns = [(spec, quotes + more.get(spec, [])) for spec, quotes in data.columns]
+    return replace(
+        data, columns=columns, totals=[len(quotes) for _spec, quotes in columns],
+        truncated=bool(rows) and found.quote_total > len(held) + len(rows),
     )
 
 

@@ -382,7 +382,7 @@ async def test_search_filters_columns_and_lists_articles(briefing_db):
         marked = vucic.marks[vucic.items[0].id]
         start, end = marked.marks[0]
         assert marked.text[start:end].lower().startswith("pogrom")
-        assert len(column(app, "NATO").items) == 0
+        assert len(column(app, "NATO").quotes) == 0
         assert app.main.hits.display and [h.outlet for h in app.main.hits.items] == ["Bloomberg"]
         # The card highlights the match.
         prompt = vucic.get_option_at_index(0).prompt

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from briefing.tui import loader
 from briefing.tui.app import BriefingApp
+from briefing.tui.screens import main as main_screen
 from briefing.tui.widgets.quote_column import QuoteColumn
 from textual.widgets import Tab, Tabs
 
@@ -86,6 +87,59 @@ async def test_the_count_says_how_many_of_how_many(briefing_db, monkeypatch, can
         assert f"2 of {about}{data.quote_total} quotes" in mode_line(app)
 
 
+def test_more_quotes_continue_the_ranking_without_repeating_any(briefing_db):
+    """The next page of a search's quotes is the ranking after the quotes the columns hold: each
+    column keeps its quotes first and gains its share of the next ones, none twice."""
+    from briefing.core.store.database import open_database
+    from briefing.tui.state import ColumnSpec, Filters
+
+    db = open_database(briefing_db, create=False)
+    specs = [ColumnSpec("Vucic", speaker="Aleksandar Vucic")]
+    whole = loader.load_columns(db, specs, Filters(), "kosovo")
+    assert not whole.truncated
+    ranked = [q.id for _spec, quotes in whole.columns for q in quotes]
+    original = loader.SEARCH_QUOTE_LIMIT
+    try:
+        loader.SEARCH_QUOTE_LIMIT = 2
+        first = loader.load_columns(db, specs, Filters(), "kosovo")
+        assert first.truncated and sum(len(q) for _s, q in first.columns) == 2
+        pages = [first]
+        while pages[-1].truncated and len(pages) < 10:
+            pages.append(loader.load_more_quotes(db, pages[-1], Filters()))
+    finally:
+        loader.SEARCH_QUOTE_LIMIT = original
+    last = pages[-1]
+    assert not last.truncated
+    held = [q.id for _spec, quotes in last.columns for q in quotes]
+    assert sorted(held) == sorted(ranked) and len(set(held)) == len(held)
+    for (spec, before), (_same, after) in zip(first.columns, last.columns):
+        assert after[: len(before)] == before, spec.label
+    assert last.totals == [len(quotes) for _spec, quotes in last.columns]
+
+
+async def test_reading_a_column_to_its_end_brings_the_next_quotes(briefing_db, monkeypatch):
+    """A search that found more quotes than the board holds reads the next ones when a column is
+    read to its last card: the column grows, and the count in the box with it."""
+    monkeypatch.setattr(loader, "SEARCH_QUOTE_LIMIT", 2)
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kosovo")
+        await settle(pilot)
+        data = app.columns_data
+        assert data.truncated
+        held = sum(len(quotes) for _spec, quotes in data.columns)
+        assert held == 2 and mode_line(app).startswith("2 of ")
+        full = next(c for c in app.main.board.columns if c.items)
+        tail = [str(option.prompt) for option in full.options if option is not None]
+        assert any("more of the search's matches follow" in line for line in tail)
+        app.main.board.activate(app.main.board.columns.index(full))
+        await pilot.press("end")
+        await settle(pilot)
+        assert sum(len(quotes) for _spec, quotes in app.columns_data.columns) > held
+        assert not mode_line(app).startswith("2 of ")
+
+
 async def test_raw_mode_ends_when_the_search_box_closes(briefing_db):
     """ctrl+r is for the one search it was switched on in."""
     app = BriefingApp(briefing_db)
@@ -117,10 +171,11 @@ async def test_two_searches_in_a_row_keep_the_columns_and_the_active_one(briefin
         assert [c.spec.label for c in app.main.board.on_board] == searching
         # The same widgets, not new ones, and every one of them shown.
         assert app.main.board.on_board == first_columns
-        # Other speakers have no match now: their column is kept, out of sight, and the rest shown.
+        # Other speakers have no match now: their column stays, saying so, while the box is open.
         others = column(app, loader.OTHER_SPEAKERS.label)
-        assert others.items == [] and not others.display
-        assert all(c.display for c in app.main.board.on_board if c is not others)
+        assert others.items == [] and others.display
+        assert main_screen.OTHERS_NONE_MATCH in [str(option.prompt) for option in others.options]
+        assert all(c.display for c in app.main.board.on_board)
         assert [q.text for q in column(app, "Vucic").items] == ["We will not tolerate the pogrom of Serbs,"]
         # The box has the keys; the column the user was in is still the board's active one.
         assert app.main.board.active_index == 1
@@ -277,6 +332,33 @@ async def test_opening_the_search_makes_the_tabs_before_the_first_key(briefing_d
         assert board.tabbed and column(app, loader.OTHER_SPEAKERS.label).quotes
         assert {tab.id for tab in board.query(Tab)} == tabs
         assert not [w for w in mounted if board in w.ancestors]
+
+
+async def test_the_board_keeps_its_shape_while_the_search_box_is_open(briefing_db):
+    """Once a search has turned the board to tabs for speakers without a column, words whose
+    matches are not theirs leave it as it is while the box is open; closing it brings the columns
+    back side by side."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await without_meloni(app, pilot)
+        board = app.main.board
+        assert not board.tabbed
+        others = column(app, loader.OTHER_SPEAKERS.label)
+        await pilot.press("slash")
+        await settle(pilot)
+        shapes = [board.tabbed]
+        for word in ("condemnation", "pogrom", "condemnation"):
+            await pilot.press("ctrl+u", *word)
+            await settle(pilot)
+            shapes.append(board.tabbed)
+            assert bool(others.quotes) == (word == "condemnation")
+        assert shapes == [False, True, True, True]
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert board.tabbed and not others.quotes
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not board.tabbed and not others.display
 
 
 async def test_turning_to_tabs_restyles_only_the_tab_bar(briefing_db, monkeypatch):

@@ -27,6 +27,9 @@ from textual.widgets import Footer, Static
 
 #: What the articles pane says while the search box is open and empty.
 HITS_WAITING = "Type to search."
+#: What the other speakers' column says while the search box is open and empty, and when a search finds none of theirs.
+OTHERS_WAITING = "Quotes of speakers without a column, as a search finds them."
+OTHERS_NONE_MATCH = "No quote of a speaker without a column matches."
 
 
 def story_start(first_published: str | None) -> str | None:
@@ -178,7 +181,8 @@ class MainScreen(Screen, inherit_bindings=False):
             # The search's other-speakers column stays on the board, empty and out of sight, between
             # searches: starting a search then fills a column instead of mounting one and its tabs.
             columns, totals = [*columns, (OTHER_SPEAKERS, [])], [*totals, 0] if totals else totals
-        self.board.show(columns, CardView(data.marks, pinned, inferred, empty, search), totals, OTHER_SPEAKERS)
+        others_empty = OTHERS_NONE_MATCH if searching else OTHERS_WAITING
+        self.board.show(columns, CardView(data.marks, pinned, inferred, empty, search, more=data.truncated and searching), totals, OTHER_SPEAKERS, others_empty)
         if searching and self.board.tabbed:
             # Under tabs, bring the first column with matches forward.
             counts = [len(rows) for _spec, rows in data.columns]
@@ -193,12 +197,25 @@ class MainScreen(Screen, inherit_bindings=False):
         else:
             self.hits.display = False
 
-    def open_hits(self) -> None:
-        """Show the articles pane, empty, as the search box opens.
+    def open_search(self, *, typed: bool) -> None:
+        """Give the screen the shape of a search as its box opens (`typed`: the box holds a query).
 
-        It stays until the box closes, emptied or not: the panes below it take their place once,
-        instead of moving (and being measured and drawn again) on the first key of every word.
+        The articles pane, and the other speakers' column once a search has shown it, stay until
+        the box closes, emptied or not: the panes take their places once, instead of moving (and
+        being measured and drawn again, the columns turning to tabs and back) on the first key of
+        every word.
         """
+        if not typed:
+            self.open_hits()
+        self.board.hold_shape(True)
+
+    def close_search(self) -> None:
+        """The search box closed: the articles pane goes, the other speakers' column stays only with quotes."""
+        self.hits.display = False
+        self.board.hold_shape(False)
+
+    def open_hits(self) -> None:
+        """Show the articles pane, empty, waiting for a word."""
         self.hits.border_title = "Articles"
         self.hits.set_hits([], None, empty_text=HITS_WAITING)
         self.hits.display = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from briefing.core.store.rows import QuoteRow
@@ -36,7 +37,7 @@ class SteadyUnderline(SteadySize, Underline):
     """The line under the tabs, with the active one's part highlighted."""
 
 
-class ColumnTabs(Tabs):
+class ColumnTabs(SteadySize, Tabs):
     """The board's tab bar, whose underline and scroll move at once instead of sliding.
 
     A tab's label carries its column's count and a search brings the first column with matches
@@ -114,6 +115,10 @@ class QuoteBoard(Vertical):
         self._spare: list[QuoteColumn] = []
         #: A column kept on the board but hidden while it has no quotes (a search's other speakers).
         self._optional: ColumnSpec | None = None
+        #: The board keeps the shape a search gave it (see `hold_shape`).
+        self._holding = False
+        #: The optional column stays in sight, with quotes or not (it had some while the shape was held).
+        self._optional_in_sight = False
         self._active = 0
         #: The tab labels, one per column; the tabs themselves are made when first shown.
         self._labels: list[Text] = []
@@ -125,7 +130,8 @@ class QuoteBoard(Vertical):
         # Columns are reached with tab and left/right; a focusable tab bar would be one stop too many.
         tabs.can_focus = False
         yield tabs
-        with Horizontal(id="columns"):
+        # The row takes a new height at once when the tab bar comes or goes above it.
+        with SteadyHorizontal(id="columns"):
             yield from self._columns
 
     def on_mount(self) -> None:
@@ -160,13 +166,15 @@ class QuoteBoard(Vertical):
         cards: CardView | None = None,
         totals: list[int] | None = None,
         optional: ColumnSpec | None = None,
+        optional_empty: str | None = None,
     ) -> None:
         """Show these columns and their quotes, drawn as `cards` says, rebuilding the columns only
         when the choice changed.
 
         `totals` are the columns' full counts when a column holds only the first of its quotes.
         The `optional` column stays on the board but out of sight while it has no quotes: it can
-        come and go from one key of a search to the next without the columns being made again.
+        come and go from one key of a search to the next without the columns being made again;
+        `optional_empty` is what it says while it has none.
         """
         before = [self._hidden(column) for column in self._columns]
         self._optional = optional
@@ -192,14 +200,29 @@ class QuoteBoard(Vertical):
                         continue
                 if relabelled:
                     tabs.place_underline()  # in this frame, not after the tabs' next layout
-        for column, (_spec, rows), total in zip(self._columns, columns, totals):
-            column.set_quotes(rows, cards, total)
+        optional_cards = replace(cards or CardView(), empty_text=optional_empty) if optional_empty else cards
+        for column, (spec, rows), total in zip(self._columns, columns, totals):
+            column.set_quotes(rows, optional_cards if spec == optional else cards, total)
+            if self._holding and spec == optional and rows:
+                self._optional_in_sight = True
         if [self._hidden(column) for column in self._columns] != before:
             self._apply_mode()
 
     def _hidden(self, column: QuoteColumn) -> bool:
-        """True for the optional column while it has no quotes."""
-        return column.spec == self._optional and not column.has_quotes
+        """True for the optional column while it has no quotes (and is not kept in sight)."""
+        return column.spec == self._optional and not column.has_quotes and not self._optional_in_sight
+
+    def hold_shape(self, holding: bool) -> None:
+        """While holding (a search box is open), the optional column stays once it has had quotes.
+
+        The columns then do not turn to tabs and back as the other speakers' matches come and go
+        from one key (or one word) to the next; they stay side by side for as long as no search
+        needs the column. Letting go hides it again while it has no quotes.
+        """
+        self._holding = holding
+        if not holding and self._optional_in_sight:
+            self._optional_in_sight = False
+            self._apply_mode()
 
     def _tab_id(self, index: int) -> str:
         return f"tab-{self._generation}-{index}"
@@ -287,7 +310,14 @@ class QuoteBoard(Vertical):
             # The active column went out of sight (a search's other speakers, when it ends).
             self._active = next((i for i, column in enumerate(self._columns) if not self._hidden(column)), 0)
         for index, column in enumerate(self._columns):
-            column.display = index == self._active if self.tabbed else not self._hidden(column)
+            shown = index == self._active if self.tabbed else not self._hidden(column)
+            if shown and not column.display:
+                column.display = True
+                # Drawn now, with the rest of this frame: its Show event comes after the frame,
+                # and drawing then would take a second one.
+                column.draw_pending()
+            else:
+                column.display = shown
         if self.tabbed and self._columns:
             if not self._tabs_made:
                 self._make_tabs()

@@ -29,6 +29,8 @@ class CardView:
     inferred: set[int] = field(default_factory=set)
     empty_text: str | None = None
     search: Query | None = None
+    #: The search found more quotes than the columns hold: a column read to its end asks for them.
+    more: bool = False
 
 
 class QuoteColumn(BriefingList):
@@ -84,6 +86,20 @@ class QuoteColumn(BriefingList):
             """The column the request came from."""
             return self.column
 
+    class MoreWanted(Message):
+        """The column was read to its end and the search has more quotes than the board holds."""
+
+        def __init__(self, column: QuoteColumn, query: Query) -> None:
+            """Carry the column and the parsed search."""
+            super().__init__()
+            self.column = column
+            self.query = query
+
+        @property
+        def control(self) -> QuoteColumn:
+            """The column that wants more."""
+            return self.column
+
     class MarksWanted(Message):
         """Quotes scrolled into view whose search matches are not known yet."""
 
@@ -109,6 +125,8 @@ class QuoteColumn(BriefingList):
         self.inferred: set[int] = set()
         #: The parsed search the cards show matches for, or None.
         self.search: Query | None = None
+        #: The search has more quotes than the board holds (see CardView.more).
+        self.more = False
         self._pending: tuple | None = None
         self.border_title = Text(terminal_safe(spec.label))
 
@@ -122,14 +140,15 @@ class QuoteColumn(BriefingList):
 
     def on_mount(self) -> None:
         """Show data that arrived before the column was mounted (styles are needed to draw cards)."""
-        self._fill_pending()
+        self.draw_pending()
 
     def on_show(self) -> None:
         """Draw the quotes that arrived while the column was out of sight (under another tab)."""
-        self._fill_pending()
+        self.draw_pending()
 
-    def _fill_pending(self) -> None:
-        if self._pending is not None:
+    def draw_pending(self) -> None:
+        """Draw the quotes that arrived while the column was out of sight, if any (it is in sight now)."""
+        if self._pending is not None and self.is_mounted:
             quotes, cards, total = self._pending
             self._fill(quotes, cards or CardView(), total)
 
@@ -159,6 +178,7 @@ class QuoteColumn(BriefingList):
     def _fill(self, quotes: list[QuoteRow], cards: CardView, total: int | None = None) -> None:
         self._pending = None
         marks, search = dict(cards.marks), cards.search
+        self.more = cards.more and search is not None
         if quotes and quotes == self.items and marks == self.marks and cards.pinned == self.pinned:
             self.search = search  # same cards: later pages are marked for the new query
             return
@@ -172,9 +192,17 @@ class QuoteColumn(BriefingList):
         total = max(total or 0, len(quotes))
         self.border_title = Text(f"{terminal_safe(self.spec.label)} · {total:,}")
         more = total - len(quotes)
-        self.tail_hint = f"⋯ {more:,} more: search (/) or keep one source (f) to narrow" if more else None
+        if self.more:
+            self.tail_hint = "⋯ more of the search's matches follow"
+        else:
+            self.tail_hint = f"⋯ {more:,} more: search (/) or keep one source (f) to narrow" if more else None
         # Forced: the same quotes may need drawing with other marks, pins or dates.
         self.set_items(quotes, empty_text=cards.empty_text, force=True, keep_position=keep_position)
+
+    def end_reached(self) -> None:
+        """Ask for the search's next quotes: the last card is near."""
+        if self.more and self.search is not None:
+            self.post_message(self.MoreWanted(self, self.search))
 
     def items_shown(self, items: list[QuoteRow]) -> None:
         """Ask for the search marks of quotes that just came into view without them."""
