@@ -25,7 +25,8 @@ def search_command(query: str, where: str, limit: int, source, day, raw: bool, d
     Words are matched as typed (any characters are fine), with diacritics and Cyrillic
     folded, so Vučić, Vucic and Вучић find each other; words in double quotes are a phrase
     ('"told reporters"'); the last word also matches as a prefix. In JSON the result is an
-    object: `total` (how many match) and `hits` (the first --limit of them).
+    object: `total` (how many match), `ranked` (null when every match was ranked; above 10,000
+    matches, the best are found among the last 10,000 indexed) and `hits` (the first --limit).
     """
     db = open_db(db_path)
     article_id = source_id(db, source)
@@ -52,7 +53,7 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool, ar
     if parsed.empty:
         # Only punctuation or spaces: say so, rather than an empty table that looks like no match.
         if as_json:
-            print_json({"total": 0, "hits": []})
+            print_json({"total": 0, "ranked": None, "hits": []})
         console(stderr=True).print("Nothing to search for: the query has no words.", markup=False)
         return
     unsearchable = unindexed_articles(db)
@@ -62,10 +63,11 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool, ar
     articles = where == "articles"
     found = search(db, parsed, article_id=article_id, day=day, quotes=0 if articles else limit, articles=limit if articles else 0)
     total = found.article_total if articles else found.quote_total
+    ranked = found.articles_ranked if articles else found.quotes_ranked
     if articles:
         hits = found.articles
         if as_json:
-            print_json({"total": total, "hits": [
+            print_json({"total": total, "ranked": ranked, "hits": [
                 {
                     "id": h.id, "path": h.path, "outlet": h.outlet, "title": h.title, "published": h.published,
                     "snippet": h.snippet.text, "matches": [list(m) for m in h.snippet.marks], "rank": h.rank,
@@ -80,12 +82,12 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool, ar
         for h in hits:
             t.add_row(str(h.id), safe(h.label), h.published or "undated", safe(h.title), marked(h.snippet.text, h.snippet.marks))
         console().print(t)
-        _say_more(len(hits), total, "article")
+        _say_more(len(hits), total, "article", ranked)
         return
     quotes = list_quotes(db, ids=found.quote_ids)
     marks = found.marks
     if as_json:
-        print_json({"total": total, "hits": [
+        print_json({"total": total, "ranked": ranked, "hits": [
             dict(quote_json(q), matches=[list(m) for m in marks[q.id].marks] if q.id in marks else []) for q in quotes
         ]})
         return
@@ -93,13 +95,16 @@ def _search(db, query: str, where: str, limit: int, raw: bool, as_json: bool, ar
         console(stderr=True).print("No quotes match.")
         return
     print_quotes(quotes, marks)
-    _say_more(len(quotes), total, "quote")
+    _say_more(len(quotes), total, "quote", ranked)
 
 
-def _say_more(shown: int, total: int, noun: str) -> None:
-    """Below a cut list: how many more match, and how to see them."""
+def _say_more(shown: int, total: int, noun: str, ranked: int | None) -> None:
+    """Below a cut list: how many more match, how to see them, and how they were ranked when not all were."""
     if total > shown:
+        from briefing.core.store.search import ranked_note
+
         more = total - shown
+        order = f"the {ranked_note(ranked)} first" if ranked else "best first"
         console(stderr=True).print(
-            f"{shown:,} of {total:,} {noun}s shown, best first; {more:,} more match (--limit shows more).", markup=False
+            f"{shown:,} of {total:,} {noun}s shown, {order}; {more:,} more match (--limit shows more).", markup=False
         )

@@ -53,9 +53,20 @@ def test_search_diacritics_json(capsys, seed_db_path):
     result = json.loads(out)
     hits = result["hits"]
     assert code == 0 and {h["outlet"] for h in hits} == {"Bloomberg", None}
-    assert result["total"] == len(hits)
+    assert result["total"] == len(hits) and result["ranked"] is None  # every match ranked
     for hit in hits:
         assert all(hit["snippet"][s:e].lower().startswith("vu") for s, e in hit["matches"])
+
+
+def test_search_says_when_it_ranked_only_the_matches_indexed_last(capsys, seed_db_path, monkeypatch):
+    import briefing.core.store.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 2)
+    code, out, err = run(capsys, "search", "Kosovo", "--limit", "1", "--db", str(seed_db_path))
+    assert code == 0 and "1 of 3 articles shown, the best of the last 2 indexed first; 2 more match" in err
+    code, out, _ = run(capsys, "search", "Kosovo", "--json", "--db", str(seed_db_path))
+    result = json.loads(out)
+    assert (result["total"], result["ranked"], len(result["hits"])) == (3, 2, 2)
 
 
 def test_quotes_and_timeline_and_extract_json_shapes(capsys, seed_db_path):

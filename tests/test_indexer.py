@@ -325,7 +325,7 @@ def test_a_run_stopped_half_way_leaves_its_articles_for_the_next_run_to_index(tm
     assert unindexed_articles(db) == 2
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Kosovo'").fetchone()[0] == 0
     code, out, err = run(capsys, "search", "Kosovo", "--json", "--db", str(tmp_path / "stopped.db"))
-    assert code == 0 and json.loads(out) == {"total": 0, "hits": []}
+    assert code == 0 and json.loads(out) == {"total": 0, "ranked": None, "hits": []}
     assert "2 article(s) cannot be found by a search yet" in err and "briefing index" in err
     # Not damage: `briefing check` finds the database whole and says what is left to do.
     assert check_database(db) == []

@@ -119,3 +119,25 @@ def test_a_query_is_parsed_once_into_one_value(fresh_db):
     assert query.match is not None and not query.empty and query == parse_query(fresh_db, "witnes")
     assert parse_query(fresh_db, '" * "').empty
     assert search(fresh_db, parse_query(fresh_db, '" * "')).quote_ids == []
+
+
+def test_a_search_of_more_matches_than_it_ranks_ranks_those_indexed_last_and_says_so(harbour_db, monkeypatch):
+    import briefing.core.store.search as search_module
+
+    query = parse_query(harbour_db, "harbour ")
+    everything = search(harbour_db, query, quotes=50, articles=50)
+    assert everything.articles_ranked is None and everything.quotes_ranked is None  # 41 matches: all ranked
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 10)
+    ids = [row[0] for row in harbour_db.execute("SELECT id FROM articles ORDER BY id DESC LIMIT 10")]
+    quote_ids = [row[0] for row in harbour_db.execute("SELECT id FROM quotes ORDER BY id DESC LIMIT 10")]
+    for rough in (False, True):
+        some = search(harbour_db, query, quotes=50, articles=50, rough_total=rough)
+        assert sorted(hit.id for hit in some.articles) == sorted(ids)
+        assert some.articles_ranked == 10 and some.article_total == 41  # the total still counts every match
+        assert sorted(some.quote_ids) == sorted(quote_ids) and some.quotes_ranked == 10 and some.quote_total == 41
+        # The ten are in the order a full ranking gives them.
+        order = [hit.id for hit in everything.articles if hit.id in ids]
+        assert [hit.id for hit in some.articles] == order
+    # A filtered search ranks every match it keeps.
+    quiet_day = search(harbour_db, query, day="2024-03-09", quotes=5, articles=5)
+    assert quiet_day.articles_ranked is None and quiet_day.article_total == 1

@@ -16,7 +16,7 @@ from briefing.core.settings import Settings
 from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.rows import QuoteRow, Source
-from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, parse_query, quote_marks
+from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, parse_query, quote_marks, ranked_note
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
@@ -328,7 +328,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         hits = self._beside.submit(self.store.read_beside, load_hits, filters, parsed) if parsed is not None else None
         data = self.store.read(load_columns, specs, filters, query, raw, parsed=parsed, articles=hits is None)
         if hits is not None:
-            data.hits, data.article_total = hits.result()
+            data.hits, data.article_total, data.articles_ranked = hits.result()
         if get_current_worker().is_cancelled:
             # A newer request is under way; this one must not overwrite it.
             self.post_message(messages.StaleResultDropped("columns", query))
@@ -377,6 +377,9 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         quotes = sum(len(rows) for _spec, rows in data.columns)
         if searching:
             note = f"{_of(quotes, data.quote_total, 'quote', data.quote_total_exact)} · {_of(len(data.hits), data.article_total, 'article')}"
+            ranked = max(data.quotes_ranked or 0, data.articles_ranked or 0)
+            if ranked:
+                note += f" · {ranked_note(ranked)}"
             self.main.search.show_count(note)
         else:
             self.main.search.show_count(self._waiting_hint())

@@ -90,6 +90,9 @@ class ColumnsData:
     article_total: int = 0
     #: False when `quote_total` is rough: every matching quote, a fragment beside its statement.
     quote_total_exact: bool = True
+    #: How many of the matching quotes and articles were ranked, when not all were (`core.store.search.RANK_LIMIT`).
+    quotes_ranked: int | None = None
+    articles_ranked: int | None = None
 
 
 @dataclass
@@ -244,8 +247,8 @@ def load_columns(
     return ColumnsData(query, raw, columns, totals=totals)
 
 
-def load_hits(db: sqlite_utils.Database, filters: Filters, parsed: Query) -> tuple[list[ArticleHit], int]:
-    """The articles the search finds under the filters (the first with snippets) and how many there are.
+def load_hits(db: sqlite_utils.Database, filters: Filters, parsed: Query) -> tuple[list[ArticleHit], int, int | None]:
+    """The articles the search finds under the filters (the first with snippets), how many there are, and how many were ranked.
 
     A query that cannot be run finds none here: the quotes' half of the same search says why.
     """
@@ -255,8 +258,8 @@ def load_hits(db: sqlite_utils.Database, filters: Filters, parsed: Query) -> tup
             quotes=0, articles=SEARCH_ARTICLE_LIMIT, snippets=SEARCH_SNIPPETS,
         )
     except QueryError:
-        return [], 0
-    return found.articles, found.article_total
+        return [], 0, None
+    return found.articles, found.article_total, found.articles_ranked
 
 
 def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters: Filters, parsed: Query, articles: bool) -> ColumnsData:
@@ -278,6 +281,7 @@ def _search_columns(db: sqlite_utils.Database, specs: list[ColumnSpec], filters:
         parsed.text, parsed.raw, columns, marks, found.articles, found.quote_total > len(rows),
         totals=[len(quotes) for _spec, quotes in columns], parsed=parsed,
         quote_total=found.quote_total, article_total=found.article_total, quote_total_exact=found.quote_total_exact,
+        quotes_ranked=found.quotes_ranked, articles_ranked=found.articles_ranked,
     )
 
 

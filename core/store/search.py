@@ -231,6 +231,9 @@ class SearchResult:
     marks: dict[int, Marked] = field(default_factory=dict)
     #: False when `quote_total` counts every matching quote, a fragment beside its statement (see `search`'s `rough_total`).
     quote_total_exact: bool = True
+    #: How many of the matching quotes and articles were ranked, when not all of them were (see RANK_LIMIT).
+    quotes_ranked: int | None = None
+    articles_ranked: int | None = None
 
 
 def search(
@@ -254,7 +257,9 @@ def search(
     The filters are conditions of the same SQL as the MATCH, so a filtered search ranks and counts
     only what the filters keep. A partial quote (a fragment inside reported speech) is found as the
     statement it belongs to, never beside it. `quotes` and `articles` (0: none read) limit how many
-    are returned; `marks` and `snippets` how many of them are marked (default all).
+    are returned; `marks` and `snippets` how many of them are marked (default all). Unfiltered,
+    more than RANK_LIMIT matches are ranked among the RANK_LIMIT indexed last (`quotes_ranked`,
+    `articles_ranked`).
 
     With `rough_total` an unfiltered search of many matches (search as you type) reads its page
     of statements from the best-ranked quotes alone, cut inside FTS5, in the same order; its
@@ -265,19 +270,48 @@ def search(
     if query.empty:
         return result
     if quotes:
-        best = _best_statements(db, query, quotes, offset) if rough_total and not (speaker or group or article_id is not None or day) else None
+        filtered = bool(speaker or group or article_id is not None or day)
+        cut = None if filtered else _rank_cut(db, "quotes_fts", query)
+        best = _best_statements(db, query, quotes, offset, cut) if rough_total and not filtered else None
         if best is not None:
             result.quote_ids, result.quote_total, result.quote_total_exact = best
         else:
-            result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset)
+            result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset, cut)
+        result.quotes_ranked = RANK_LIMIT if cut is not None else None
         wanted = result.quote_ids if marks is None else result.quote_ids[: max(0, marks)]
         result.marks = quote_marks(db, query, wanted)
     # Articles have no speaker: a search narrowed to a speaker or group lists that speaker's quotes only.
     if articles and not speaker and not group:
-        result.articles, result.article_total = _articles(db, query, article_id, day, articles, offset)
+        result.articles, result.article_total, result.articles_ranked = _articles(db, query, article_id, day, articles, offset)
         wanted_snippets = len(result.articles) if snippets is None else max(0, snippets)
         result.articles = add_snippets(db, query, result.articles[:wanted_snippets]) + result.articles[wanted_snippets:]
     return result
+
+
+#: Most matches an unfiltered search ranks: above it, the best are found among the RANK_LIMIT
+#: matches indexed last. bm25 reads each match's length, a lookup per match; a word in most of a
+#: 100,000-article briefing (or a prefix being typed) would spend most of its search ranking
+#: matches nobody reads past the first page. The totals stay exact, and the result says how many
+#: were ranked (`articles_ranked`, `quotes_ranked`). A filtered search ranks every match it keeps.
+RANK_LIMIT = 10_000
+
+
+def ranked_note(ranked: int) -> str:
+    """How a search that ranked only some of its matches says so: 'best of the last 10,000 indexed'."""
+    return f"best of the last {ranked:,} indexed"
+
+
+def _rank_cut(db, table: str, query: Query) -> int | None:
+    """The lowest rowid of the RANK_LIMIT matches indexed last (None: there are no more than that).
+
+    FTS5 walks its matches in rowid order without ranking them, so finding the cut costs about
+    as much as counting that many matches; `rowid >= cut` then bounds the ranked query inside FTS5.
+    """
+    rows = _run(
+        db, f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [query.match, RANK_LIMIT], query.raw,
+    )
+    return rows[0][0] + 1 if rows else None
 
 
 #: A quote found in the index stands for its statement when it is a fragment of one.
@@ -292,7 +326,7 @@ _STATEMENT_OF = (
 CANDIDATES_PER_STATEMENT = 4
 
 
-def _best_statements(db, query: Query, limit: int, offset: int) -> tuple[list[int], int, bool] | None:
+def _best_statements(db, query: Query, limit: int, offset: int, cut: int | None) -> tuple[list[int], int, bool] | None:
     """The page of statements from the best-ranked quotes only (None: they hold too few statements).
 
     Every statement with a quote among the best candidates ranks before every statement without
@@ -305,7 +339,7 @@ def _best_statements(db, query: Query, limit: int, offset: int) -> tuple[list[in
         db,
         f"""
         WITH f AS MATERIALIZED (
-            SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ?
+            SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ?
             ORDER BY score LIMIT ?
         )
         SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best, count(*) OVER () AS statements,
@@ -313,13 +347,13 @@ def _best_statements(db, query: Query, limit: int, offset: int) -> tuple[list[in
         FROM f JOIN quotes q ON q.id = f.rowid
         GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
         """,
-        [query.match, candidates, limit, offset],
+        [query.match, cut or 0, candidates, limit, offset],
         query.raw,
     )
     if not rows:
         return None  # nothing matched, or a page past the end: the full search says which
     statements, read = rows[0][2], rows[0][3]
-    if read < candidates:
+    if read < candidates and cut is None:
         return [r[0] for r in rows], statements, True  # every match was read: the total is exact
     if statements < offset + limit:
         return None  # too few statements among the candidates to fill the page
@@ -327,7 +361,9 @@ def _best_statements(db, query: Query, limit: int, offset: int) -> tuple[list[in
     return [r[0] for r in rows], matches, False
 
 
-def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker, limit: int, offset: int) -> tuple[list[int], int]:
+def _quote_ids(
+    db, query: Query, speaker, group, article_id, day, exact_speaker, limit: int, offset: int, cut: int | None = None,
+) -> tuple[list[int], int]:
     where, params = quote_filters(speaker, group, article_id, day, None, exact_speaker)
     weights = ", ".join(str(w) for w in QUOTE_WEIGHTS)
     condition = " AND ".join(where) or "1"
@@ -336,21 +372,21 @@ def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker,
     rows = _run(
         db,
         f"""
-        WITH f AS MATERIALIZED (SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ?)
+        WITH f AS MATERIALIZED (SELECT rowid, bm25(quotes_fts, {weights}) AS score FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ?)
         SELECT {_STATEMENT_OF} AS statement, min(f.score) AS best, count(*) OVER () AS total
         FROM f JOIN quotes q ON q.id = f.rowid
         WHERE {condition}
         GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
         """,
-        [query.match, *params, limit, offset],
+        [query.match, cut or 0, *params, limit, offset],
         query.raw,
     )
     # The total is counted in the same pass (a window over the grouped rows, before the LIMIT):
-    # a second MATCH only when the page is past the last row.
+    # a second MATCH only when the page is past the last row, or when only some matches were ranked.
     ids = [r[0] for r in rows]
-    if rows:
+    if rows and cut is None:
         return ids, rows[0][2]
-    if offset == 0:
+    if offset == 0 and cut is None:
         return ids, 0
     total = _run(
         db,
@@ -362,7 +398,7 @@ def _quote_ids(db, query: Query, speaker, group, article_id, day, exact_speaker,
     return ids, total
 
 
-def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tuple[list[ArticleHit], int]:
+def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tuple[list[ArticleHit], int, int | None]:
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
     where, params = ["1"], []
     if article_id is not None:
@@ -372,7 +408,8 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         where.append("a.published = ?")
         params.append(day)
     condition = " AND ".join(where)
-    ranked = f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+    cut = None if params else _rank_cut(db, "articles_fts", query)
+    ranked = f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?"
     if not params:
         # Unfiltered, the page is cut inside FTS5 (its top-N sort), and only that page is joined
         # to the articles: joining every match first costs several times the ranking itself.
@@ -385,12 +422,13 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         JOIN articles a ON a.id = f.rowid
         WHERE {condition} ORDER BY f.score {"" if not params else "LIMIT ? OFFSET ?"}
         """,
-        [query.match, *params, limit, offset],
+        [query.match, cut or 0, *params, limit, offset],
         query.raw,
     )
     hits = [ArticleHit(r[0], r[1], r[2], r[3], r[4], Marked(""), r[5]) for r in rows]
-    if len(hits) < limit and (offset == 0 or hits):
-        return hits, offset + len(hits)
+    ranked_count = RANK_LIMIT if cut is not None else None
+    if len(hits) < limit and (offset == 0 or hits) and cut is None:
+        return hits, offset + len(hits), None
     total = _run(
         db,
         # Unfiltered, FTS5 counts its own matches: joining each to its article reads every row.
@@ -399,7 +437,7 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         [query.match, *params],
         query.raw,
     )[0][0]
-    return hits, total
+    return hits, total, ranked_count
 
 
 def add_snippets(db: sqlite_utils.Database, query: Query, hits: list[ArticleHit]) -> list[ArticleHit]:
