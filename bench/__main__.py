@@ -36,6 +36,7 @@ KEYS = (
     "search.p95_ms",
     "search.raw_p95_ms",
     "search.ratio_vs_raw",
+    "search.ratio_vs_raw_same",
     "search.speedup_vs_rg",
     "tui.startup_s",
     "tui.startup_ratio",
@@ -228,6 +229,11 @@ def measure(args: argparse.Namespace, say, checkpoint=lambda doc: None) -> dict:
         "raw_p50_ms": s.get("raw_p50_ms"),
         "raw_p95_ms": s.get("raw_p95_ms"),
         "ratio_vs_raw": _ratio(s.get("p95_ms"), s.get("raw_p95_ms")),
+        "raw_same_p50_ms": s.get("raw_same_p50_ms"),
+        "raw_same_p95_ms": s.get("raw_same_p95_ms"),
+        "ratio_vs_raw_same": _ratio(s.get("p95_ms"), s.get("raw_same_p95_ms")),
+        "rank_limit": s.get("rank_limit"),
+        "queries_over_rank_limit": s.get("queries_over_rank_limit"),
         "snippets_p50_ms": s.get("snippets_p50_ms"),
         "snippets_p95_ms": s.get("snippets_p95_ms"),
         "snippets": s.get("snippets"),
@@ -335,7 +341,7 @@ def targets(doc: dict) -> list[dict]:
     rows = [
         ("index time ≤ 4× tokenizer alone", "index.ratio_vs_tokenizer", "≤", 4.0, True),
         ("re-index of unchanged ≤ 5% of full", "index.reindex_share", "≤", 0.05, True),
-        ("search p95 ≤ 1.5× raw FTS5", "search.ratio_vs_raw", "≤", 1.5, True),
+        ("search p95 ≤ 1.2× raw FTS5 (every match ranked)", "search.ratio_vs_raw", "≤", 1.2, True),
         ("search ≥ 10× faster than rg (at 100,000)", "search.speedup_vs_rg", "≥", 10.0, n >= 100_000),
         # 2× holds up to 10,000 articles, 3× from 100,000; in between the stricter one applies.
         (f"app start-up ≤ {2 if n < 100_000 else 3}× minimal app", "tui.startup_ratio", "≤", 2.0 if n < 100_000 else 3.0, True),
@@ -380,6 +386,9 @@ def table(doc: dict) -> str:
         f"{'index peak memory':<34}{_fmt(i['peak_rss_mb'], ' MB', 0):>14}  database {_fmt(i['db_mb'], ' MB', 0)}",
         f"{'index jobs=' + str(i['jobs'] or '-') + ' speed-up':<34}{_fmt(i['jobs_speedup'], '×'):>14}  {_fmt(i['jobs_seconds'], ' s')} vs jobs=1",
         f"{'search p50 / p95':<34}{_fmt(s['p50_ms']) + ' / ' + _fmt(s['p95_ms']) + ' ms':>14}  raw FTS5 {_fmt(s['raw_p50_ms'])} / {_fmt(s['raw_p95_ms'])} ms; p95 ratio {_fmt(s['ratio_vs_raw'], '×')}",
+        f"{'raw FTS5, the same matches ranked':<34}{_fmt(s.get('raw_same_p50_ms')) + ' / ' + _fmt(s.get('raw_same_p95_ms')) + ' ms':>14}  "
+        f"p95 ratio {_fmt(s.get('ratio_vs_raw_same'), '×')}; {s.get('queries_over_rank_limit')} of {s.get('queries')} queries match over "
+        f"{(s.get('rank_limit') or 0):,}, where the search ranks those indexed last",
         f"{'search with ' + str(s.get('snippets')) + ' snippets p50 / p95':<34}{_fmt(s.get('snippets_p50_ms')) + ' / ' + _fmt(s.get('snippets_p95_ms')) + ' ms':>14}  the CLI's default page of hits",
         f"{'rg p50 / p95':<34}{_fmt(s['rg_p50_ms'], digits=0) + ' / ' + _fmt(s['rg_p95_ms'], digits=0) + ' ms':>14}  search is {_fmt(s['speedup_vs_rg'], '×', 1)} faster (p95)",
         f"{'app start-up':<34}{_fmt(t.get('startup_s'), ' s'):>14}  minimal app {_fmt(t.get('minimal_startup_s'), ' s')}; ratio {_fmt(t.get('startup_ratio'), '×')}",

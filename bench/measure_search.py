@@ -4,7 +4,9 @@
 `bench.corpus.sample_queries` through `core.store.search.search` (ranked hits with
 their outlet, title and date; and again with snippets for the first 20, the CLI's page), the
 MATCH expression `parse_query` makes of each (what the core search runs) straight against
-`articles_fts` (ranked by the same bm25 weights, same limit: the floor), and `rg` over the
+`articles_fts` (ranked by the same bm25 weights, same limit: the floor), the same raw query
+ranking only the matches the core ranks (above `RANK_LIMIT` matches the core ranks those indexed
+last; the floor's cut is found untimed: what the core adds to the same ranking), and `rg` over the
 corpus files as the tool a user would otherwise use.
 """
 
@@ -36,14 +38,15 @@ def _timed(function, *args) -> float:
 def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeats: int, rg_queries: int) -> dict:
     """p50/p95 of the core search, of raw FTS5, and of rg, in milliseconds."""
     from briefing.core.store.database import open_database
-    from briefing.core.store.search import ARTICLE_WEIGHTS, parse_query, search
+    from briefing.core.store.search import ARTICLE_WEIGHTS, RANK_LIMIT, parse_query, search
 
     queries = sample_queries(articles, seed)
     db = open_database(db_path, readonly=True)
     uri = f"file:{urllib.parse.quote(str(db_path.resolve()))}?mode=ro"
     raw = sqlite3.connect(uri, uri=True)
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    raw_sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, {weights}) LIMIT {LIMIT}"
+    raw_sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, {weights}) LIMIT {LIMIT}"
+    cut_sql = "SELECT rowid + 1 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
 
     def core_search(query: str) -> None:
         search(db, parse_query(db, query), quotes=0, articles=LIMIT, snippets=0)
@@ -51,32 +54,40 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
     def core_search_snippets(query: str) -> None:
         search(db, parse_query(db, query), quotes=0, articles=LIMIT, snippets=SNIPPETS)
 
-    def raw_search(match: str | None) -> None:
+    def raw_search(match: str | None, cut: int) -> None:
         if match is not None:
-            raw.execute(raw_sql, [match]).fetchall()
+            raw.execute(raw_sql, [match, cut]).fetchall()
 
-    # Made once, untimed: turning a typed prefix into the words it stands for is the core's own
-    # cost (a vocabulary lookup, in the core side's time), not the floor's.
+    def cut_of(match: str | None) -> int:
+        row = raw.execute(cut_sql, [match, RANK_LIMIT]).fetchone() if match is not None else None
+        return row[0] if row else 0
+
+    # Made once, untimed: turning a typed prefix into the words it stands for, and finding where
+    # the matches indexed last begin, are the core's own costs (in the core side's time), not the floor's.
     matches = [parse_query(db, q).match for _kind, q in queries]
+    cuts = [cut_of(match) for match in matches]
     # One untimed pass warms the page cache for both sides alike.
-    for (_kind, query), match in zip(queries, matches):
+    for (_kind, query), match, cut in zip(queries, matches, cuts):
         core_search(query)
-        raw_search(match)
+        raw_search(match, cut)
     core_ms: list[float] = []
     snippet_ms: list[float] = []
     raw_ms: list[float] = []
+    raw_same_ms: list[float] = []
     by_kind: dict[str, list[float]] = {}
     hits: dict[str, list[int]] = {}
-    for (kind, query), match in zip(queries, matches):
+    for (kind, query), match, cut in zip(queries, matches, cuts):
         # Alternating, each the median of a few repeats: drift and hiccups hit both sides alike.
-        core_times, raw_times, snippet_times = [], [], []
+        core_times, raw_times, raw_same_times, snippet_times = [], [], [], []
         for _ in range(repeats):
             core_times.append(_timed(core_search, query))
-            raw_times.append(_timed(raw_search, match))
+            raw_times.append(_timed(raw_search, match, 0))
+            raw_same_times.append(_timed(raw_search, match, cut))
             snippet_times.append(_timed(core_search_snippets, query))
         core_ms.append(median(core_times) * 1000)
         snippet_ms.append(median(snippet_times) * 1000)
         raw_ms.append(median(raw_times) * 1000)
+        raw_same_ms.append(median(raw_same_times) * 1000)
         by_kind.setdefault(kind, []).append(core_ms[-1])
         if match is not None:
             hits.setdefault(kind, []).append(raw.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]).fetchone()[0])
@@ -89,6 +100,10 @@ def measure_search(db_path: Path, corpus: Path, articles: int, seed: int, repeat
         "snippets": SNIPPETS,
         "raw_p50_ms": percentile(raw_ms, 0.5),
         "raw_p95_ms": percentile(raw_ms, 0.95),
+        "raw_same_p50_ms": percentile(raw_same_ms, 0.5),
+        "raw_same_p95_ms": percentile(raw_same_ms, 0.95),
+        "rank_limit": RANK_LIMIT,
+        "queries_over_rank_limit": sum(1 for cut in cuts if cut),
         "by_kind_p95_ms": {kind: percentile(values, 0.95) for kind, values in by_kind.items()},
         "median_hits_by_kind": {kind: median(values) for kind, values in hits.items()},
         "slowest": sorted(((round(t, 2), q) for t, (_k, q) in zip(core_ms, queries)), reverse=True)[:5],

@@ -92,7 +92,7 @@ def test_bench_end_to_end_writes_every_key(tmp_path):
             assert isinstance(value, (int, float)) and not isinstance(value, bool), key
     # The index phase itself must work at any size: its figures are never null.
     for key in ("index.words_per_s", "index.ratio_vs_tokenizer", "index.reindex_share", "index.peak_rss_mb",
-                "search.p50_ms", "search.p95_ms", "search.raw_p95_ms", "search.ratio_vs_raw"):
+                "search.p50_ms", "search.p95_ms", "search.raw_p95_ms", "search.ratio_vs_raw", "search.ratio_vs_raw_same"):
         section, name = key.split(".")
         assert doc[section][name] is not None, (key, doc["notes"])
     assert doc["index"]["articles"] == 30 or doc["index"]["problems"]
