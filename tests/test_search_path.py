@@ -138,6 +138,11 @@ def test_a_search_of_more_matches_than_it_ranks_ranks_those_indexed_last_and_say
         # The ten are in the order a full ranking gives them.
         order = [hit.id for hit in everything.articles if hit.id in ids]
         assert [hit.id for hit in some.articles] == order
+    # Just under the limit every match is ranked, and the walk that looked for the bound counted them.
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 40)
+    pilots = search(harbour_db, parse_query(harbour_db, "pilots "), quotes=5, articles=5, rough_total=True)
+    assert (pilots.article_total, pilots.articles_ranked) == (40, None)
+    assert search(harbour_db, query, quotes=5, articles=5).articles_ranked == 40  # 41 match
     # A filtered search ranks every match it keeps.
     quiet_day = search(harbour_db, query, day="2024-03-09", quotes=5, articles=5)
     assert quiet_day.articles_ranked is None and quiet_day.article_total == 1

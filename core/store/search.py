@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import NamedTuple
 
 import sqlite_utils
 from briefing.core.errors import QueryError
@@ -271,13 +272,15 @@ def search(
         return result
     if quotes:
         filtered = bool(speaker or group or article_id is not None or day)
-        cut = None if filtered else _rank_cut(db, "quotes_fts", query)
-        best = _best_statements(db, query, quotes, offset, cut) if rough_total and not filtered else None
+        bound = _Bound(None, None) if filtered else _rank_bound(db, "quotes_fts", query)
+        best = _best_statements(db, query, quotes, offset, bound) if rough_total and not filtered else None
         if best is not None:
             result.quote_ids, result.quote_total, result.quote_total_exact = best
         else:
-            result.quote_ids, result.quote_total = _quote_ids(db, query, speaker, group, article_id, day, exact_speaker, quotes, offset, cut)
-        result.quotes_ranked = RANK_LIMIT if cut is not None else None
+            result.quote_ids, result.quote_total = _quote_ids(
+                db, query, speaker, group, article_id, day, exact_speaker, quotes, offset, bound.cut,
+            )
+        result.quotes_ranked = RANK_LIMIT if bound.cut is not None else None
         wanted = result.quote_ids if marks is None else result.quote_ids[: max(0, marks)]
         result.marks = quote_marks(db, query, wanted)
     # Articles have no speaker: a search narrowed to a speaker or group lists that speaker's quotes only.
@@ -301,17 +304,33 @@ def ranked_note(ranked: int) -> str:
     return f"best of the last {ranked:,} indexed"
 
 
-def _rank_cut(db, table: str, query: Query) -> int | None:
-    """The lowest rowid of the RANK_LIMIT matches indexed last (None: there are no more than that).
+class _Bound(NamedTuple):
+    """Where the matches a search ranks begin, from one walk of them in rowid order."""
 
-    FTS5 walks its matches in rowid order without ranking them, so finding the cut costs about
-    as much as counting that many matches; `rowid >= cut` then bounds the ranked query inside FTS5.
+    #: The lowest rowid of the RANK_LIMIT matches indexed last (None: every match is ranked).
+    cut: int | None
+    #: How many match, when every match is ranked (None: not counted here).
+    matches: int | None
+
+
+def _rank_bound(db, table: str, query: Query) -> _Bound:
+    """One walk of at most RANK_LIMIT + 1 matches, newest first: the cut, or the count when there is none (or neither).
+
+    FTS5 walks its matches in rowid order without ranking them, so this costs about as much as
+    counting that many matches; `rowid >= cut` then bounds the ranked query inside FTS5.
     """
-    rows = _run(
-        db, f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [query.match, RANK_LIMIT], query.raw,
-    )
-    return rows[0][0] + 1 if rows else None
+    # A table whose rowids stop at RANK_LIMIT cannot hold more matches: no walk (the indexed
+    # table's largest rowid is one step down its b-tree).
+    content = table.removesuffix("_fts")
+    if (db.execute(f'SELECT max(rowid) FROM "{content}"').fetchone()[0] or 0) <= RANK_LIMIT:
+        return _Bound(None, None)
+    walked, lowest = _run(
+        db,
+        f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        [query.match, RANK_LIMIT + 1],
+        query.raw,
+    )[0]
+    return _Bound(lowest + 1, None) if walked > RANK_LIMIT else _Bound(None, walked)
 
 
 #: A quote found in the index stands for its statement when it is a fragment of one.
@@ -326,7 +345,7 @@ _STATEMENT_OF = (
 CANDIDATES_PER_STATEMENT = 4
 
 
-def _best_statements(db, query: Query, limit: int, offset: int, cut: int | None) -> tuple[list[int], int, bool] | None:
+def _best_statements(db, query: Query, limit: int, offset: int, bound: _Bound) -> tuple[list[int], int, bool] | None:
     """The page of statements from the best-ranked quotes only (None: they hold too few statements).
 
     Every statement with a quote among the best candidates ranks before every statement without
@@ -347,17 +366,19 @@ def _best_statements(db, query: Query, limit: int, offset: int, cut: int | None)
         FROM f JOIN quotes q ON q.id = f.rowid
         GROUP BY statement ORDER BY best LIMIT ? OFFSET ?
         """,
-        [query.match, cut or 0, candidates, limit, offset],
+        [query.match, bound.cut or 0, candidates, limit, offset],
         query.raw,
     )
     if not rows:
         return None  # nothing matched, or a page past the end: the full search says which
     statements, read = rows[0][2], rows[0][3]
-    if read < candidates and cut is None:
+    if read < candidates and bound.cut is None:
         return [r[0] for r in rows], statements, True  # every match was read: the total is exact
     if statements < offset + limit:
         return None  # too few statements among the candidates to fill the page
-    matches = _run(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.match], query.raw)[0][0]
+    matches = bound.matches
+    if matches is None:
+        matches = _run(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.match], query.raw)[0][0]
     return [r[0] for r in rows], matches, False
 
 
@@ -408,7 +429,8 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         where.append("a.published = ?")
         params.append(day)
     condition = " AND ".join(where)
-    cut = None if params else _rank_cut(db, "articles_fts", query)
+    bound = _Bound(None, None) if params else _rank_bound(db, "articles_fts", query)
+    cut = bound.cut
     ranked = f"SELECT rowid, bm25(articles_fts, {weights}) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?"
     if not params:
         # Unfiltered, the page is cut inside FTS5 (its top-N sort), and only that page is joined
@@ -429,6 +451,8 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
     ranked_count = RANK_LIMIT if cut is not None else None
     if len(hits) < limit and (offset == 0 or hits) and cut is None:
         return hits, offset + len(hits), None
+    if bound.matches is not None:
+        return hits, bound.matches, None  # the walk for the bound counted every match
     total = _run(
         db,
         # Unfiltered, FTS5 counts its own matches: joining each to its article reads every row.
