@@ -379,7 +379,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             note = f"{_of(quotes, data.quote_total, 'quote', data.quote_total_exact)} · {_of(len(data.hits), data.article_total, 'article')}"
             ranked = max(data.quotes_ranked or 0, data.articles_ranked or 0)
             if ranked:
-                note += f" · {ranked_note(ranked)}"
+                note += f" · {ranked_note(ranked, short=True)}"
             self.main.search.show_count(note)
         else:
             self.main.search.show_count(self._waiting_hint())

@@ -299,9 +299,9 @@ def search(
 RANK_LIMIT = 10_000
 
 
-def ranked_note(ranked: int) -> str:
-    """How a search that ranked only some of its matches says so: 'best of the last 10,000 indexed'."""
-    return f"best of the last {ranked:,} indexed"
+def ranked_note(ranked: int, *, short: bool = False) -> str:
+    """How a search that ranked only some of its matches says so: 'best of the last 10,000 indexed' ('last 10,000 ranked' where room is short)."""
+    return f"last {ranked:,} ranked" if short else f"best of the last {ranked:,} indexed"
 
 
 class _Bound(NamedTuple):

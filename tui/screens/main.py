@@ -6,7 +6,6 @@ import datetime as dt
 from typing import ClassVar
 
 from briefing.core.store.rows import Source, TimelineEntry
-from briefing.core.store.search import ranked_note
 from briefing.tui.loader import OTHER_SPEAKERS, ColumnsData
 from briefing.tui.screens import FOCUS_BINDINGS
 from briefing.tui.widgets.article_hits import ArticleHits
@@ -191,8 +190,7 @@ class MainScreen(Screen, inherit_bindings=False):
                 self.board.activate(next(i for i, n in enumerate(counts) if n), focus=False)
         if searching:
             self.hits.display = True
-            ranked = f" · {ranked_note(data.articles_ranked)}" if data.articles_ranked else ""
-            self.hits.border_title = f"Articles · {len(data.hits)}{ranked}"
+            self.hits.border_title = f"Articles · {len(data.hits)}"
             self.hits.set_hits(data.hits, search)
         elif self.search.display:
             self.open_hits()  # the box was emptied: the pane waits for the next word where it is
