@@ -448,7 +448,6 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         query.raw,
     )
     hits = [ArticleHit(r[0], r[1], r[2], r[3], r[4], Marked(""), r[5]) for r in rows]
-    ranked_count = RANK_LIMIT if cut is not None else None
     if len(hits) < limit and (offset == 0 or hits) and cut is None:
         return hits, offset + len(hits), None
     if bound.matches is not None:
@@ -461,7 +460,7 @@ def _articles(db, query: Query, article_id, day, limit: int, offset: int) -> tup
         [query.match, *params],
         query.raw,
     )[0][0]
-    return hits, total, ranked_count
+    return hits, total, RANK_LIMIT if cut is not None else None
 
 
 def add_snippets(db: sqlite_utils.Database, query: Query, hits: list[ArticleHit]) -> list[ArticleHit]:
