@@ -406,6 +406,25 @@ async def test_a_count_that_widens_its_tab_costs_one_layout(briefing_db, monkeyp
         assert (underline.highlight_start, underline.highlight_end) == span
 
 
+async def test_a_new_count_in_a_tab_sends_the_tab_bar_nothing_after_its_frame(briefing_db):
+    """The board places the underline when it relabels a tab: no message climbs the bar to place
+    it again (and ask for another frame) once the new label is drawn."""
+    app = BriefingApp(briefing_db)
+    relabelled: list = []
+    async with app.run_test(size=(70, 30), message_hook=lambda m: relabelled.append(m)
+                            if isinstance(m, Tab.Relabelled) else None) as pilot:
+        board, tabs = await kosovo_under_tabs(app, pilot)
+        columns = [(spec, column(app, spec.label).quotes) for spec in [c.spec for c in board.on_board]]
+        relabelled.clear()
+        board.show(columns, totals=[54_321 + n for n in range(len(columns))], optional=loader.OTHER_SPEAKERS)
+        await settle(pilot)
+        assert "54,321" in tabs.query(Tab).first().label.plain
+        assert relabelled == []
+        active = tabs.active_tab
+        underline = tabs.query_one("Underline")
+        assert (underline.highlight_start, underline.highlight_end) == active.virtual_region.shrink(active.styles.gutter).column_span
+
+
 async def test_the_articles_pane_stays_while_the_search_box_is_open(briefing_db):
     """The pane of matching articles opens with the search box and stays, emptied or not, until
     the box closes: the panes below it do not move on the first key of every word."""
