@@ -384,8 +384,6 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         else:
             self.main.search.show_count(self._waiting_hint())
         self._show_status()
-        # Typing: what the previous results' redraw left behind is collected once these are drawn.
-        self.call_after_refresh(self._collector.collect_young)
         self.post_message(messages.ColumnsLoaded(state.filters, data.query, {s.label: len(r) for s, r in data.columns}))
         if searching:
             self.post_message(messages.SearchFinished(data.query, quotes, len(data.hits), None))
@@ -458,6 +456,9 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.main.search.show_count(self._waiting_hint())  # one letter typed: nothing to search yet
             return
         self.reload(overview=False)
+        # What the last results' redraw left behind is collected while this search runs in its
+        # threads: the screen has nothing to do until they are back, and SQLite works on meanwhile.
+        self.call_later(self._collector.collect_young)
 
     def _waiting_hint(self) -> str:
         """What the search box says beside its mode while nothing is searched."""

@@ -425,6 +425,23 @@ async def test_a_new_count_in_a_tab_sends_the_tab_bar_nothing_after_its_frame(br
         assert (underline.highlight_start, underline.highlight_end) == active.virtual_region.shrink(active.styles.gutter).column_span
 
 
+async def test_what_a_key_left_is_collected_while_the_next_search_runs(briefing_db, monkeypatch):
+    """While typing, the young garbage of the last results is collected as the next key's search
+    runs in its threads (the screen waits for them anyway), not after its results are drawn."""
+    app = BriefingApp(briefing_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kos")
+        await settle(pilot)
+        assert app.columns_data.query == "kos"
+        shown_then: list[str] = []
+        monkeypatch.setattr(app._collector, "collect_young", lambda: shown_then.append(app.columns_data.query))
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.columns_data.query == "koso"
+        assert shown_then == ["kos"]
+
+
 async def test_the_articles_pane_stays_while_the_search_box_is_open(briefing_db):
     """The pane of matching articles opens with the search box and stays, emptied or not, until
     the box closes: the panes below it do not move on the first key of every word."""
