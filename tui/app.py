@@ -22,6 +22,7 @@ from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
 from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, TYPING_SETTLE, CollectorPause
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.cpus import current_cpu, move_off, stay_on
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
 from briefing.tui.indexing import FolderIndexing
@@ -325,7 +326,12 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         # Parsed once; its articles are read on the store's second connection while its quotes are
         # read on the first: the two halves take about as long as the longer one.
         parsed = self.store.read(parse_query, query, raw=raw) if query.strip() else None
-        hits = self._beside.submit(self.store.read_beside, load_hits, filters, parsed) if parsed is not None else None
+        hits = None
+        if parsed is not None:
+            # This thread, made for this search, stays on its CPU; the articles' half runs on another.
+            here = current_cpu()
+            stay_on(here)
+            hits = self._beside.submit(self._read_articles, here, filters, parsed)
         data = self.store.read(load_columns, specs, filters, query, raw, parsed=parsed, articles=hits is None)
         if hits is not None:
             data.hits, data.article_total, data.articles_ranked = hits.result()
@@ -334,6 +340,11 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.post_message(messages.StaleResultDropped("columns", query))
             return
         self.call_from_thread(self._apply_columns, generation, data)
+
+    def _read_articles(self, quotes_cpu: int | None, filters: Filters, parsed: Query) -> tuple:
+        # Off the CPU the quotes' half runs on, so that the two halves do not take turns on one.
+        move_off(quotes_cpu)
+        return self.store.read_beside(load_hits, filters, parsed)
 
     def _apply_overview(self, generation: int, data: Overview) -> None:
         if generation != self._overview_generation:
