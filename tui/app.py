@@ -25,6 +25,7 @@ from briefing.tui.commands import BriefingCommands
 from briefing.tui.cpus import current_cpu, move_off, stay_on
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
+from briefing.tui.frame_hold import FrameHold
 from briefing.tui.indexing import FolderIndexing
 from briefing.tui.loader import (
     ColumnsData,
@@ -149,6 +150,8 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         self._beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-articles")
         self.main = MainScreen()
         self._collector = CollectorPause()
+        #: A key's typed text waits for its results, to be drawn with them in one frame.
+        self._frames = FrameHold(self)
         #: Turns the collector back on once the user stops typing in the search box.
         self._typing_over: Timer | None = None
 
@@ -180,6 +183,8 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
     @on(MainScreen.Ready)
     def _main_ready(self, _event: MainScreen.Ready) -> None:
         self._screen_ready.set()
+        # Called as the box's text changes, before the frame that would draw it.
+        self.watch(self.main.search.input, "value", self._box_changed, init=False)
         # A briefing that opens at once never flashes a banner (its panes say "Loading…").
         self.set_timer(OPENING_BANNER_DELAY, self._opening_banner)
 
@@ -198,6 +203,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
     def on_unmount(self) -> None:
         """Close the database (and never leave the garbage collector paused)."""
         self._collector.resume_all()
+        self._frames.release()
         self._beside.shutdown(wait=True, cancel_futures=True)
         self.store.close()
 
@@ -375,6 +381,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.post_message(messages.StaleResultDropped("columns", data.query))
             return
         searching = bool(data.query.strip())
+        self._frames.release()  # the newest results are drawn in the next frame
         if data.error:
             self._open_best_when_loaded = False
             self.main.search.show_error(data.error)
@@ -458,6 +465,12 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         # Nothing is searched yet: a moment to collect what opening the box and the tabs left.
         self.call_after_refresh(self._collector.collect_young)
 
+    def _box_changed(self, _value: str) -> None:
+        # The new text is drawn with its results (or at once, when it searches nothing: see
+        # _search_changed), not a frame before them.
+        if self.main.search.display:
+            self._frames.hold()
+
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         self._typing()
@@ -465,6 +478,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.main.search.show_error(None)
         if not self.state.type_search(event.query, event.raw):
             self.main.search.show_count(self._waiting_hint())  # one letter typed: nothing to search yet
+            self._frames.release()
             return
         self.reload(overview=False)
         # What the last results' redraw left behind is collected while this search runs in its
