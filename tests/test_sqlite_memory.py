@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from briefing.core.store import sqlite_memory
 
 #: Runs Python in subprocesses: `make test-fast` leaves it out.
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(sys.platform != "linux", reason="the library is reached through the sqlite3 module's own file on Linux"),
+    pytest.mark.skipif(sqlite_memory._library() is None, reason="SQLite's own functions are out of reach from Python here"),
 ]
 
 
@@ -42,3 +43,40 @@ def test_sqlite_in_use_is_left_alone(tmp_path):
         "print(sqlite_memory.stop_counting_memory(), sqlite_memory.memory_in_use() > 0, conn.execute('SELECT x FROM t').fetchone()[0])\n"
     )
     assert lines == ["False", "True", "1"]
+
+
+def test_a_counter_already_off_is_never_taken_for_nothing_open(tmp_path):
+    """Once the counter is off it reads 0 whatever is open: SQLite is not shut down again, even with a connection open."""
+    lines = _run(
+        "from briefing.core.store import sqlite_memory\n"
+        "import sqlite3\n"
+        f"conn = sqlite3.connect({str(tmp_path / 'other.db')!r})\n"
+        "conn.execute('CREATE TABLE t (x)')\n"
+        "print(sqlite_memory.memory_in_use(), sqlite_memory._switch_off())\n"
+        "conn.execute('INSERT INTO t VALUES (2)')\n"
+        "print(conn.execute('SELECT x FROM t').fetchone()[0])\n"
+    )
+    assert lines == ["0", "False", "2"]
+
+
+def test_a_default_file_layer_chosen_before_stays_the_default():
+    """SQLite set up again makes its own file layer the default; one made the default before is made so again."""
+    lines = _run(
+        "from briefing.core.store import sqlite_memory as m\n"
+        "lib = m._library()\n"
+        "before = lib.sqlite3_vfs_find(None)\n"
+        "other = lib.sqlite3_vfs_find(b'unix-none')\n"
+        "if not other:\n"
+        "    print('none')\n"
+        "    raise SystemExit\n"
+        "lib.sqlite3_vfs_register(other, 1)\n"
+        "m._outcome = None\n"
+        "lib.sqlite3_config.argtypes = [__import__('ctypes').c_int]\n"
+        # The store's import turned the counter off: turn it on again, so that a switch happens.
+        "lib.sqlite3_shutdown(); lib.sqlite3_config(9, __import__('ctypes').c_int(1)); lib.sqlite3_initialize()\n"
+        "lib.sqlite3_vfs_register(other, 1)\n"
+        "print(m.stop_counting_memory(), lib.sqlite3_vfs_find(None) == other, other != before)\n"
+    )
+    if lines == ["none"]:
+        pytest.skip("this SQLite has no second file layer to choose")
+    assert lines == ["True", "True", "True"]
