@@ -346,3 +346,33 @@ async def test_text_pasted_without_bracketed_paste_is_searched_once(briefing_db,
         await settle(pilot)
         assert app.main.search.value == pasted and app.state.search_query == pasted
         assert len(searched) <= 3 and searched[-1] == pasted
+
+
+async def test_a_burst_typed_into_the_search_box_is_searched_once_not_a_key_at_a_time(briefing_db, monkeypatch):
+    """Keys a few milliseconds apart (a paste, keys sent by a program), while the app holds its
+    frames for a search, are searched as the box holds them once the burst has had its wait, not
+    one search a key."""
+    import asyncio
+
+    from briefing.tui.widgets import search_bar
+    from briefing.tui.widgets.search_bar import SearchBar
+
+    # Wide margins, so that a slow machine's gaps between keys stay inside one burst and its wait.
+    monkeypatch.setattr(search_bar, "BURST_GAP", 1.0)
+    monkeypatch.setattr(search_bar, "BURST_WAIT", 0.5)
+    app = BriefingApp(briefing_db)
+    posted: dict[int, SearchBar.Changed] = {}  # by identity: a bubbling message passes the hook at each node
+    async with app.run_test(size=(120, 40), message_hook=lambda m: posted.setdefault(id(m), m)
+                            if isinstance(m, SearchBar.Changed) else None) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ko")
+        await settle(pilot)
+        posted.clear()
+        for character in "sovo police":
+            app.main.search.input.insert_text_at_cursor(character)
+            await asyncio.sleep(0.004)
+        await asyncio.sleep(0.6)
+        await settle(pilot)
+        queries = [m.query for m in posted.values()]
+        assert app.main.search.value == "kosovo police" == app.state.search_query
+        assert len(queries) <= 2 and queries[-1] == "kosovo police"

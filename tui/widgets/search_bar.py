@@ -17,6 +17,8 @@ from textual.widgets import Input, Label
 
 #: Keys closer together than this (seconds) are one burst: a paste, or keys sent by a program.
 BURST_GAP = 0.05
+#: The rest of a burst is searched this long after its first key waiting (seconds; a frame at 60 a second).
+BURST_WAIT = 1 / 60
 
 
 class SearchBar(Vertical):
@@ -114,10 +116,11 @@ class SearchBar(Vertical):
             self._post_change()
             return
         # The rest of a burst (text pasted without bracketed paste, which a terminal delivers as
-        # keys) is searched once, as the box holds it after the next refresh, instead of one
-        # search a character.
+        # keys) is searched once, as the box holds it a frame later, instead of one search a
+        # character. A timer, not the next refresh: while the app holds its frames for a search
+        # (tui/frame_hold.py), "after the next refresh" comes at once.
         self._change_owed = True
-        self.call_after_refresh(self._post_change)
+        self.set_timer(BURST_WAIT, self._post_change)
 
     def _post_change(self) -> None:
         self._change_owed = False
