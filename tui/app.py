@@ -16,13 +16,21 @@ from briefing.core.settings import Settings
 from briefing.core.store.catalog import describe_briefing
 from briefing.core.store.database import data_version
 from briefing.core.store.rows import QuoteRow, Source
-from briefing.core.store.search import UNSEARCHABLE, Query, add_snippets, parse_query, quote_marks, ranked_note
+from briefing.core.store.search import (
+    UNSEARCHABLE,
+    ArticleHit,
+    Query,
+    add_snippets,
+    parse_query,
+    quote_marks,
+    ranked_note,
+)
 from briefing.core.textsafe import terminal_safe
 from briefing.tui import messages, prefs
 from briefing.tui.changes import ChangeWatch
 from briefing.tui.collector import COLLECTOR_PAUSE_LIMIT, COLLECTOR_SETTLE, TYPING_SETTLE, CollectorPause
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.cpus import current_cpu, move_off, stay_on
+from briefing.tui.cpus import current_cpu, kept_off, kept_on
 from briefing.tui.dialogs.help import HelpScreen
 from briefing.tui.dialogs.speaker_picker import SpeakerPicker
 from briefing.tui.frame_hold import FrameHold
@@ -332,25 +340,26 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         # Parsed once; its articles are read on the store's second connection while its quotes are
         # read on the first: the two halves take about as long as the longer one.
         parsed = self.store.read(parse_query, query, raw=raw) if query.strip() else None
-        hits = None
-        if parsed is not None:
-            # This thread, made for this search, stays on its CPU; the articles' half runs on another.
+        if parsed is None:
+            data = self.store.read(load_columns, specs, filters, query, raw)
+        else:
             here = current_cpu()
-            stay_on(here)
-            hits = self._beside.submit(self._read_articles, here, filters, parsed)
-        data = self.store.read(load_columns, specs, filters, query, raw, parsed=parsed, articles=hits is None)
-        if hits is not None:
-            data.hits, data.article_total, data.articles_ranked = hits.result()
+            with kept_on(here):  # the articles' half keeps off this CPU (tui/cpus.py)
+                hits = self._beside.submit(self._read_articles, here, filters, parsed)
+                # What the last results' redraw left behind is collected while both halves run:
+                # the screen has nothing to do until they are back, and SQLite works on meanwhile.
+                self.call_later(self._collector.collect_young)
+                data = self.store.read(load_columns, specs, filters, query, raw, parsed=parsed, articles=False)
+                data.hits, data.article_total, data.articles_ranked = hits.result()
         if get_current_worker().is_cancelled:
             # A newer request is under way; this one must not overwrite it.
             self.post_message(messages.StaleResultDropped("columns", query))
             return
         self.call_from_thread(self._apply_columns, generation, data)
 
-    def _read_articles(self, quotes_cpu: int | None, filters: Filters, parsed: Query) -> tuple:
-        # Off the CPU the quotes' half runs on, so that the two halves do not take turns on one.
-        move_off(quotes_cpu)
-        return self.store.read_beside(load_hits, filters, parsed)
+    def _read_articles(self, quotes_cpu: int | None, filters: Filters, parsed: Query) -> tuple[list[ArticleHit], int, int | None]:
+        with kept_off(quotes_cpu):
+            return self.store.read_beside(load_hits, filters, parsed)
 
     def _apply_overview(self, generation: int, data: Overview) -> None:
         if generation != self._overview_generation:
@@ -380,8 +389,14 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self.dropped_results += 1
             self.post_message(messages.StaleResultDropped("columns", data.query))
             return
+        try:
+            self._show_columns_result(data)
+        finally:
+            # Once everything the result changes is asked to be drawn: it is, with the box's text.
+            self._frames.release()
+
+    def _show_columns_result(self, data: ColumnsData) -> None:
         searching = bool(data.query.strip())
-        self._frames.release()  # the newest results are drawn in the next frame
         if data.error:
             self._open_best_when_loaded = False
             self.main.search.show_error(data.error)
@@ -469,7 +484,7 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
         # The new text is drawn with its results (or at once, when it searches nothing: see
         # _search_changed), not a frame before them.
         if self.main.search.display:
-            self._frames.hold()
+            self._frames.hold(self.main.search.input)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
@@ -481,9 +496,6 @@ class BriefingApp(ChangeWatch, FolderIndexing, Sharing, App[None], inherit_bindi
             self._frames.release()
             return
         self.reload(overview=False)
-        # What the last results' redraw left behind is collected while this search runs in its
-        # threads: the screen has nothing to do until they are back, and SQLite works on meanwhile.
-        self.call_later(self._collector.collect_young)
 
     def _waiting_hint(self) -> str:
         """What the search box says beside its mode while nothing is searched."""

@@ -23,8 +23,8 @@ class CollectorPause:
     Textual's rendered lines hold themselves in their own caches, so every redraw leaves cycles
     behind. With the collector on, a collection of tens of thousands of them (50–60 ms) lands
     anywhere in a key, before its results are drawn; paused, each key's leftovers are collected
-    once its results are on screen, in the time before the next key. Textual pauses
-    it the same way while scrolling (App.PAUSE_GC_ON_SCROLL).
+    while the next key's search runs in its threads, when the screen has nothing else to do.
+    Textual pauses it the same way while scrolling (App.PAUSE_GC_ON_SCROLL).
     """
 
     def __init__(self) -> None:
@@ -60,7 +60,7 @@ class CollectorPause:
             gc.enable()
 
     def collect_young(self) -> None:
-        """While typing, collect what the last redraw left behind (once its results are on screen)."""
+        """While typing, collect what the last redraw left behind (called as the next search runs)."""
         if "typing" in self.reasons:
             # Only the youngest generation: everything made since the last collection is in it,
             # while a full collection would walk the whole heap.

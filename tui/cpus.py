@@ -4,14 +4,16 @@ The quotes' half and the articles' half of a search run in two threads, and SQLi
 work at once. But the thread that starts the second half wakes it, and Linux then tends to run
 the woken thread on the waker's CPU: after the pause between two keys, the halves often shared
 one CPU for most of a search, each at half speed, while another CPU sat idle (on a two-CPU
-machine, three-letter prefixes at 10,000 articles took 10–13 ms instead of 7–8). So the quotes'
-thread, made for one search, stays on the CPU it is on, and the articles' thread leaves that
-CPU for any other.
+machine, three-letter prefixes at 10,000 articles took 10–13 ms instead of 7–8). So for the
+length of a search the quotes' thread stays on the CPU it is on and the articles' thread keeps
+off it; both threads may run anywhere again afterwards (they serve other work too).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 #: Where Linux shows the CPU a thread last ran on (field 39 of its stat line).
 _THREAD_STAT = "/proc/thread-self/stat"
@@ -29,25 +31,40 @@ def current_cpu() -> int | None:
         return None
 
 
-def stay_on(cpu: int | None) -> None:
-    """Keep the calling thread on `cpu` (a thread that ends with its work: the quotes' half of one search)."""
-    if cpu is None or not hasattr(os, "sched_setaffinity"):
-        return
-    try:
-        os.sched_setaffinity(0, {cpu})
-    except OSError:
-        return
+@contextlib.contextmanager
+def kept_on(cpu: int | None) -> Iterator[None]:
+    """The calling thread runs on `cpu` alone inside the block (as it may, where the system allows)."""
+    with _affinity(lambda allowed: {cpu} & allowed if cpu is not None else set()):
+        yield
 
 
-def move_off(cpu: int | None) -> None:
-    """Let the calling thread run on every CPU it may use but `cpu` (nothing changes when that leaves none, or the system cannot say)."""
-    if cpu is None or not hasattr(os, "sched_setaffinity"):
-        return
+@contextlib.contextmanager
+def kept_off(cpu: int | None) -> Iterator[None]:
+    """The calling thread runs on every CPU it may use but `cpu` inside the block."""
+    with _affinity(lambda allowed: allowed - {cpu}):
+        yield
+
+
+@contextlib.contextmanager
+def _affinity(narrow) -> Iterator[None]:
+    """The calling thread's CPUs narrowed to `narrow(its CPUs)` inside the block, then as they were.
+
+    Nothing changes where the system cannot say or set a thread's CPUs, or refuses to, or where
+    the narrowed set would be empty or the same.
+    """
+    before: set[int] | None = None
     try:
-        # The process's own set (its main thread's): this thread's may be narrowed by a call before.
-        allowed = os.sched_getaffinity(os.getpid())
-        others = allowed - {cpu}
-        if others and others != os.sched_getaffinity(0):
-            os.sched_setaffinity(0, others)  # 0: the calling thread
+        if hasattr(os, "sched_setaffinity"):
+            allowed = os.sched_getaffinity(0)  # 0: the calling thread
+            wanted = narrow(allowed)
+            if wanted and wanted != allowed:
+                os.sched_setaffinity(0, wanted)
+                before = allowed
     except OSError:
-        return
+        before = None
+    try:
+        yield
+    finally:
+        if before is not None:
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(0, before)

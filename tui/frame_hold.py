@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 
 from textual.app import App
 from textual.timer import Timer
+from textual.widget import Widget
 
 #: Longest a typed character waits to be drawn for its results (seconds).
 HOLD_LIMIT = 0.05
@@ -27,16 +28,19 @@ class FrameHold:
         self._app = app
         self._batch: AbstractContextManager | None = None
         self._deadline: Timer | None = None
+        #: The widget whose change is held (the search box).
+        self._changed: Widget | None = None
 
     @property
     def holding(self) -> bool:
         """True while frames are held."""
         return self._batch is not None
 
-    def hold(self) -> None:
-        """Hold frames until `release` or HOLD_LIMIT from the first key held (a key typed meanwhile does not extend it)."""
+    def hold(self, changed: Widget) -> None:
+        """Hold frames, `changed` having changed, until `release` or HOLD_LIMIT from the first key held (a key typed meanwhile does not extend it)."""
         if self._batch is not None:
             return
+        self._changed = changed
         self._batch = self._app.batch_update()
         self._batch.__enter__()
         self._deadline = self._app.set_timer(HOLD_LIMIT, self.release, name="frame-hold")
@@ -44,8 +48,14 @@ class FrameHold:
     def release(self) -> None:
         """Draw again (from the next frame); nothing when not holding."""
         batch, self._batch = self._batch, None
+        changed, self._changed = self._changed, None
         if self._deadline is not None:
             self._deadline.stop()
             self._deadline = None
         if batch is not None:
             batch.__exit__(None, None, None)
+            # The batch's end wakes the app, not the screen: the held widget asks again to be
+            # drawn, after whatever else was changed meanwhile (or nothing else was: a key that
+            # searched nothing, a search past HOLD_LIMIT, results that look as before).
+            if changed is not None and changed.is_attached:
+                changed.refresh()

@@ -426,20 +426,27 @@ async def test_a_new_count_in_a_tab_sends_the_tab_bar_nothing_after_its_frame(br
 
 
 async def test_what_a_key_left_is_collected_while_the_next_search_runs(briefing_db, monkeypatch):
-    """While typing, the young garbage of the last results is collected as the next key's search
-    runs in its threads (the screen waits for them anyway), not after its results are drawn."""
+    """While typing, the young garbage of the last results is collected once the next key's search
+    is running in its threads (the screen waits for them anyway), not after its results are drawn."""
+    import threading
+
+    import briefing.tui.app as app_module
+
     app = BriefingApp(briefing_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"kos")
         await settle(pilot)
         assert app.columns_data.query == "kos"
-        shown_then: list[str] = []
-        monkeypatch.setattr(app._collector, "collect_young", lambda: shown_then.append(app.columns_data.query))
+        search_running = threading.Event()
+        parse_query = app_module.parse_query
+        monkeypatch.setattr(app_module, "parse_query", lambda *a, **k: (search_running.set(), parse_query(*a, **k))[1])
+        seen: list[tuple[bool, str]] = []
+        monkeypatch.setattr(app._collector, "collect_young", lambda: seen.append((search_running.is_set(), app.columns_data.query)))
         await pilot.press("o")
         await settle(pilot)
         assert app.columns_data.query == "koso"
-        assert shown_then == ["kos"]
+        assert seen == [(True, "kos")]
 
 
 async def test_the_articles_pane_stays_while_the_search_box_is_open(briefing_db):
