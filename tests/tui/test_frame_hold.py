@@ -54,6 +54,7 @@ async def test_a_key_is_drawn_with_its_results_in_one_frame(briefing_db, monkeyp
         frames = record_frames(app, monkeypatch)
         for letter in "ovo":
             await type_alone(app, letter)
+        await settle(pilot)
         assert app.columns_data.query == "kosovo" and not app._frames.holding
         assert ("koso", "koso") in frames and ("kosovo", "kosovo") in frames
         assert all(typed == shown for typed, shown in frames)
